@@ -1,0 +1,205 @@
+//! Commands of the `callpress` binary: build, check, parse, init.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use callpress::transcript::{Call, Section};
+use callpress::{BuildOptions, BuildReport};
+
+/// A static-site generator for earnings-call transcripts.
+#[derive(Parser)]
+#[command(name = "callpress", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into its output folder.
+    Build {
+        /// The site folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: output_dir from site.toml).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Base URL (default: base_url from site.toml).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Parse and render everything without writing; exit non-zero on an error.
+    Check {
+        /// The site folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Show what the parser understood of one transcript.
+    Parse {
+        /// The transcript file.
+        file: PathBuf,
+        /// Print the call as JSON (the published call.json format).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a new site with one example call.
+    Init {
+        /// The folder to create.
+        dir: PathBuf,
+    },
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("Error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("Reason: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let started = std::time::Instant::now();
+            let report = callpress::build(&BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+            })?;
+            print_warnings(&report);
+            eprintln!(
+                "Built {} call(s) and {} page(s) into {} in {} ms{}",
+                report.calls,
+                report.pages,
+                report.output.display(),
+                started.elapsed().as_millis(),
+                drafts_note(&report)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { root, drafts } => {
+            let report = callpress::check(&BuildOptions {
+                root,
+                drafts,
+                ..BuildOptions::default()
+            })?;
+            print_warnings(&report);
+            eprintln!(
+                "Checked {} call(s) and {} page(s): no errors, {} warning(s){}",
+                report.calls,
+                report.pages,
+                report.warnings.len(),
+                drafts_note(&report)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Parse { file, json } => {
+            let call = callpress::parse_file(&file).with_context(|| format!("could not parse {}", file.display()))?;
+            if json {
+                println!("{}", callpress::render::to_safe_json(&call));
+            } else {
+                print_outline(&call, &file);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir } => {
+            callpress::init::init(&dir)?;
+            eprintln!(
+                "Created a site in {}. Build it with: callpress build --root {}",
+                dir.display(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn drafts_note(report: &BuildReport) -> String {
+    match report.drafts_skipped {
+        0 => String::new(),
+        n => format!(" ({n} draft(s) skipped; --drafts includes them)"),
+    }
+}
+
+fn print_warnings(report: &BuildReport) {
+    for (path, w) in &report.warnings {
+        eprintln!("{}:{}: warning: {}", path.display(), w.line, w.message);
+    }
+}
+
+fn print_outline(call: &Call, file: &Path) {
+    let m = &call.meta;
+    println!("{} ({} layout)", file.display(), call.layout);
+    println!("  title:    {}", m.title);
+    println!("  company:  {} ({})", m.company, m.ticker);
+    println!(
+        "  period:   {} Q{}",
+        m.year.map_or("?".into(), |y| y.to_string()),
+        m.quarter.map_or("?".into(), |q| q.to_string())
+    );
+    println!("  date:     {}", m.date.as_deref().unwrap_or("?"));
+    println!("  speakers: {}", call.speakers.len());
+    for s in &call.speakers {
+        let detail = [s.title.as_deref(), s.affiliation.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        println!(
+            "    {:<28} {:<9} {detail}",
+            s.name,
+            format!("{:?}", s.role).to_lowercase()
+        );
+    }
+    println!(
+        "  turns:    {} ({} paragraphs)",
+        call.turns.len(),
+        call.paragraph_count()
+    );
+    let mut section = None;
+    for t in &call.turns {
+        if section != Some(t.section) {
+            section = Some(t.section);
+            println!(
+                "  -- {} --",
+                if t.section == Section::Qa {
+                    "Q&A"
+                } else {
+                    "prepared remarks"
+                }
+            );
+        }
+        println!(
+            "    {:>4}  line {:<5} {:<28} {} paragraph(s)",
+            t.id,
+            t.line,
+            t.label.chars().take(28).collect::<String>(),
+            t.paragraphs.len()
+        );
+    }
+    for w in &call.warnings {
+        println!("  warning: line {}: {}", w.line, w.message);
+    }
+}

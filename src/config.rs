@@ -1,0 +1,186 @@
+//! Reads `site.toml`: the settings a site owner writes once.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result, line_col};
+
+/// The name of the configuration file at a site's root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Everything in `site.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's name, shown in every page header and the feed.
+    pub title: String,
+    /// One line about the site, for the index page and the feed.
+    #[serde(default)]
+    pub description: String,
+    /// Where the site will be hosted, e.g. `https://example.org/calls/`.
+    /// Every link in the output is made from it, so a sub-path works.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    /// The output folder, relative to the site root.
+    #[serde(default = "default_output_dir")]
+    pub output_dir: String,
+    /// The languages of the transcripts: original and translation.
+    #[serde(default)]
+    pub languages: Languages,
+    /// Markdown settings.
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    /// How many calls the Atom feed lists.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+}
+
+/// The two languages of a bilingual transcript (BCP 47 tags for `lang` attributes).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Languages {
+    /// The language spoken on the call, e.g. `en`.
+    #[serde(default = "default_original")]
+    pub original: String,
+    /// The language of the translation, e.g. `zh-Hant`.
+    #[serde(default = "default_translation")]
+    pub translation: String,
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        Languages {
+            original: default_original(),
+            translation: default_translation(),
+        }
+    }
+}
+
+/// Markdown rendering switches.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Pass raw HTML in Markdown through. Off by default: content is data, not markup.
+    #[serde(default)]
+    pub raw_html: bool,
+}
+
+fn default_base_url() -> String {
+    "/".to_string()
+}
+fn default_output_dir() -> String {
+    "public".to_string()
+}
+fn default_original() -> String {
+    "en".to_string()
+}
+fn default_translation() -> String {
+    "zh-Hant".to_string()
+}
+fn default_feed_limit() -> usize {
+    50
+}
+
+impl SiteConfig {
+    /// Reads `site.toml` from the site root.
+    pub fn load(root: &Path) -> Result<SiteConfig> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::Config {
+            path: path.clone(),
+            line: 0,
+            column: 0,
+            message: format!("cannot read the site configuration: {e}"),
+        })?;
+        Self::parse(&text, &path)
+    }
+
+    /// Parses the text of a `site.toml`; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<SiteConfig> {
+        let config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            Error::Config {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        config.validated(text, path)
+    }
+
+    fn validated(self, text: &str, path: &Path) -> Result<SiteConfig> {
+        let bad = |key: &str, message: String| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(0, |i| i + 1);
+            Error::Config {
+                path: path.to_path_buf(),
+                line,
+                column: 0,
+                message,
+            }
+        };
+        if !(self.base_url.starts_with('/')
+            || self.base_url.starts_with("http://")
+            || self.base_url.starts_with("https://"))
+        {
+            return Err(bad(
+                "base_url",
+                format!(
+                    "base_url `{}` must start with `/`, `http://` or `https://`",
+                    self.base_url
+                ),
+            ));
+        }
+        if self.output_dir.trim().is_empty() {
+            return Err(bad("output_dir", "output_dir must not be empty".to_string()));
+        }
+        Ok(self)
+    }
+
+    /// The output folder as an absolute-or-root-relative path.
+    pub fn output_path(&self, root: &Path) -> PathBuf {
+        root.join(&self.output_dir)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_config_takes_defaults() {
+        let c = SiteConfig::parse("title = \"T\"\n", Path::new("site.toml")).unwrap();
+        assert_eq!(c.base_url, "/");
+        assert_eq!(c.output_dir, "public");
+        assert_eq!(c.languages.translation, "zh-Hant");
+        assert!(!c.markdown.raw_html);
+    }
+
+    #[test]
+    fn wrong_type_names_line_and_column() {
+        let err = SiteConfig::parse("title = \"T\"\nfeed_limit = \"ten\"\n", Path::new("site.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("site.toml:2:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_its_line() {
+        let err = SiteConfig::parse("title = \"T\"\n\ntitel = \"x\"\n", Path::new("site.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("site.toml:3:"), "{err}");
+        assert!(err.contains("titel"), "{err}");
+    }
+
+    #[test]
+    fn relative_base_url_is_refused() {
+        let err = SiteConfig::parse("title = \"T\"\nbase_url = \"example.org\"\n", Path::new("site.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("site.toml:2"), "{err}");
+    }
+}

@@ -1,0 +1,47 @@
+//! Warnings: problems that do not stop a build, each tied to a line of its file.
+
+use serde::Serialize;
+
+/// What kind of problem a warning reports; published in `call.json` as `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningKind {
+    /// A front-matter key callpress does not know.
+    UnknownKey,
+    /// A line the parser could not place; its text is quoted in the message.
+    UnplacedLine,
+    /// Text before the first speaker header.
+    NoSpeaker,
+    /// A bullet without its translation line.
+    MissingTranslation,
+    /// Metadata that could not be found.
+    MissingMetadata,
+    /// A figure in the translation that differs from the original.
+    TranslationMismatch,
+    /// One metric for one period stated with two values.
+    Conflict,
+    /// The layout could not be recognised with confidence.
+    Layout,
+}
+
+/// A problem that does not stop the build, at a 1-based line of its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// 1-based line in the content file.
+    pub line: usize,
+    /// What kind of problem.
+    pub kind: WarningKind,
+    /// The problem in words.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning of `kind` at `line`.
+    pub fn new(line: usize, kind: WarningKind, message: impl Into<String>) -> Self {
+        Warning {
+            line,
+            kind,
+            message: message.into(),
+        }
+    }
+}

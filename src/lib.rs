@@ -1,0 +1,28 @@
+//! callpress: a static-site generator for earnings-call transcripts.
+//!
+//! The pipeline is the architecture: [`content`] finds and reads files, [`transcript`]
+//! parses each into the one [`transcript::Call`] model, [`site`] decides URLs and
+//! listings, [`render`] turns them into pages, [`output`] writes them atomically, and
+//! [`build`] runs the whole. The `callpress` binary is a thin CLI over this library.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod error;
+pub mod init;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod transcript;
+
+pub use build::{BuildOptions, BuildReport, build, check};
+pub use error::{Error, Result};
+
+use std::path::Path;
+
+/// Reads and parses one transcript file (what `callpress parse` shows).
+pub fn parse_file(path: &Path) -> Result<transcript::Call> {
+    let doc = content::read_document(path)?;
+    transcript::parse_document(&doc)
+}

@@ -1,0 +1,204 @@
+//! Turns calls, pages and listings into HTML, XML and JSON through the theme.
+
+pub mod highlight;
+pub mod markdown;
+pub mod templates;
+pub mod views;
+
+use std::path::Path;
+
+use tera::Context;
+
+use crate::config::SiteConfig;
+use crate::error::Result;
+use crate::site::listings::{CallSummary, Group, Listings};
+use crate::site::urls::Urls;
+use crate::transcript::Call;
+use highlight::Highlighter;
+use templates::Theme;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON that is safe to serve and to inline: `<`, `>` and `&` appear only as `\u` escapes.
+/// (They can only occur inside JSON strings, where the escapes mean the same characters.)
+pub fn to_safe_json(value: &impl serde::Serialize) -> String {
+    let json = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// Everything needed to render a site's pages.
+#[derive(Debug)]
+pub struct Renderer {
+    theme: Theme,
+    urls: Urls,
+    highlighter: Highlighter,
+    raw_html: bool,
+    feed_limit: usize,
+}
+
+/// A rendered Markdown page.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    /// The full HTML document.
+    pub html: String,
+    /// Whether it has highlighted code (the build then writes the highlight stylesheet).
+    pub has_code: bool,
+}
+
+impl Renderer {
+    /// A renderer for the site at `root`, with its templates folder's overrides.
+    pub fn new(root: &Path, config: &SiteConfig, urls: Urls) -> Result<Self> {
+        let mut theme = Theme::load(&root.join("templates"))?;
+        theme.set_global("site", &views::SiteView::new(config, &urls));
+        Ok(Renderer {
+            theme,
+            urls,
+            highlighter: Highlighter::new(),
+            raw_html: config.markdown.raw_html,
+            feed_limit: config.feed_limit,
+        })
+    }
+
+    /// The URL maker.
+    pub fn urls(&self) -> &Urls {
+        &self.urls
+    }
+
+    /// The page of one call, at site-relative folder `path`.
+    pub fn call_page(&self, call: &Call, path: &str, source: &Path) -> Result<String> {
+        let summary = call
+            .meta
+            .summary_markdown
+            .as_deref()
+            .map(|md| markdown::render(md, self.raw_html, &self.highlighter).html);
+        let view = views::CallView::new(call, path, &self.urls, summary);
+        let mut context = Context::new();
+        context.insert("call", &view);
+        self.theme.render("call.html", &context, &source.display().to_string())
+    }
+
+    /// A Markdown page with `title`, at `path`.
+    pub fn markdown_page(&self, title: &str, body: &str, path: &str, source: &Path) -> Result<RenderedPage> {
+        let rendered = markdown::render(body, self.raw_html, &self.highlighter);
+        let mut context = Context::new();
+        context.insert(
+            "page",
+            &views::PageView {
+                title,
+                path,
+                url: self.urls.link(path),
+                content: &rendered.html,
+                has_code: rendered.has_code,
+            },
+        );
+        let html = self
+            .theme
+            .render("page.html", &context, &source.display().to_string())?;
+        Ok(RenderedPage {
+            html,
+            has_code: rendered.has_code,
+        })
+    }
+
+    /// The index: every call, newest first.
+    pub fn index_page(&self, listings: &Listings) -> Result<String> {
+        let mut context = Context::new();
+        context.insert("calls", &self.call_links(&listings.calls));
+        context.insert("companies", &self.group_links(&listings.companies));
+        context.insert("quarters", &self.group_links(&listings.quarters));
+        self.theme.render("index.html", &context, "the index")
+    }
+
+    /// A company, quarter or speaker page.
+    pub fn listing_page(&self, kind: &str, group: &Group, listings: &Listings) -> Result<String> {
+        let calls: Vec<CallSummary> = group
+            .calls
+            .iter()
+            .filter_map(|&i| listings.calls.get(i).cloned())
+            .collect();
+        let mut context = Context::new();
+        context.insert("kind", kind);
+        context.insert("group", &views::GroupLink::new(group, &self.urls));
+        context.insert("calls", &self.call_links(&calls));
+        self.theme
+            .render("listing.html", &context, &format!("the {kind} page {}", group.path))
+    }
+
+    /// The 404 page.
+    pub fn not_found_page(&self) -> Result<String> {
+        self.theme.render("404.html", &Context::new(), "the 404 page")
+    }
+
+    /// The Atom feed of the newest calls (its `updated` is the newest call's date, so
+    /// the same calls give the same feed).
+    pub fn feed(&self, listings: &Listings) -> Result<String> {
+        let calls: Vec<views::CallLink> = self
+            .call_links(&listings.calls)
+            .into_iter()
+            .take(self.feed_limit)
+            .collect();
+        let updated = listings
+            .calls
+            .iter()
+            .map(|c| c.date.as_str())
+            .max()
+            .unwrap_or("1970-01-01");
+        let mut context = Context::new();
+        context.insert("calls", &calls);
+        context.insert("updated", updated);
+        self.theme.render("atom.xml", &context, "the feed")
+    }
+
+    /// The sitemap: every page the build wrote.
+    pub fn sitemap(&self, paths: &[String]) -> Result<String> {
+        let urls: Vec<String> = paths.iter().map(|p| self.urls.permalink(p)).collect();
+        let mut context = Context::new();
+        context.insert("urls", &urls);
+        self.theme.render("sitemap.xml", &context, "the sitemap")
+    }
+
+    fn call_links(&self, calls: &[CallSummary]) -> Vec<views::CallLink> {
+        calls.iter().map(|c| views::CallLink::new(c, &self.urls)).collect()
+    }
+
+    fn group_links(&self, groups: &[Group]) -> Vec<views::GroupLink> {
+        groups.iter().map(|g| views::GroupLink::new(g, &self.urls)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escaping_covers_attributes() {
+        assert_eq!(
+            escape_html("<a href=\"x\" onclick='y'>&</a>"),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn json_never_contains_markup_characters() {
+        let json = to_safe_json(&serde_json::json!({"t": "</script><b>&"}));
+        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["t"], "</script><b>&");
+    }
+}

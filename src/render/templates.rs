@@ -1,0 +1,140 @@
+//! The theme: Tera templates embedded in the binary, each replaceable by a site's own
+//! `templates/NAME` file.
+
+use std::path::Path;
+
+use tera::{Context, Tera};
+
+use crate::error::{Error, Result};
+
+/// The default theme, compiled in so callpress works on any site folder.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("call.html", include_str!("../../templates/call.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("listing.html", include_str!("../../templates/listing.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+];
+
+/// Loaded templates, ready to render.
+#[derive(Clone)]
+pub struct Theme {
+    tera: Tera,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Theme")
+    }
+}
+
+impl Theme {
+    /// The embedded templates, with every `*.html` / `*.xml` file in `dir` (if it exists)
+    /// replacing the embedded one of the same name or adding a new one.
+    pub fn load(dir: &Path) -> Result<Theme> {
+        let mut templates: Vec<(String, String)> =
+            EMBEDDED.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect();
+        for (name, text) in read_overrides(dir)? {
+            match templates.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = text,
+                None => templates.push((name, text)),
+            }
+        }
+        let mut tera = Tera::new();
+        tera.add_raw_templates(templates).map_err(|e| Error::Template {
+            template: dir.display().to_string(),
+            page: "the theme".to_string(),
+            message: error_chain(&e),
+        })?;
+        Ok(Theme { tera })
+    }
+
+    /// Sets values every template sees (the site's settings).
+    pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    /// Renders template `name`; `page` says what is being rendered, for messages.
+    pub fn render(&self, name: &str, context: &Context, page: &str) -> Result<String> {
+        self.tera.render(name, context).map_err(|e| Error::Template {
+            template: name.to_string(),
+            page: page.to_string(),
+            message: error_chain(&e),
+        })
+    }
+}
+
+fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::read(dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let wanted = name.ends_with(".html") || name.ends_with(".xml");
+        if !wanted || crate::content::is_ignored_name(&entry.file_name()) || !path.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
+        found.push((name, text));
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Tera's error with its causes, one per line.
+fn error_chain(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str("\nReason: ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_theme_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(Theme::load(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn a_site_template_overrides_the_embedded_one() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("404.html"), "custom {{ 1 + 1 }}").unwrap();
+        let theme = Theme::load(dir.path()).unwrap();
+        assert_eq!(theme.render("404.html", &Context::new(), "404").unwrap(), "custom 2");
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_template_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("404.html"), "ok\n{% if %}\n").unwrap();
+        let err = Theme::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("404.html"), "{err}");
+        assert!(err.contains('2'), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_variable_names_template_and_page() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("404.html"), "{{ nope }}").unwrap();
+        let theme = Theme::load(dir.path()).unwrap();
+        let err = theme
+            .render("404.html", &Context::new(), "content/x.txt")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("404.html") && err.contains("content/x.txt"), "{err}");
+    }
+}

@@ -1,0 +1,368 @@
+//! What templates see: flat, null-free views of calls, pages and listings, with every
+//! link already made and every piece of pre-built HTML already escaped.
+
+use serde::Serialize;
+
+use crate::config::{Languages, SiteConfig};
+use crate::diagnostic::Warning;
+use crate::render::escape_html;
+use crate::site::listings::{CallSummary, Group};
+use crate::site::urls::{Urls, slugify};
+use crate::transcript::{Call, Role, Section, Speaker, Turn};
+
+/// The site's settings, as `site` in every template.
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// `base_url` with a trailing slash.
+    pub base_url: String,
+    /// Path part of `base_url`: prefix of every link.
+    pub base_path: String,
+    /// Languages.
+    pub languages: Languages,
+}
+
+impl SiteView {
+    /// The view of `config`.
+    pub fn new(config: &SiteConfig, urls: &Urls) -> Self {
+        SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: urls.base_url().to_string(),
+            base_path: urls.base_path().to_string(),
+            languages: config.languages.clone(),
+        }
+    }
+}
+
+/// A Markdown page, as `page`.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Site-relative folder.
+    pub path: &'a str,
+    /// Link.
+    pub url: String,
+    /// Rendered HTML body (already safe).
+    pub content: &'a str,
+    /// Whether to link the highlight stylesheet.
+    pub has_code: bool,
+}
+
+/// A call, as `call` in `call.html`.
+#[derive(Debug, Serialize)]
+pub struct CallView {
+    /// Link to the page.
+    pub url: String,
+    /// Full URL of the page.
+    pub permalink: String,
+    /// Link to `call.json`.
+    pub json_url: String,
+    /// Title as given.
+    pub title: String,
+    /// Company.
+    pub company: String,
+    /// Ticker.
+    pub ticker: String,
+    /// `2024 Q1` or empty.
+    pub period: String,
+    /// `YYYY-MM-DD` or empty.
+    pub date: String,
+    /// Link to the company page, or empty.
+    pub company_url: String,
+    /// Link to the quarter page, or empty.
+    pub quarter_url: String,
+    /// Layout the file was read as.
+    pub layout: String,
+    /// Languages.
+    pub languages: Languages,
+    /// Whether any paragraph has a translation (shows the reading control).
+    pub has_translation: bool,
+    /// Summary as safe HTML (Markdown from front matter, or the file's paragraphs).
+    pub summary_html: String,
+    /// Translation notice, or empty.
+    pub notice: String,
+    /// Executives.
+    pub executives: Vec<PersonView>,
+    /// Analysts.
+    pub analysts: Vec<PersonView>,
+    /// Operator, moderators and unknown speakers.
+    pub others: Vec<PersonView>,
+    /// Prepared remarks and Q&A, each with its turns (absent sections left out).
+    pub sections: Vec<SectionView>,
+    /// Warnings, shown in a collapsed box for the site owner.
+    pub warnings: Vec<Warning>,
+}
+
+/// A participant in the list at the top of a call page.
+#[derive(Debug, Serialize)]
+pub struct PersonView {
+    /// Speaker id and anchor of their first turn.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Title, or empty.
+    pub title: String,
+    /// Firm, or empty.
+    pub affiliation: String,
+    /// Role name.
+    pub role: Role,
+    /// Link to the speaker's page across calls, or empty (operator).
+    pub page_url: String,
+    /// Anchors of all their turns.
+    pub turns: Vec<String>,
+}
+
+/// A section of the transcript.
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    /// `prepared` or `qa` (the element id).
+    pub id: &'static str,
+    /// Heading.
+    pub title: &'static str,
+    /// Turns in order.
+    pub turns: Vec<TurnView>,
+}
+
+/// A turn as shown.
+#[derive(Debug, Serialize)]
+pub struct TurnView {
+    /// `t7`.
+    pub id: String,
+    /// `andrew-r-jassy`.
+    pub anchor: String,
+    /// Speaker id.
+    pub speaker: String,
+    /// Speaker name.
+    pub name: String,
+    /// Speaker title and firm, or empty.
+    pub title: String,
+    /// Role.
+    pub role: Role,
+    /// Line of the header in the source file.
+    pub line: usize,
+    /// Paragraphs.
+    pub paragraphs: Vec<ParagraphView>,
+}
+
+/// A paragraph as pre-escaped HTML.
+#[derive(Debug, Serialize)]
+pub struct ParagraphView {
+    /// `t7-p2`.
+    pub id: String,
+    /// Original text as safe HTML.
+    pub html: String,
+    /// Translation as safe HTML, or empty.
+    pub translation_html: String,
+    /// Source line.
+    pub line: usize,
+}
+
+impl CallView {
+    /// The view of `call` published at `path`; `summary_html` is the rendered
+    /// front-matter summary, if there is one.
+    pub fn new(call: &Call, path: &str, urls: &Urls, summary_html: Option<String>) -> Self {
+        let m = &call.meta;
+        let summary_html = summary_html.unwrap_or_else(|| {
+            m.summary
+                .iter()
+                .map(|p| format!("<p>{}</p>\n", escape_html(p)))
+                .collect()
+        });
+        let period = match (m.year, m.quarter) {
+            (Some(y), Some(q)) => format!("{y} Q{q}"),
+            _ => String::new(),
+        };
+        let quarter_url = match (m.year, m.quarter) {
+            (Some(y), Some(q)) => urls.link(&format!("quarters/{y}-q{q}/")),
+            _ => String::new(),
+        };
+        let company_url = if m.ticker.is_empty() {
+            String::new()
+        } else {
+            urls.link(&format!("{}/", slugify(&m.ticker)))
+        };
+        let people = |wanted: fn(Role) -> bool| {
+            call.speakers
+                .iter()
+                .filter(|s| wanted(s.role))
+                .map(|s| PersonView::new(s, call, urls))
+                .collect()
+        };
+        CallView {
+            url: urls.link(path),
+            permalink: urls.permalink(path),
+            json_url: urls.link(&format!("{path}call.json")),
+            title: m.title.clone(),
+            company: m.company.clone(),
+            ticker: m.ticker.clone(),
+            period,
+            date: m.date.clone().unwrap_or_default(),
+            company_url,
+            quarter_url,
+            layout: call.layout.clone(),
+            languages: m.languages.clone(),
+            has_translation: call
+                .turns
+                .iter()
+                .flat_map(|t| &t.paragraphs)
+                .any(|p| p.translation.is_some()),
+            summary_html,
+            notice: m.translation_notice.clone().unwrap_or_default(),
+            executives: people(|r| r == Role::Executive),
+            analysts: people(|r| r == Role::Analyst),
+            others: people(|r| !matches!(r, Role::Executive | Role::Analyst)),
+            sections: sections(call),
+            warnings: call.warnings.clone(),
+        }
+    }
+}
+
+impl PersonView {
+    fn new(s: &Speaker, call: &Call, urls: &Urls) -> Self {
+        let page_url = if s.role == Role::Operator {
+            String::new()
+        } else {
+            urls.link(&format!("speakers/{}/", slugify(&s.name)))
+        };
+        PersonView {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            title: s.title.clone().unwrap_or_default(),
+            affiliation: s.affiliation.clone().unwrap_or_default(),
+            role: s.role,
+            page_url,
+            turns: call
+                .turns
+                .iter()
+                .filter(|t| t.speaker == s.id)
+                .map(|t| t.anchor.clone())
+                .collect(),
+        }
+    }
+}
+
+fn sections(call: &Call) -> Vec<SectionView> {
+    let mut out = Vec::new();
+    for (id, title, section) in [
+        ("prepared", "Prepared remarks", Section::Prepared),
+        ("qa", "Questions and answers", Section::Qa),
+    ] {
+        let turns: Vec<TurnView> = call
+            .turns
+            .iter()
+            .filter(|t| t.section == section)
+            .map(|t| turn_view(t, call))
+            .collect();
+        if !turns.is_empty() {
+            out.push(SectionView { id, title, turns });
+        }
+    }
+    out
+}
+
+fn turn_view(turn: &Turn, call: &Call) -> TurnView {
+    let speaker = call.speaker(&turn.speaker);
+    let title = speaker
+        .map(|s| {
+            [s.title.as_deref(), s.affiliation.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    TurnView {
+        id: turn.id.clone(),
+        anchor: turn.anchor.clone(),
+        speaker: turn.speaker.clone(),
+        name: speaker.map_or_else(|| turn.label.clone(), |s| s.name.clone()),
+        title,
+        role: speaker.map_or(Role::Unknown, |s| s.role),
+        line: turn.line,
+        paragraphs: turn
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ParagraphView {
+                id: format!("{}-p{}", turn.id, i + 1),
+                html: escape_html(&p.text),
+                translation_html: p.translation.as_deref().map(escape_html).unwrap_or_default(),
+                line: p.line,
+            })
+            .collect(),
+    }
+}
+
+/// A call in a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct CallLink {
+    /// Link.
+    pub url: String,
+    /// Full URL.
+    pub permalink: String,
+    /// Title.
+    pub title: String,
+    /// Company.
+    pub company: String,
+    /// Ticker.
+    pub ticker: String,
+    /// `2024 Q1` or empty.
+    pub period: String,
+    /// Date or empty.
+    pub date: String,
+    /// Link to the company page or empty.
+    pub company_url: String,
+    /// Number of turns.
+    pub turns: usize,
+}
+
+impl CallLink {
+    /// The link view of a summary.
+    pub fn new(c: &CallSummary, urls: &Urls) -> Self {
+        CallLink {
+            url: urls.link(&c.path),
+            permalink: urls.permalink(&c.path),
+            title: c.title.clone(),
+            company: c.company.clone(),
+            ticker: c.ticker.clone(),
+            period: c.period.clone(),
+            date: c.date.clone(),
+            company_url: if c.ticker.is_empty() {
+                String::new()
+            } else {
+                urls.link(&format!("{}/", slugify(&c.ticker)))
+            },
+            turns: c.turns,
+        }
+    }
+}
+
+/// A listing group (company, quarter, speaker) as a link.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupLink {
+    /// Link.
+    pub url: String,
+    /// Heading.
+    pub title: String,
+    /// Second line.
+    pub subtitle: String,
+    /// Number of calls.
+    pub count: usize,
+}
+
+impl GroupLink {
+    /// The link view of a group.
+    pub fn new(g: &Group, urls: &Urls) -> Self {
+        GroupLink {
+            url: urls.link(&g.path),
+            title: g.title.clone(),
+            subtitle: g.subtitle.clone(),
+            count: g.calls.len(),
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Listings across calls (index, companies, quarters, speakers), built from the small
+//! summary each call leaves behind, never from whole transcripts.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::site::urls::slugify;
+use crate::transcript::{Call, Role};
+
+/// What the listings need to know of one call.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CallSummary {
+    /// Site-relative folder, e.g. `amzn/2024-q1/`.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Company name.
+    pub company: String,
+    /// Ticker.
+    pub ticker: String,
+    /// Fiscal year.
+    pub year: Option<i32>,
+    /// Fiscal quarter.
+    pub quarter: Option<u8>,
+    /// `2024 Q1`, or empty.
+    pub period: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub date: String,
+    /// Speakers on the call.
+    pub speakers: Vec<SpeakerSummary>,
+    /// Number of turns.
+    pub turns: usize,
+}
+
+/// A speaker as the listings show them.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SpeakerSummary {
+    /// Name.
+    pub name: String,
+    /// Slug of the speaker's page, `speakers/<slug>/`.
+    pub slug: String,
+    /// Role on this call.
+    pub role: Role,
+    /// Title, if any.
+    pub title: Option<String>,
+    /// Firm, if any.
+    pub affiliation: Option<String>,
+    /// The anchor of their first turn on the call page.
+    pub anchor: String,
+}
+
+impl CallSummary {
+    /// The summary of `call`, published at `path`.
+    pub fn of(call: &Call, path: &str) -> Self {
+        let m = &call.meta;
+        let period = match (m.year, m.quarter) {
+            (Some(y), Some(q)) => format!("{y} Q{q}"),
+            _ => String::new(),
+        };
+        let speakers = call
+            .speakers
+            .iter()
+            .filter(|s| s.role != Role::Operator)
+            .map(|s| SpeakerSummary {
+                name: s.name.clone(),
+                slug: slugify(&s.name),
+                role: s.role,
+                title: s.title.clone(),
+                affiliation: s.affiliation.clone(),
+                anchor: s.id.clone(),
+            })
+            .collect();
+        CallSummary {
+            path: path.to_string(),
+            title: m.title.clone(),
+            company: m.company.clone(),
+            ticker: m.ticker.clone(),
+            year: m.year,
+            quarter: m.quarter,
+            period,
+            date: m.date.clone().unwrap_or_default(),
+            speakers,
+            turns: call.turns.len(),
+        }
+    }
+
+    /// Site-relative folder of the call's quarter page, if the period is known.
+    pub fn quarter_path(&self) -> Option<String> {
+        Some(format!("quarters/{}-q{}/", self.year?, self.quarter?))
+    }
+}
+
+/// A group of calls on one listing page (a company, a quarter, a speaker).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Group {
+    /// Site-relative folder of the listing page.
+    pub path: String,
+    /// Heading of the page.
+    pub title: String,
+    /// A second line (a speaker's titles and firms, a company's ticker).
+    pub subtitle: String,
+    /// Indices into `Listings::calls`, newest first.
+    pub calls: Vec<usize>,
+}
+
+/// All listings of the site.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Listings {
+    /// Every call, newest first.
+    pub calls: Vec<CallSummary>,
+    /// One group per ticker, by ticker.
+    pub companies: Vec<Group>,
+    /// One group per fiscal quarter, newest first.
+    pub quarters: Vec<Group>,
+    /// One group per speaker (not the operator), by name.
+    pub speakers: Vec<Group>,
+}
+
+impl Listings {
+    /// Sorts the summaries newest first and groups them. The order is total, so the
+    /// output does not depend on the order the calls were parsed in.
+    pub fn new(mut calls: Vec<CallSummary>) -> Self {
+        calls.sort_by(|a, b| {
+            (&b.date, b.year, b.quarter)
+                .cmp(&(&a.date, a.year, a.quarter))
+                .then_with(|| a.ticker.cmp(&b.ticker))
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        let mut companies: BTreeMap<String, Group> = BTreeMap::new();
+        let mut quarters: BTreeMap<(i32, u8), Group> = BTreeMap::new();
+        let mut speakers: BTreeMap<String, Group> = BTreeMap::new();
+        for (i, c) in calls.iter().enumerate() {
+            if !c.ticker.is_empty() {
+                let path = format!("{}/", slugify(&c.ticker));
+                let g = companies.entry(path.clone()).or_insert_with(|| Group {
+                    path,
+                    title: c.company.clone(),
+                    subtitle: c.ticker.clone(),
+                    calls: Vec::new(),
+                });
+                g.calls.push(i);
+            }
+            if let (Some(y), Some(q), Some(path)) = (c.year, c.quarter, c.quarter_path()) {
+                let g = quarters.entry((y, q)).or_insert_with(|| Group {
+                    path,
+                    title: c.period.clone(),
+                    subtitle: String::new(),
+                    calls: Vec::new(),
+                });
+                g.calls.push(i);
+            }
+            for s in &c.speakers {
+                if s.slug.is_empty() {
+                    continue;
+                }
+                let path = format!("speakers/{}/", s.slug);
+                let g = speakers.entry(s.slug.clone()).or_insert_with(|| Group {
+                    path,
+                    title: s.name.clone(),
+                    subtitle: String::new(),
+                    calls: Vec::new(),
+                });
+                if g.calls.last() != Some(&i) {
+                    g.calls.push(i);
+                }
+                let label = [s.title.as_deref(), s.affiliation.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if g.subtitle.is_empty() {
+                    g.subtitle = label;
+                }
+            }
+        }
+        Listings {
+            calls,
+            companies: companies.into_values().collect(),
+            quarters: quarters.into_values().rev().collect(),
+            speakers: speakers.into_values().collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(ticker: &str, year: i32, quarter: u8, date: &str) -> CallSummary {
+        CallSummary {
+            path: format!("{}/{year}-q{quarter}/", ticker.to_lowercase()),
+            title: String::new(),
+            company: format!("{ticker} Inc."),
+            ticker: ticker.into(),
+            year: Some(year),
+            quarter: Some(quarter),
+            period: format!("{year} Q{quarter}"),
+            date: date.into(),
+            speakers: Vec::new(),
+            turns: 0,
+        }
+    }
+
+    #[test]
+    fn calls_are_newest_first_and_grouped() {
+        let l = Listings::new(vec![
+            summary("AAA", 2024, 1, "2024-04-20"),
+            summary("BBB", 2024, 2, "2024-07-20"),
+            summary("AAA", 2024, 2, "2024-07-21"),
+        ]);
+        let order: Vec<&str> = l.calls.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(order, ["aaa/2024-q2/", "bbb/2024-q2/", "aaa/2024-q1/"]);
+        assert_eq!(l.companies.len(), 2);
+        assert_eq!(l.companies[0].calls, [0, 2]);
+        assert_eq!(l.quarters[0].title, "2024 Q2");
+        assert_eq!(l.quarters[0].calls.len(), 2);
+    }
+}

@@ -1,0 +1,4 @@
+//! The site as a whole: where each page lives (URLs, slugs) and the listings across calls.
+
+pub mod listings;
+pub mod urls;

@@ -1,0 +1,169 @@
+//! URLs: pretty paths for calls and pages, slugs from front matter, links under `base_url`.
+
+use std::path::{Path, PathBuf};
+
+use crate::transcript::Meta;
+
+/// Makes links and permalinks from site-relative paths such as `amzn/2024-q1/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Urls {
+    /// `base_url` with a trailing slash (`https://example.org/calls/` or `/calls/`).
+    base_url: String,
+    /// The path part of `base_url` (`/calls/`), what links in pages start with.
+    base_path: String,
+}
+
+impl Urls {
+    /// Links under `base_url` (absolute `http(s)://host/path/` or a root path `/path/`).
+    pub fn new(base_url: &str) -> Self {
+        let mut base_url = base_url.trim().to_string();
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let base_path = match base_url.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string()),
+            None => base_url.clone(),
+        };
+        Urls { base_url, base_path }
+    }
+
+    /// The link to `rel` as used inside pages: `/calls/amzn/2024-q1/`.
+    pub fn link(&self, rel: &str) -> String {
+        format!("{}{}", self.base_path, rel.trim_start_matches('/'))
+    }
+
+    /// The full URL of `rel` (for feeds and sitemaps); a root-path base gives a root path.
+    pub fn permalink(&self, rel: &str) -> String {
+        format!("{}{}", self.base_url, rel.trim_start_matches('/'))
+    }
+
+    /// The path part of `base_url`, with a trailing slash.
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// `base_url` with a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+/// A URL-safe slug of `text` (lower case ASCII, dashes).
+pub fn slugify(text: &str) -> String {
+    slug::slugify(text)
+}
+
+/// The site-relative folder of a call: its front-matter slug, else `ticker/2024-q1/`,
+/// else the file's name.
+pub fn call_path(meta: &Meta, file: &Path) -> Result<String, String> {
+    if let Some(s) = &meta.slug {
+        return clean_slug(s);
+    }
+    match (meta.ticker.is_empty(), meta.year, meta.quarter) {
+        (false, Some(y), Some(q)) => Ok(format!("{}/{y}-q{q}/", slugify(&meta.ticker))),
+        _ => Ok(format!("{}/", file_slug(file))),
+    }
+}
+
+/// The site-relative folder of a Markdown page: its slug, else its path without extension.
+pub fn page_path(slug: Option<&str>, relative: &Path) -> Result<String, String> {
+    if let Some(s) = slug {
+        return clean_slug(s);
+    }
+    let mut parts: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .map(|c| slugify(&c.as_os_str().to_string_lossy()))
+        .collect();
+    parts.push(file_slug(relative));
+    Ok(format!("{}/", parts.join("/")))
+}
+
+fn file_slug(file: &Path) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let s = slugify(&stem);
+    if s.is_empty() { "page".to_string() } else { s }
+}
+
+/// Checks a slug from front matter and normalises it to `a/b/`.
+/// Anything that could leave the output folder is refused: `..`, absolute paths,
+/// backslashes, percent-encoding, drive letters.
+pub fn clean_slug(slug: &str) -> Result<String, String> {
+    let s = slug.trim();
+    if s.starts_with('/') || s.contains('\\') || s.contains('%') || s.contains(':') || s.chars().any(char::is_control) {
+        return Err(format!(
+            "slug `{slug}` must be a relative path of plain words (no leading `/`, `\\`, `%` or `:`)"
+        ));
+    }
+    let mut parts = Vec::new();
+    for segment in s.split('/').filter(|p| !p.is_empty()) {
+        if segment == "." || segment == ".." {
+            return Err(format!("slug `{slug}` must not contain `.` or `..` segments"));
+        }
+        let clean = slugify(segment);
+        if clean.is_empty() {
+            return Err(format!(
+                "slug `{slug}` has a segment with no letters or digits: `{segment}`"
+            ));
+        }
+        parts.push(clean);
+    }
+    if parts.is_empty() {
+        return Err("slug must not be empty".to_string());
+    }
+    Ok(format!("{}/", parts.join("/")))
+}
+
+/// The file a page at folder `rel` is written to: `rel/index.html`.
+pub fn index_file(rel: &str) -> PathBuf {
+    Path::new(rel).join("index.html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_honour_a_sub_path() {
+        let u = Urls::new("https://example.org/calls");
+        assert_eq!(u.link("amzn/2024-q1/"), "/calls/amzn/2024-q1/");
+        assert_eq!(u.permalink("amzn/"), "https://example.org/calls/amzn/");
+        let root = Urls::new("/");
+        assert_eq!(root.link(""), "/");
+        assert_eq!(Urls::new("https://example.org").base_path(), "/");
+    }
+
+    #[test]
+    fn calls_live_under_ticker_and_quarter() {
+        let meta = Meta {
+            ticker: "AMZN".into(),
+            year: Some(2024),
+            quarter: Some(1),
+            ..Meta::default()
+        };
+        assert_eq!(call_path(&meta, Path::new("x.txt")).unwrap(), "amzn/2024-q1/");
+        let bare = Meta::default();
+        assert_eq!(call_path(&bare, Path::new("My Call.txt")).unwrap(), "my-call/");
+    }
+
+    #[test]
+    fn slugs_cannot_leave_the_output() {
+        for bad in ["../x", "/etc", "a/../../b", "a\\b", "%2e%2e/x", "C:/x", ""] {
+            assert!(clean_slug(bad).is_err(), "{bad}");
+        }
+        assert_eq!(clean_slug("Research/AMZN Q1").unwrap(), "research/amzn-q1/");
+    }
+
+    #[test]
+    fn pages_keep_their_folders() {
+        assert_eq!(page_path(None, Path::new("about.md")).unwrap(), "about/");
+        assert_eq!(
+            page_path(None, Path::new("Guides/How To.md")).unwrap(),
+            "guides/how-to/"
+        );
+    }
+}

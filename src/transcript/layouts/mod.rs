@@ -1,0 +1,3 @@
+//! One parser per transcript layout; each turns text into the one `Call` model.
+
+pub mod bilingual;

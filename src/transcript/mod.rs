@@ -1,0 +1,161 @@
+//! Reads a transcript document into a `Call`: detect the layout, run its parser,
+//! then apply front matter and find what the text says of the call's date.
+
+pub mod builder;
+pub mod detect;
+pub mod layouts;
+pub mod model;
+pub mod speakers;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::content::Document;
+use crate::diagnostic::{Warning, WarningKind};
+use crate::error::{Error, Result};
+pub use model::{Call, Meta, Paragraph, Role, Section, Speaker, Turn};
+
+/// A document body as numbered lines: line numbers are those of the whole file.
+#[derive(Debug, Clone, Copy)]
+pub struct Lines<'a> {
+    text: &'a str,
+    offset: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// `text` whose first line is file line `offset + 1`.
+    pub fn new(text: &'a str, offset: usize) -> Self {
+        Lines { text, offset }
+    }
+
+    /// `(file line, text)` pairs, without line endings.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        let offset = self.offset;
+        self.text.lines().enumerate().map(move |(i, l)| (i + 1 + offset, l))
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
+/// Parses a transcript document into a call, with front matter applied.
+pub fn parse_document(doc: &Document) -> Result<Call> {
+    let lines = Lines::new(&doc.body, doc.body_line_offset);
+    let layout = match &doc.front.layout {
+        Some(name) => detect::Layout::from_name(name).ok_or_else(|| {
+            Error::content(
+                &doc.path,
+                doc.front.line_of("layout"),
+                format!(
+                    "unknown layout `{name}` (known: {})",
+                    detect::Layout::names().join(", ")
+                ),
+            )
+        })?,
+        None => detect::detect(lines.text()).ok_or_else(|| {
+            Error::content(
+                &doc.path,
+                doc.body_line_offset + 1,
+                format!(
+                    "no transcript layout recognised (tried: {})",
+                    detect::Layout::names().join(", ")
+                ),
+            )
+        })?,
+    };
+    let mut call = layout.parse(&lines);
+    call.warnings.splice(0..0, doc.warnings.iter().cloned());
+    apply_front_matter(&mut call.meta, doc);
+    if call.meta.date.is_none() {
+        call.meta.date = date_from_text(&call);
+    }
+    report_missing_metadata(&mut call, doc.body_line_offset + 1);
+    call.warnings.sort_by_key(|w| w.line);
+    Ok(call)
+}
+
+fn apply_front_matter(meta: &mut Meta, doc: &Document) {
+    let f = &doc.front;
+    let set = |target: &mut String, value: &Option<String>| {
+        if let Some(v) = value {
+            *target = v.clone();
+        }
+    };
+    set(&mut meta.title, &f.title);
+    set(&mut meta.company, &f.company);
+    if let Some(t) = &f.ticker {
+        meta.ticker = t.trim().to_uppercase();
+    }
+    meta.year = f.year.or(meta.year);
+    meta.quarter = f.quarter.or(meta.quarter);
+    if f.date.is_some() {
+        meta.date = f.date.clone();
+    }
+    if let Some(l) = &f.languages {
+        meta.languages = l.clone();
+    }
+    meta.slug = f.slug.clone();
+    meta.draft = f.draft;
+    meta.summary_markdown = f.summary.clone();
+}
+
+static TODAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btoday,?\s+(?:is\s+)?(?:[a-z]+day,?\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")
+        .expect("static regex")
+});
+
+/// The call's date as the speakers state it ("as of today, April 30, 2024").
+fn date_from_text(call: &Call) -> Option<String> {
+    call.turns.iter().flat_map(|t| &t.paragraphs).find_map(|p| {
+        let c = TODAY_DATE.captures(&p.text)?;
+        let month = month_number(&c["month"])?;
+        let date = format!("{}-{month:02}-{:02}", &c["year"], c["day"].parse::<u32>().ok()?);
+        crate::content::frontmatter::is_iso_date(&date).then_some(date)
+    })
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = name.to_lowercase();
+    MONTHS.iter().position(|m| *m == lower).map(|i| i as u32 + 1)
+}
+
+fn report_missing_metadata(call: &mut Call, line: usize) {
+    let m = &call.meta;
+    let mut missing = Vec::new();
+    if m.ticker.is_empty() {
+        missing.push("ticker");
+    }
+    if m.year.is_none() || m.quarter.is_none() {
+        missing.push("fiscal year and quarter");
+    }
+    if m.date.is_none() {
+        missing.push("date");
+    }
+    if !missing.is_empty() {
+        call.warnings.push(Warning::new(
+            line,
+            WarningKind::MissingMetadata,
+            format!(
+                "could not find the call's {}; give it in front matter",
+                missing.join(", ")
+            ),
+        ));
+    }
+}

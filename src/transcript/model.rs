@@ -1,0 +1,148 @@
+//! The one model every layout parser produces: a call's metadata, speakers and turns.
+
+use serde::Serialize;
+
+use crate::config::Languages;
+use crate::diagnostic::Warning;
+
+/// Version of the published JSON shape of a call (`call.json`, `parse --json`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One earnings call, parsed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Call {
+    /// Version of this JSON shape.
+    pub schema_version: u32,
+    /// The layout the file was read as (e.g. `bilingual`).
+    pub layout: String,
+    /// Title, company, period and date.
+    pub meta: Meta,
+    /// Everyone who speaks, in order of first appearance.
+    pub speakers: Vec<Speaker>,
+    /// The speaker turns in order.
+    pub turns: Vec<Turn>,
+    /// Problems found while reading the file.
+    pub warnings: Vec<Warning>,
+}
+
+/// What a call is: company, period, date and the text around the transcript.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Meta {
+    /// The title as the file gives it.
+    pub title: String,
+    /// Company name.
+    pub company: String,
+    /// Ticker symbol, upper case.
+    pub ticker: String,
+    /// Fiscal year.
+    pub year: Option<i32>,
+    /// Fiscal quarter 1-4.
+    pub quarter: Option<u8>,
+    /// Call date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Languages of original and translation.
+    pub languages: Languages,
+    /// Summary paragraphs found in the file.
+    pub summary: Vec<String>,
+    /// A summary given in front matter (Markdown).
+    pub summary_markdown: Option<String>,
+    /// A notice about the translation (e.g. machine translated), shown to readers.
+    pub translation_notice: Option<String>,
+    /// URL path chosen in front matter.
+    pub slug: Option<String>,
+    /// A draft is built only with `--drafts`.
+    pub draft: bool,
+}
+
+/// A person (or the operator) who speaks on the call.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Speaker {
+    /// Stable id within the call, a slug of the name (also the anchor of the first turn).
+    pub id: String,
+    /// Full name as the header gives it.
+    pub name: String,
+    /// Job title, when given.
+    pub title: Option<String>,
+    /// Firm, for analysts (from the operator's introduction) or the company.
+    pub affiliation: Option<String>,
+    /// Executive, analyst, operator, ...
+    pub role: Role,
+    /// Other names the call uses for this person (e.g. `Doug Anmuth`).
+    pub aliases: Vec<String>,
+}
+
+/// The part a speaker plays on the call.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Company management.
+    Executive,
+    /// A sell-side or buy-side analyst asking questions.
+    Analyst,
+    /// The conference operator.
+    Operator,
+    /// A host who is neither operator nor executive.
+    Moderator,
+    /// Not known.
+    Unknown,
+}
+
+/// Prepared remarks or questions and answers.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// The prepared remarks before Q&A.
+    Prepared,
+    /// Questions and answers.
+    Qa,
+}
+
+/// One uninterrupted stretch of speech by one speaker.
+#[derive(Debug, Clone, Serialize)]
+pub struct Turn {
+    /// Numbered id, `t1`, `t2`, ... (also an anchor on the page).
+    pub id: String,
+    /// Anchor from the speaker: `andrew-r-jassy` for their first turn, `-2`, `-3` after.
+    pub anchor: String,
+    /// Speaker id.
+    pub speaker: String,
+    /// Prepared remarks or Q&A.
+    pub section: Section,
+    /// 1-based line of the turn's header in the file.
+    pub line: usize,
+    /// The header as written (e.g. `Dave Fildes - Director of IR`).
+    pub label: String,
+    /// What was said.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One paragraph of speech, with its translation when the file has one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// The original text.
+    pub text: String,
+    /// The translation, if any.
+    pub translation: Option<String>,
+    /// 1-based line of the original.
+    pub line: usize,
+    /// 1-based line of the translation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_line: Option<usize>,
+}
+
+impl Call {
+    /// The speaker with id `id`.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+
+    /// Index of the first Q&A turn, if the call has Q&A.
+    pub fn qa_start(&self) -> Option<usize> {
+        self.turns.iter().position(|t| t.section == Section::Qa)
+    }
+
+    /// Number of paragraphs over all turns.
+    pub fn paragraph_count(&self) -> usize {
+        self.turns.iter().map(|t| t.paragraphs.len()).sum()
+    }
+}

@@ -1,0 +1,238 @@
+//! Speaker names: reading headers, telling names from sentences, matching short names to full ones.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Splits a header `Name - Title` into name and title (also with en/em dashes).
+pub fn split_header(label: &str) -> (&str, Option<&str>) {
+    for sep in [" - ", " – ", " — ", " -- "] {
+        if let Some((name, title)) = label.split_once(sep) {
+            let title = title.trim();
+            return (name.trim(), (!title.is_empty()).then_some(title));
+        }
+    }
+    (label.trim(), None)
+}
+
+/// True for the operator's header.
+pub fn is_operator(label: &str) -> bool {
+    label.trim().eq_ignore_ascii_case("operator")
+}
+
+/// Words that may stand lower-case inside a personal name.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "der", "van", "von", "la", "le", "di", "bin", "al", "du", "dos",
+];
+
+/// True when `text` reads as a person's name (or a label like `Unidentified Analyst`):
+/// one to six words, capitalised, no digits, no sentence punctuation at the end.
+pub fn looks_like_name(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty()
+        || text.chars().count() > 60
+        || text.ends_with(['.', '?', '!', ',', ':', ';']) && !text.ends_with("Jr.") && !text.ends_with("Sr.")
+    {
+        return false;
+    }
+    if text
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '?' | '!' | ';' | '(' | ')' | '"' | '“' | '”'))
+    {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_uppercase() || NAME_PARTICLES.contains(w) || !first.is_alphabetic() && !first.is_ascii()
+    })
+}
+
+/// True when a header reads as `Operator`, `Name - Title` or a bare name.
+pub fn looks_like_header(label: &str) -> bool {
+    if is_operator(label) {
+        return true;
+    }
+    let (name, title) = split_header(label);
+    match title {
+        Some(title) => looks_like_name(name) && title.chars().count() <= 120 && !title.ends_with(['.', '?', '!']),
+        None => looks_like_name(name) && name.split_whitespace().count() >= 2,
+    }
+}
+
+/// Common short forms of first names; either side may be the one written.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("doug", "douglas"),
+    ("ron", "ronald"),
+    ("nick", "nicholas"),
+    ("alex", "aleksandr"),
+    ("alex", "alexander"),
+    ("andy", "andrew"),
+    ("bob", "robert"),
+    ("rob", "robert"),
+    ("bill", "william"),
+    ("will", "william"),
+    ("jim", "james"),
+    ("mike", "michael"),
+    ("tom", "thomas"),
+    ("dan", "daniel"),
+    ("dave", "david"),
+    ("steve", "steven"),
+    ("steve", "stephen"),
+    ("chris", "christopher"),
+    ("ben", "benjamin"),
+    ("ed", "edward"),
+    ("rick", "richard"),
+    ("dick", "richard"),
+    ("tony", "anthony"),
+    ("joe", "joseph"),
+    ("matt", "matthew"),
+    ("pat", "patrick"),
+    ("sam", "samuel"),
+    ("tim", "timothy"),
+    ("kate", "katherine"),
+    ("liz", "elizabeth"),
+    ("jen", "jennifer"),
+    ("jon", "jonathan"),
+    ("greg", "gregory"),
+    ("jeff", "jeffrey"),
+    ("ken", "kenneth"),
+    ("larry", "lawrence"),
+];
+
+fn name_tokens(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == ',').to_lowercase())
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+        .collect()
+}
+
+fn same_first_name(a: &str, b: &str) -> bool {
+    a == b
+        || (a.len() >= 3 && b.starts_with(a))
+        || (b.len() >= 3 && a.starts_with(b))
+        || NICKNAMES.iter().any(|&(s, l)| (a == s && b == l) || (a == l && b == s))
+}
+
+/// True when `short` (e.g. `Doug Anmuth`) can be the person named `full`
+/// (e.g. `Douglas Till Anmuth`): same last name and a compatible first name.
+pub fn same_person(short: &str, full: &str) -> bool {
+    let (s, f) = (name_tokens(short), name_tokens(full));
+    match (s.first(), s.last(), f.first(), f.last()) {
+        (Some(sf), Some(sl), Some(ff), Some(fl)) => sl == fl && (s.len() == 1 || same_first_name(sf, ff)),
+        _ => false,
+    }
+}
+
+/// A key under which two spellings of one name meet (case, dots, spacing).
+pub fn name_key(name: &str) -> String {
+    name_tokens(name).join(" ")
+}
+
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:line of|comes from|question is from|questions? from|next is|go to|goes to)\s+(?P<name>\p{Lu}[\w.'’\-]*(?:\s+\p{Lu}[\w.'’\-]*){0,4})\s+(?:with|from|of|at)\s+(?P<firm>\p{Lu}(?:[^.,;!?()]|\.[\p{L}&])*)",
+    )
+    .expect("static regex")
+});
+
+static QUESTION_ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:first|next|final|last|following|initial)\s+question\b|\bquestion\s+(?:comes|is|will come)\s+from\b|\bfrom the line of\b")
+        .expect("static regex")
+});
+
+/// An analyst introduced by the operator: short name and firm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Introduction {
+    /// The name as the operator says it.
+    pub name: String,
+    /// The firm.
+    pub firm: String,
+}
+
+/// Finds `the line of NAME with FIRM` (and similar) in an operator's words.
+pub fn find_introduction(text: &str) -> Option<Introduction> {
+    let caps = INTRO.captures(text)?;
+    let firm = caps["firm"].trim().trim_end_matches(" and").to_string();
+    Some(Introduction {
+        name: caps["name"].trim().to_string(),
+        firm,
+    })
+}
+
+/// True when the operator's words announce a question (the start of Q&A).
+pub fn announces_question(text: &str) -> bool {
+    QUESTION_ANNOUNCEMENT.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_split_into_name_and_title() {
+        assert_eq!(
+            split_header("Andrew R. Jassy - President, CEO & Director"),
+            ("Andrew R. Jassy", Some("President, CEO & Director"))
+        );
+        assert_eq!(split_header("Operator"), ("Operator", None));
+    }
+
+    #[test]
+    fn names_are_told_from_sentences() {
+        assert!(looks_like_header("Dave Fildes - Director of IR"));
+        assert!(looks_like_header("Operator"));
+        assert!(looks_like_header("Unidentified Analyst"));
+        assert!(looks_like_header("Ludwig van Beethoven - Composer"));
+        assert!(!looks_like_header("And now I'll turn the call over to Andy."));
+        assert!(!looks_like_header("Thank you."));
+        assert!(!looks_like_header("Revenue grew 13% - a record"));
+        assert!(!looks_like_header("Andy"));
+    }
+
+    #[test]
+    fn short_names_match_full_names() {
+        assert!(same_person("Doug Anmuth", "Douglas Till Anmuth"));
+        assert!(same_person("Ron Josey", "Ronald Victor Josey"));
+        assert!(same_person("Ross Sandler", "Ross Adam Sandler"));
+        assert!(same_person("Andy Jassy", "Andrew R. Jassy"));
+        assert!(!same_person("Brian Nowak", "Brian T. Olsavsky"));
+        assert!(!same_person("Doug Smith", "Douglas Till Anmuth"));
+    }
+
+    #[test]
+    fn operator_introductions_give_name_and_firm() {
+        let i = find_introduction(
+            "(Operator Instructions) Our first question comes from the line of Doug Anmuth with JPMorgan.",
+        )
+        .unwrap();
+        assert_eq!(
+            i,
+            Introduction {
+                name: "Doug Anmuth".into(),
+                firm: "JPMorgan".into()
+            }
+        );
+        let i =
+            find_introduction("And the next question comes from the line of Youssef Squali with Truist Securities.")
+                .unwrap();
+        assert_eq!(i.firm, "Truist Securities");
+        let i = find_introduction(
+            "Next question comes from the line of Justin Post with Bank of America. Please go ahead.",
+        )
+        .unwrap();
+        assert_eq!(i.firm, "Bank of America");
+        assert!(find_introduction("Thank you for standing by.").is_none());
+    }
+
+    #[test]
+    fn question_announcements_are_recognised() {
+        assert!(announces_question(
+            "Our first question comes from the line of Doug Anmuth with JPMorgan."
+        ));
+        assert!(!announces_question("Today's call is being recorded."));
+    }
+}
