@@ -34,6 +34,19 @@ pub struct SiteConfig {
     /// How many calls the Atom feed lists.
     #[serde(default = "default_feed_limit")]
     pub feed_limit: usize,
+    /// Links in every page's header, after "Calls".
+    #[serde(default)]
+    pub menu: Vec<MenuItem>,
+}
+
+/// One link of the site menu.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    /// The link text.
+    pub name: String,
+    /// Site-relative path (`about/`) or a full URL.
+    pub path: String,
 }
 
 /// The two languages of a bilingual transcript (BCP 47 tags for `lang` attributes).

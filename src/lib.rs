@@ -22,6 +22,12 @@ pub use error::{Error, Result};
 use std::path::Path;
 
 /// Reads and parses one transcript file (what `callpress parse` shows).
+///
+/// ```no_run
+/// let call = callpress::parse_file(std::path::Path::new("content/northwind-2025-q3.txt"))?;
+/// println!("{} turns, {} speakers", call.turns.len(), call.speakers.len());
+/// # Ok::<(), callpress::Error>(())
+/// ```
 pub fn parse_file(path: &Path) -> Result<transcript::Call> {
     let doc = content::read_document(path)?;
     transcript::parse_document(&doc)

@@ -23,6 +23,17 @@ pub struct SiteView {
     pub base_path: String,
     /// Languages.
     pub languages: Languages,
+    /// Header links, with `url` made under `base_url`.
+    pub menu: Vec<MenuLink>,
+}
+
+/// A menu link.
+#[derive(Debug, Serialize)]
+pub struct MenuLink {
+    /// Link text.
+    pub name: String,
+    /// Link.
+    pub url: String,
 }
 
 impl SiteView {
@@ -34,6 +45,17 @@ impl SiteView {
             base_url: urls.base_url().to_string(),
             base_path: urls.base_path().to_string(),
             languages: config.languages.clone(),
+            menu: config
+                .menu
+                .iter()
+                .map(|m| {
+                    let external = m.path.starts_with("http://") || m.path.starts_with("https://");
+                    MenuLink {
+                        name: m.name.clone(),
+                        url: if external { m.path.clone() } else { urls.link(&m.path) },
+                    }
+                })
+                .collect(),
         }
     }
 }

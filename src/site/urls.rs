@@ -28,6 +28,12 @@ impl Urls {
     }
 
     /// The link to `rel` as used inside pages: `/calls/amzn/2024-q1/`.
+    ///
+    /// ```
+    /// let urls = callpress::site::urls::Urls::new("https://example.org/calls");
+    /// assert_eq!(urls.link("amzn/2024-q1/"), "/calls/amzn/2024-q1/");
+    /// assert_eq!(urls.permalink("amzn/"), "https://example.org/calls/amzn/");
+    /// ```
     pub fn link(&self, rel: &str) -> String {
         format!("{}{}", self.base_path, rel.trim_start_matches('/'))
     }
@@ -92,6 +98,12 @@ fn file_slug(file: &Path) -> String {
 /// Checks a slug from front matter and normalises it to `a/b/`.
 /// Anything that could leave the output folder is refused: `..`, absolute paths,
 /// backslashes, percent-encoding, drive letters.
+///
+/// ```
+/// use callpress::site::urls::clean_slug;
+/// assert_eq!(clean_slug("Research/AMZN Q1").unwrap(), "research/amzn-q1/");
+/// assert!(clean_slug("../../etc").is_err());
+/// ```
 pub fn clean_slug(slug: &str) -> Result<String, String> {
     let s = slug.trim();
     if s.starts_with('/') || s.contains('\\') || s.contains('%') || s.contains(':') || s.chars().any(char::is_control) {

@@ -1,0 +1,117 @@
+//! The `callpress` binary: each command's output and exit code.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use common::*;
+
+fn callpress() -> Command {
+    Command::cargo_bin("callpress").unwrap()
+}
+
+#[test]
+fn parse_json_is_the_published_call_format() {
+    let out = callpress()
+        .args(["parse", "--json"])
+        .arg(shared_fixture("amzn-2024-q1-bilingual.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["meta"]["ticker"], "AMZN");
+    assert_eq!(json["turns"].as_array().unwrap().len(), 26);
+    assert_eq!(json["turns"][2]["anchor"], "andrew-r-jassy");
+    assert_eq!(json["turns"][4]["section"], "qa");
+    assert!(json["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn parse_outline_lists_speakers_and_sections() {
+    callpress()
+        .args(["parse"])
+        .arg(shared_fixture("amzn-2024-q1-bilingual.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Douglas Till Anmuth").and(predicate::str::contains("-- Q&A --")));
+}
+
+#[test]
+fn check_passes_on_the_example_site() {
+    callpress()
+        .args(["check", "--root"])
+        .arg(repo())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no errors, 0 warning(s)"));
+}
+
+#[test]
+fn check_fails_with_file_and_line_on_an_error() {
+    let site = temp_site("title = \"T\"\n", &[("content/bad.txt", b"---\nquarter: 7\n---\n")]);
+    callpress()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.txt:2:").and(predicate::str::contains("quarter")));
+}
+
+#[test]
+fn check_prints_warnings_with_file_and_line() {
+    let text = "Stray (STR) 2024 Q1\nsomething odd\n  • Operator\n    Operator\n  • Hello.\n    你好。\n";
+    let site = temp_site("title = \"T\"\n", &[("content/s.txt", text.as_bytes())]);
+    callpress()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("s.txt:2: warning:").and(predicate::str::contains("something odd")));
+}
+
+#[test]
+fn missing_site_toml_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    callpress()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("site.toml"));
+}
+
+#[test]
+fn init_makes_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("new-site");
+    callpress().arg("init").arg(&site).assert().success();
+    callpress()
+        .args(["build", "--root"])
+        .arg(&site)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Built 1 call(s) and 1 page(s)"));
+    assert!(site.join("public/nwrb/2025-q3/index.html").is_file());
+    callpress()
+        .arg("init")
+        .arg(&site)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not empty"));
+}
+
+#[test]
+fn build_refuses_to_write_over_the_site_itself() {
+    let site = temp_site("title = \"T\"\n", &[]);
+    callpress()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(site.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("refusing"));
+    assert!(site.path().join("site.toml").is_file());
+}

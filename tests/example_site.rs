@@ -1,0 +1,162 @@
+//! The repository's example site builds cleanly, its links resolve, and the output is
+//! the same from build to build.
+
+mod common;
+
+use std::path::Path;
+
+use callpress::BuildOptions;
+use common::*;
+
+fn build_example(base_url: Option<&str>) -> (tempfile::TempDir, callpress::BuildReport) {
+    let out = tempfile::tempdir().unwrap();
+    let report = callpress::build(&BuildOptions {
+        root: repo(),
+        output: Some(out.path().join("site")),
+        base_url: base_url.map(str::to_string),
+        drafts: false,
+    })
+    .expect("example site builds");
+    (out, report)
+}
+
+#[test]
+fn example_site_builds_without_warnings() {
+    let (_out, report) = build_example(None);
+    assert!(report.calls >= 3, "at least three calls");
+    assert_eq!(report.pages, 1);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let check = callpress::check(&BuildOptions {
+        root: repo(),
+        ..Default::default()
+    })
+    .expect("check passes");
+    assert!(check.warnings.is_empty());
+}
+
+#[test]
+fn every_page_has_unique_ids_and_resolving_fragment_links() {
+    let (out, _) = build_example(None);
+    for (path, bytes) in read_tree(&out.path().join("site")) {
+        if path.extension().is_some_and(|e| e == "html") {
+            assert_anchors_sound(&String::from_utf8(bytes).unwrap(), &path.display().to_string());
+        }
+    }
+}
+
+#[test]
+fn every_internal_link_points_at_a_written_file() {
+    let (out, _) = build_example(Some("/sub/path/"));
+    let site = out.path().join("site");
+    let tree = read_tree(&site);
+    for (path, bytes) in &tree {
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        for url in urls(&String::from_utf8_lossy(bytes)) {
+            if url.starts_with('#') || url.starts_with("http") {
+                continue;
+            }
+            let rel = url
+                .strip_prefix("/sub/path/")
+                .unwrap_or_else(|| panic!("{}: link {url} ignores base_url", path.display()));
+            let rel = rel.split('#').next().unwrap();
+            let target = if rel.is_empty() || rel.ends_with('/') {
+                Path::new(rel).join("index.html")
+            } else {
+                rel.into()
+            };
+            assert!(
+                tree.contains_key(&target),
+                "{}: link {url} has no file {}",
+                path.display(),
+                target.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn example_calls_have_listings_feed_and_data() {
+    let (out, _) = build_example(Some("https://calls.example.org/"));
+    let site = out.path().join("site");
+    for file in [
+        "index.html",
+        "nwrb/index.html",
+        "nwrb/2025-q3/index.html",
+        "nwrb/2025-q3/call.json",
+        "qlfx/2025-q4/index.html",
+        "quarters/2025-q4/index.html",
+        "speakers/tobias-wren/index.html",
+        "about/index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "calls.json",
+        "404.html",
+        "style.css",
+        "syntax.css",
+    ] {
+        assert!(site.join(file).is_file(), "missing {file}");
+    }
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let q4 = index.find("/nwrb/2025-q4/").unwrap();
+    let q3 = index.find("/nwrb/2025-q3/").unwrap();
+    assert!(q4 < q3, "index lists newest first");
+    let feed = std::fs::read_to_string(site.join("atom.xml")).unwrap();
+    assert!(feed.contains("<link href=\"https://calls.example.org/nwrb/2025-q3/\"/>"));
+    assert!(
+        feed.contains("<updated>2026-02-11T00:00:00Z</updated>"),
+        "feed updated = newest call"
+    );
+    let about = std::fs::read_to_string(site.join("about/index.html")).unwrap();
+    assert!(about.contains("class=\"hl-"), "fenced code is highlighted with classes");
+    assert!(about.contains("syntax.css"));
+}
+
+#[test]
+fn call_json_is_the_public_model() {
+    let (out, _) = build_example(None);
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("site/nwrb/2025-q3/call.json")).unwrap()).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["layout"], "bilingual");
+    assert_eq!(json["meta"]["ticker"], "NWRB");
+    assert_eq!(json["meta"]["date"], "2025-10-29");
+    assert_eq!(json["meta"]["company"], "Northwind Robotics");
+    let turn = &json["turns"][1];
+    for key in ["id", "anchor", "speaker", "section", "line", "paragraphs"] {
+        assert!(!turn[key].is_null(), "turn has {key}");
+    }
+    assert!(json["turns"][1]["paragraphs"][0]["translation"].is_string());
+    let speakers = json["speakers"].as_array().unwrap();
+    let raman = speakers.iter().find(|s| s["name"] == "Priya K. Raman").unwrap();
+    assert_eq!(raman["role"], "analyst");
+    assert_eq!(raman["affiliation"], "Halcyon Securities");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (a, _) = build_example(None);
+    let (b, _) = build_example(None);
+    let (ta, tb) = (read_tree(&a.path().join("site")), read_tree(&b.path().join("site")));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(bytes == &tb[path], "{} differs between builds", path.display());
+    }
+}
+
+#[test]
+fn reading_control_works_without_javascript() {
+    let (out, _) = build_example(None);
+    let html = std::fs::read_to_string(out.path().join("site/nwrb/2025-q3/index.html")).unwrap();
+    assert!(!html.contains("<script"));
+    for id in ["view-both", "view-original", "view-translation"] {
+        assert!(html.contains(&format!("type=\"radio\" name=\"view\" id=\"{id}\"")));
+        assert!(html.contains(&format!("<label for=\"{id}\">")));
+    }
+    let css = std::fs::read_to_string(out.path().join("site/style.css")).unwrap();
+    assert!(css.contains("#view-original:checked ~ .transcript .tr { display: none; }"));
+    assert!(css.contains("#view-translation:checked ~ .transcript .orig { display: none; }"));
+    assert!(html.contains("<p class=\"orig\" lang=\"en\">"));
+    assert!(html.contains("<p class=\"tr\" lang=\"zh-Hant\">"));
+}

@@ -1,0 +1,151 @@
+//! Whole-site behaviour on fixture sites built into temp folders: escaping, drafts,
+//! collisions, overrides, errors that name the file, and a failed build keeping the old site.
+
+mod common;
+
+use callpress::BuildOptions;
+use common::*;
+
+const CONFIG: &str = "title = \"Test <Site>\"\n";
+const SMALL: &[u8] = include_bytes!("fixtures/bilingual/small.txt");
+
+fn options(site: &tempfile::TempDir) -> BuildOptions {
+    BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn small_call_page_snapshot() {
+    let site = temp_site(CONFIG, &[("content/small.txt", SMALL)]);
+    callpress::build(&options(&site)).unwrap();
+    let html = std::fs::read_to_string(site.path().join("public/exhm/2025-q1/index.html")).unwrap();
+    insta::assert_snapshot!("small_call_page", html);
+}
+
+#[test]
+fn markup_in_content_is_escaped_everywhere() {
+    let hostile = "---\ntitle: \"<script>alert('t')</script>\"\ncompany: \"<img src=x onerror=alert(1)>\"\nsummary: \"[x](javascript:alert(1)) <b>bold</b>\"\n---\nEvil (EVL) 2025 Q2\n\n  • Operator\n\n    Operator\n\n  • Hello <script>alert(1)</script> &amp; bye\n\n    你好 <img src=x onerror=alert(2)>\n\n  • Mal <b>Ory</b> - CEO\n\n    Mal <b>Ory</b> - CEO\n";
+    let site = temp_site(CONFIG, &[("content/evil.txt", hostile.as_bytes())]);
+    callpress::build(&options(&site)).unwrap();
+    for (path, bytes) in read_tree(&site.path().join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        for bad in ["<script", "<img", "<b>", "href=\"javascript:"] {
+            assert!(!text.contains(bad), "{} contains {bad}", path.display());
+        }
+    }
+    let html = std::fs::read_to_string(site.path().join("public/evl/2025-q2/index.html")).unwrap();
+    assert!(html.contains("Hello &lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; bye"));
+    assert!(html.contains("Test &lt;Site&gt;"));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let draft = [b"---\ndraft: true\n---\n".as_slice(), SMALL.split_at(4).1].concat();
+    let site = temp_site(CONFIG, &[("content/draft.txt", &draft)]);
+    let report = callpress::build(&options(&site)).unwrap();
+    assert_eq!((report.calls, report.drafts_skipped), (0, 1));
+    let report = callpress::build(&BuildOptions {
+        drafts: true,
+        ..options(&site)
+    })
+    .unwrap();
+    assert_eq!(report.calls, 1);
+}
+
+#[test]
+fn two_calls_on_one_url_is_an_error_naming_both() {
+    let site = temp_site(CONFIG, &[("content/a.txt", SMALL), ("content/b.txt", SMALL)]);
+    let err = callpress::build(&options(&site)).unwrap_err().to_string();
+    assert!(
+        err.contains("a.txt") && err.contains("b.txt") && err.contains("/exhm/2025-q1/"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_slug_leaving_the_output_is_refused_with_its_line() {
+    let text = [b"---\ncompany: X\nslug: ../../etc\n---\n".as_slice(), &SMALL[4..]].concat();
+    let site = temp_site(CONFIG, &[("content/a.txt", &text)]);
+    let err = callpress::build(&options(&site)).unwrap_err().to_string();
+    assert!(err.contains("a.txt:3:"), "{err}");
+    assert!(!site.path().join("etc").exists());
+}
+
+#[test]
+fn a_site_template_overrides_the_theme() {
+    let site = temp_site(
+        CONFIG,
+        &[
+            ("content/small.txt", SMALL),
+            ("templates/call.html", b"<h1>{{ call.company }} custom</h1>"),
+        ],
+    );
+    callpress::build(&options(&site)).unwrap();
+    let html = std::fs::read_to_string(site.path().join("public/exhm/2025-q1/index.html")).unwrap();
+    assert_eq!(html, "<h1>Example Harbor Mills custom</h1>");
+}
+
+#[test]
+fn a_template_error_names_template_and_call() {
+    let site = temp_site(
+        CONFIG,
+        &[
+            ("content/small.txt", SMALL),
+            ("templates/call.html", b"{{ call.nope }}"),
+        ],
+    );
+    let err = callpress::build(&options(&site)).unwrap_err().to_string();
+    assert!(err.contains("call.html") && err.contains("small.txt"), "{err}");
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_site() {
+    let site = temp_site(CONFIG, &[("content/small.txt", SMALL)]);
+    callpress::build(&options(&site)).unwrap();
+    let before = read_tree(&site.path().join("public"));
+    std::fs::write(site.path().join("content/bad.txt"), b"---\ndate: yesterday\n---\n").unwrap();
+    let err = callpress::build(&options(&site)).unwrap_err().to_string();
+    assert!(err.contains("bad.txt:2:"), "{err}");
+    assert_eq!(read_tree(&site.path().join("public")), before);
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("callpress-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind");
+}
+
+#[test]
+fn invalid_utf8_names_file_and_offset() {
+    let site = temp_site(CONFIG, &[("content/latin1.txt", b"caf\xe9 (ABC) 2024 Q1\n")]);
+    let err = callpress::check(&options(&site)).unwrap_err().to_string();
+    assert!(err.contains("latin1.txt") && err.contains("offset 3"), "{err}");
+}
+
+#[test]
+fn hidden_and_editor_files_are_skipped() {
+    let site = temp_site(
+        CONFIG,
+        &[
+            ("content/small.txt", SMALL),
+            ("content/.small.txt.swp", b"\xff\xfe"),
+            ("content/small.txt~", b"junk"),
+            ("content/.hidden/x.txt", b"\xff"),
+        ],
+    );
+    let report = callpress::build(&options(&site)).unwrap();
+    assert_eq!(report.calls, 1);
+}
+
+#[test]
+fn unknown_front_matter_keys_are_warnings_with_suggestions() {
+    let text = [b"---\ncompnay: X\n---\n".as_slice(), &SMALL[4..]].concat();
+    let site = temp_site(CONFIG, &[("content/a.txt", &text)]);
+    let report = callpress::check(&options(&site)).unwrap();
+    let (path, w) = &report.warnings[0];
+    assert!(path.ends_with("a.txt"));
+    assert_eq!(w.line, 2);
+    assert!(w.message.contains("did you mean `company`"), "{}", w.message);
+}
