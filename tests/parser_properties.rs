@@ -1,0 +1,61 @@
+//! Property tests: arbitrary text never panics the parser and never loses a line.
+
+use std::path::Path;
+
+use callpress::transcript::Call;
+use proptest::prelude::*;
+
+/// Lines shaped like the bilingual layout's parts, and noise.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("  • Operator".to_string()),
+        Just("    Operator".to_string()),
+        Just("內容摘要".to_string()),
+        Just("完整原文".to_string()),
+        Just("使用警語:機器翻譯".to_string()),
+        Just(String::new()),
+        "[A-Z][a-z]{1,8} [A-Z][a-z]{1,8} - [A-Z][a-z]{2,10}".prop_map(|s| format!("  • {s}")),
+        "[A-Za-z0-9 $%.,]{0,40}".prop_map(|s| format!("  • {s}")),
+        "[A-Za-z0-9 $%.,]{0,40}".prop_map(|s| format!("    {s}")),
+        "\\PC{0,30}",
+        "[A-Z][a-z]+ \\([A-Z]{2,4}\\) 20[0-9]{2} Q[1-4]",
+    ]
+}
+
+/// Where a line's text may have gone: anywhere in the call's text fields.
+fn placed(call: &Call, line_no: usize, text: &str) -> bool {
+    let m = &call.meta;
+    let in_meta = m.title.contains(text)
+        || m.summary.iter().any(|s| s.contains(text))
+        || m.translation_notice.as_deref().is_some_and(|n| n.contains(text));
+    let in_turns = call.turns.iter().any(|t| {
+        t.label.contains(text)
+            || t.paragraphs
+                .iter()
+                .any(|p| p.text.contains(text) || p.translation.as_deref().is_some_and(|tr| tr.contains(text)))
+    });
+    in_meta || in_turns || call.warnings.iter().any(|w| w.line == line_no)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn bilingual_parser_never_panics_or_loses_a_line(lines in proptest::collection::vec(line(), 0..40)) {
+        let text = lines.join("\n");
+        let doc = callpress::content::parse_document(Path::new("p.txt"), text.clone()).unwrap();
+        let Ok(call) = callpress::transcript::parse_document(&doc) else { return Ok(()) };
+        for (i, raw) in text.lines().enumerate() {
+            let t = raw.trim().trim_start_matches('•').trim();
+            if t.is_empty() || t == "內容摘要" || t == "完整原文" {
+                continue;
+            }
+            prop_assert!(placed(&call, i + 1, t), "line {} lost: {:?}\n{}", i + 1, raw, text);
+        }
+    }
+
+    #[test]
+    fn front_matter_splitting_never_panics(text in "(---\n)?\\PC{0,80}(\n---\n)?\\PC{0,40}") {
+        let _ = callpress::content::parse_document(Path::new("p.txt"), text);
+    }
+}
