@@ -10,9 +10,10 @@ use crate::config::SiteConfig;
 use crate::content::{self, ContentFile, ContentKind};
 use crate::diagnostic::Warning;
 use crate::error::{Error, Result};
+use crate::figures;
 use crate::output::{NullSink, Sink, Staging};
 use crate::render::highlight::Highlighter;
-use crate::render::{Renderer, to_safe_json};
+use crate::render::{Renderer, data, to_safe_json};
 use crate::site::listings::{CallSummary, Listings};
 use crate::site::urls::{self, Urls};
 use crate::transcript;
@@ -179,12 +180,20 @@ fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Result<Done> {
     }
     match file.kind {
         ContentKind::Transcript => {
-            let call = transcript::parse_document(&doc)?;
+            let mut call = transcript::parse_document(&doc)?;
+            let figures = figures::extract(&mut call);
             let path = urls::call_path(&call.meta, &file.relative)
                 .map_err(|m| Error::content(&file.path, doc.front.line_of("slug"), m))?;
-            let html = site.renderer.call_page(&call, &path, &file.path)?;
+            let html = site.renderer.call_page(&call, &figures, &path, &file.path)?;
             sink.write(&urls::index_file(&path), html.as_bytes())?;
-            sink.write(&Path::new(&path).join("call.json"), to_safe_json(&call).as_bytes())?;
+            sink.write(
+                &Path::new(&path).join("call.json"),
+                data::call_json(&call, &figures).as_bytes(),
+            )?;
+            sink.write(
+                &Path::new(&path).join("figures.json"),
+                data::figures_json(&call, &figures).as_bytes(),
+            )?;
             let summary = CallSummary::of(&call, &path);
             Ok(Done::Call {
                 summary,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
+use callpress::figures::Figures;
 use callpress::transcript::{Call, Section};
 use callpress::{BuildOptions, BuildReport};
 
@@ -116,11 +117,12 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Parse { file, json } => {
-            let call = callpress::parse_file(&file).with_context(|| format!("could not parse {}", file.display()))?;
+            let (call, figures) =
+                callpress::analyse_file(&file).with_context(|| format!("could not parse {}", file.display()))?;
             if json {
-                println!("{}", callpress::render::to_safe_json(&call));
+                println!("{}", callpress::render::data::call_json(&call, &figures));
             } else {
-                print_outline(&call, &file);
+                print_outline(&call, &figures, &file);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -149,7 +151,7 @@ fn print_warnings(report: &BuildReport) {
     }
 }
 
-fn print_outline(call: &Call, file: &Path) {
+fn print_outline(call: &Call, figures: &Figures, file: &Path) {
     let m = &call.meta;
     println!("{} ({} layout)", file.display(), call.layout);
     println!("  title:    {}", m.title);
@@ -198,6 +200,14 @@ fn print_outline(call: &Call, file: &Path) {
             t.label.chars().take(28).collect::<String>(),
             t.paragraphs.len()
         );
+    }
+    println!(
+        "  figures:  {} ({} in the headline)",
+        figures.figures.len(),
+        figures.rows.len()
+    );
+    for r in &figures.rows {
+        println!("    {:<34} {:<8} {:<30} {}", r.label, r.period, r.value, r.change);
     }
     for w in &call.warnings {
         println!("  warning: line {}: {}", w.line, w.message);

@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod error;
+pub mod figures;
 pub mod init;
 pub mod output;
 pub mod render;
@@ -31,4 +32,12 @@ use std::path::Path;
 pub fn parse_file(path: &Path) -> Result<transcript::Call> {
     let doc = content::read_document(path)?;
     transcript::parse_document(&doc)
+}
+
+/// Parses one transcript and extracts its figures (adding the translation and conflict
+/// warnings to the call).
+pub fn analyse_file(path: &Path) -> Result<(transcript::Call, figures::Figures)> {
+    let mut call = parse_file(path)?;
+    let figures = figures::extract(&mut call);
+    Ok((call, figures))
 }

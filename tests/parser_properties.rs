@@ -59,3 +59,36 @@ proptest! {
         let _ = callpress::content::parse_document(Path::new("p.txt"), text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn number_grammar_never_panics_and_spans_are_in_bounds(text in "(\\PC|[$%.,0-9 ]|billion|million|between|and|to|億|萬|美元|基點){0,60}") {
+        for m in callpress::figures::grammar::english(&text).into_iter().chain(callpress::figures::grammar::chinese(&text)) {
+            prop_assert!(m.start <= m.end && m.end <= text.len());
+            prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            prop_assert!(m.low.value.is_finite());
+        }
+        let _ = callpress::figures::translation::check(&text, &text);
+    }
+
+    #[test]
+    fn figure_extraction_never_panics(words in proptest::collection::vec(prop_oneof![
+        Just("revenue".to_string()), Just("operating income".to_string()), Just("was".to_string()),
+        Just("up".to_string()), Just("between".to_string()), Just("and".to_string()), Just("we expect".to_string()),
+        Just("in Q2".to_string()), Just(";".to_string()), Just(".".to_string()), Just("AWS segment".to_string()),
+        "\\$[0-9]{1,3}(\\.[0-9])? (billion|million)", "[0-9]{1,2}%", "[0-9]{2,3} basis points", "[A-Za-z]{1,8}",
+    ], 0..40)) {
+        let text = words.join(" ");
+        let body = format!("X (ABC) 2024 Q1\n  • Jane Roe - CFO\n  • {text}\n");
+        let doc = callpress::content::parse_document(Path::new("p.txt"), body).unwrap();
+        if let Ok(mut call) = callpress::transcript::parse_document(&doc) {
+            let figures = callpress::figures::extract(&mut call);
+            for f in &figures.figures {
+                prop_assert!(text.contains(&f.text));
+            }
+            prop_assert_eq!(figures.headline.len(), figures.rows.len());
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Turns calls, pages and listings into HTML, XML and JSON through the theme.
 
+pub mod data;
 pub mod highlight;
 pub mod markdown;
 pub mod templates;
@@ -11,6 +12,7 @@ use tera::Context;
 
 use crate::config::SiteConfig;
 use crate::error::Result;
+use crate::figures::Figures;
 use crate::site::listings::{CallSummary, Group, Listings};
 use crate::site::urls::Urls;
 use crate::transcript::Call;
@@ -81,13 +83,13 @@ impl Renderer {
     }
 
     /// The page of one call, at site-relative folder `path`.
-    pub fn call_page(&self, call: &Call, path: &str, source: &Path) -> Result<String> {
+    pub fn call_page(&self, call: &Call, figures: &Figures, path: &str, source: &Path) -> Result<String> {
         let summary = call
             .meta
             .summary_markdown
             .as_deref()
             .map(|md| markdown::render(md, self.raw_html, &self.highlighter).html);
-        let view = views::CallView::new(call, path, &self.urls, summary);
+        let view = views::CallView::new(call, figures, path, &self.urls, summary);
         let mut context = Context::new();
         context.insert("call", &view);
         self.theme.render("call.html", &context, &source.display().to_string())

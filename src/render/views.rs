@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use crate::config::{Languages, SiteConfig};
-use crate::diagnostic::Warning;
+use crate::diagnostic::{Warning, WarningKind};
+use crate::figures::headline::HeadlineRow;
+use crate::figures::{Figures, Mark};
 use crate::render::escape_html;
 use crate::site::listings::{CallSummary, Group};
 use crate::site::urls::{Urls, slugify};
@@ -106,6 +108,11 @@ pub struct CallView {
     pub has_translation: bool,
     /// Summary as safe HTML (Markdown from front matter, or the file's paragraphs).
     pub summary_html: String,
+    /// The headline table: `label`, `period`, `kind`, `value`, `change`, `figure`,
+    /// `anchor`, `mentions`, `change_anchor`.
+    pub headline: Vec<HeadlineRow>,
+    /// Link to `figures.json`.
+    pub figures_url: String,
     /// Translation notice, or empty.
     pub notice: String,
     /// Executives.
@@ -182,12 +189,14 @@ pub struct ParagraphView {
     pub translation_html: String,
     /// Source line.
     pub line: usize,
+    /// Warnings about this paragraph's figures (translation mismatches, conflicts).
+    pub warnings: Vec<String>,
 }
 
 impl CallView {
     /// The view of `call` published at `path`; `summary_html` is the rendered
     /// front-matter summary, if there is one.
-    pub fn new(call: &Call, path: &str, urls: &Urls, summary_html: Option<String>) -> Self {
+    pub fn new(call: &Call, figures: &Figures, path: &str, urls: &Urls, summary_html: Option<String>) -> Self {
         let m = &call.meta;
         let summary_html = summary_html.unwrap_or_else(|| {
             m.summary
@@ -234,11 +243,13 @@ impl CallView {
                 .flat_map(|t| &t.paragraphs)
                 .any(|p| p.translation.is_some()),
             summary_html,
+            headline: figures.rows.clone(),
+            figures_url: urls.link(&format!("{path}figures.json")),
             notice: m.translation_notice.clone().unwrap_or_default(),
             executives: people(|r| r == Role::Executive),
             analysts: people(|r| r == Role::Analyst),
             others: people(|r| !matches!(r, Role::Executive | Role::Analyst)),
-            sections: sections(call),
+            sections: sections(call, figures),
             warnings: call.warnings.clone(),
         }
     }
@@ -268,7 +279,7 @@ impl PersonView {
     }
 }
 
-fn sections(call: &Call) -> Vec<SectionView> {
+fn sections(call: &Call, figures: &Figures) -> Vec<SectionView> {
     let mut out = Vec::new();
     for (id, title, section) in [
         ("prepared", "Prepared remarks", Section::Prepared),
@@ -277,8 +288,9 @@ fn sections(call: &Call) -> Vec<SectionView> {
         let turns: Vec<TurnView> = call
             .turns
             .iter()
-            .filter(|t| t.section == section)
-            .map(|t| turn_view(t, call))
+            .enumerate()
+            .filter(|(_, t)| t.section == section)
+            .map(|(i, t)| turn_view(t, call, figures, figures.marks.get(i).map_or(&[][..], Vec::as_slice)))
             .collect();
         if !turns.is_empty() {
             out.push(SectionView { id, title, turns });
@@ -287,7 +299,7 @@ fn sections(call: &Call) -> Vec<SectionView> {
     out
 }
 
-fn turn_view(turn: &Turn, call: &Call) -> TurnView {
+fn turn_view(turn: &Turn, call: &Call, figures: &Figures, marks: &[Vec<Mark>]) -> TurnView {
     let speaker = call.speaker(&turn.speaker);
     let title = speaker
         .map(|s| {
@@ -312,12 +324,52 @@ fn turn_view(turn: &Turn, call: &Call) -> TurnView {
             .enumerate()
             .map(|(i, p)| ParagraphView {
                 id: format!("{}-p{}", turn.id, i + 1),
-                html: escape_html(&p.text),
+                html: marked_up(&p.text, marks.get(i).map_or(&[][..], Vec::as_slice), figures),
                 translation_html: p.translation.as_deref().map(escape_html).unwrap_or_default(),
                 line: p.line,
+                warnings: call
+                    .warnings
+                    .iter()
+                    .filter(|w| matches!(w.kind, WarningKind::TranslationMismatch | WarningKind::Conflict))
+                    .filter(|w| w.line == p.line || Some(w.line) == p.translation_line)
+                    .map(|w| w.message.clone())
+                    .collect(),
             })
             .collect(),
     }
+}
+
+/// `text` escaped, with each number wrapped in `<data value="…">`; figures of a metric
+/// also get their id (`f3`, the link target of the headline table) and a title.
+fn marked_up(text: &str, marks: &[Mark], figures: &Figures) -> String {
+    let mut html = String::with_capacity(text.len() + marks.len() * 64);
+    let mut at = 0;
+    for mark in marks {
+        if mark.start < at || mark.end > text.len() {
+            continue;
+        }
+        html.push_str(&escape_html(&text[at..mark.start]));
+        match mark.figure.and_then(|i| figures.figures.get(i)) {
+            Some(f) => {
+                let kind = serde_json::to_value(f.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                html.push_str(&format!(
+                    "<data class=\"fig fig-{kind}\" id=\"{}\" value=\"{}\" title=\"{}\">",
+                    f.id,
+                    escape_html(&mark.value),
+                    escape_html(&format!("{} · {kind} · {}", f.metric, f.period))
+                ));
+            }
+            None => html.push_str(&format!("<data class=\"num\" value=\"{}\">", escape_html(&mark.value))),
+        }
+        html.push_str(&escape_html(&text[mark.start..mark.end]));
+        html.push_str("</data>");
+        at = mark.end;
+    }
+    html.push_str(&escape_html(&text[at..]));
+    html
 }
 
 /// A call in a listing.

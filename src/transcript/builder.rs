@@ -253,12 +253,12 @@ impl CallBuilder {
     }
 }
 
-/// Ids like `t12` or `t3-p4` are the page's numbered anchors.
+/// Ids like `t12`, `t3-p4` or `f7` are the page's numbered anchors (turns, paragraphs, figures).
 fn is_numbered_id(s: &str) -> bool {
     let mut parts = s.split('-');
     parts.all(|p| {
         let mut chars = p.chars();
-        matches!(chars.next(), Some('t' | 'p')) && {
+        matches!(chars.next(), Some('t' | 'p' | 'f')) && {
             let rest = chars.as_str();
             !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
         }

@@ -1,0 +1,442 @@
+//! The number grammar: amounts with currency and scale, percentages, basis points and
+//! ranges, in English (`$143.3 billion`, `between 7% and 11%`) and in the CJK units of
+//! a Chinese translation (`1,433 億美元`, `百分之五`… digits only, `150 個基點`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a number measures.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// A currency, ISO code (`USD`, `CNY`, `EUR`, `TWD`, …); `CUR` for a bare `元`.
+    Currency(String),
+    /// Percent.
+    Percent,
+    /// Basis points.
+    BasisPoints,
+}
+
+impl Unit {
+    /// The unit as written in JSON: `USD`, `%`, `bps`.
+    pub fn code(&self) -> &str {
+        match self {
+            Unit::Currency(c) => c,
+            Unit::Percent => "%",
+            Unit::BasisPoints => "bps",
+        }
+    }
+
+    /// True when two units can state the same figure (a bare `元` matches any currency).
+    pub fn compatible(&self, other: &Unit) -> bool {
+        match (self, other) {
+            (Unit::Currency(a), Unit::Currency(b)) => a == b || a == "CUR" || b == "CUR",
+            _ => self == other,
+        }
+    }
+}
+
+/// One number in text, normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The value in base units (dollars, percent points, basis points).
+    pub value: f64,
+    /// Half the step of the last written digit, in base units: `$143.3 billion` is exact
+    /// to ±$50 million. Two statements agree when they differ by no more than the larger.
+    pub tolerance: f64,
+    /// What it measures.
+    pub unit: Unit,
+}
+
+impl Quantity {
+    /// True when `self` and `other` can be the same figure written to different precision.
+    pub fn agrees_with(&self, other: &Quantity) -> bool {
+        self.unit.compatible(&other.unit)
+            && (self.value - other.value).abs() <= self.tolerance.max(other.tolerance) + 1e-9
+    }
+}
+
+/// A figure found in text: one quantity, or a range of two.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Byte offset where the figure starts (including `between`).
+    pub start: usize,
+    /// Byte offset after the figure.
+    pub end: usize,
+    /// The single value, or the low end of a range.
+    pub low: Quantity,
+    /// The high end of a range.
+    pub high: Option<Quantity>,
+}
+
+impl Match {
+    /// The values a translation must repeat: one, or both ends of a range.
+    pub fn quantities(&self) -> impl Iterator<Item = &Quantity> {
+        std::iter::once(&self.low).chain(self.high.as_ref())
+    }
+}
+
+/// A token before ranges are merged: a number with whatever unit it was written with.
+#[derive(Debug, Clone)]
+struct Token {
+    start: usize,
+    end: usize,
+    /// The written digits without point or commas (`143.3` → 1433).
+    number: f64,
+    /// Digits after the point (`143.3` → 1).
+    decimals: u32,
+    scale: Option<f64>,
+    currency: Option<String>,
+    unit: Option<Unit>,
+}
+
+impl Token {
+    fn quantity(&self) -> Option<Quantity> {
+        let unit = self.unit.clone()?;
+        let scale = self.scale.unwrap_or(1.0);
+        let divisor = 10f64.powi(self.decimals as i32);
+        // `number` holds the written digits as an integer: dividing last keeps values such
+        // as 143.3 billion exact (143300000000, not 143299999999.99998).
+        Some(Quantity {
+            value: self.number * scale / divisor,
+            tolerance: scale / divisor / 2.0,
+            unit,
+        })
+    }
+}
+
+static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<cur>US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥|\bRMB\s?|\bUSD\s?|\bEUR\s?|\bGBP\s?|\bJPY\s?|\bCNY\s?|\bTWD\s?)?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:
+            \s?(?P<pct>%|percent\b|per\ cent\b)
+          | \s?(?P<bps>basis[\s-]points?\b|basis[\s-]point\b|bps\b|bp\b)
+          | (?:\s|-)?(?P<scale>trillion|billion|million|thousand|bn\b|mn\b|tn\b|[BMK]\b)
+        )?",
+    )
+    .expect("static regex")
+});
+
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<pre>US\$|NT\$|\$|美元|人民幣|人民币|新台幣|新臺幣)?\s*
+        (?:百分之\s*(?P<pct_word>\d+(?:\.\d+)?))?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)?
+        \s*(?P<mult>兆|億|亿|萬|万|千)?
+        \s*(?:
+            (?P<cur>美元|美金|人民幣元|人民币元|人民幣|人民币|新台幣|新臺幣|台幣|歐元|欧元|英鎊|日圓|日元|港元|港幣|元)
+          | (?P<pct>%|％)
+          | (?P<bps>個基點|个基点|基點|基点)
+          | (?P<scale>trillion|billion|million|thousand)
+        )?",
+    )
+    .expect("static regex")
+});
+
+fn currency_code(symbol: &str) -> String {
+    match symbol.trim() {
+        "$" | "US$" | "USD" | "美元" | "美金" => "USD",
+        "NT$" | "TWD" | "新台幣" | "新臺幣" | "台幣" => "TWD",
+        "RMB" | "CNY" | "人民幣" | "人民币" | "人民幣元" | "人民币元" => "CNY",
+        "€" | "EUR" | "歐元" | "欧元" => "EUR",
+        "£" | "GBP" | "英鎊" => "GBP",
+        "¥" | "JPY" | "日圓" | "日元" => "JPY",
+        "C$" => "CAD",
+        "A$" => "AUD",
+        "HK$" | "港元" | "港幣" => "HKD",
+        _ => "CUR",
+    }
+    .to_string()
+}
+
+fn english_scale(word: &str) -> f64 {
+    match word.to_ascii_lowercase().as_str() {
+        "trillion" | "tn" | "t" => 1e12,
+        "billion" | "bn" | "b" => 1e9,
+        "million" | "mn" | "m" => 1e6,
+        _ => 1e3,
+    }
+}
+
+fn cjk_scale(word: &str) -> f64 {
+    match word {
+        "兆" => 1e12,
+        "億" | "亿" => 1e8,
+        "萬" | "万" => 1e4,
+        _ => 1e3,
+    }
+}
+
+/// The digits of a number as an integer, and how many of them follow the point.
+fn parse_number(text: &str) -> Option<(f64, u32)> {
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() > 15 {
+        return None; // beyond f64's exact integers; no earnings figure is written so
+    }
+    Some((digits.parse().ok()?, decimals))
+}
+
+fn english_tokens(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for c in ENGLISH.captures_iter(text) {
+        let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else {
+            continue;
+        };
+        // "Q1", "10-K", "3P", "20th": a digit glued to letters is not a figure.
+        let glued_before = text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_alphanumeric() || ch == '.');
+        if glued_before && c.name("cur").is_none() {
+            continue;
+        }
+        let Some((number, decimals)) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let currency = c.name("cur").map(|m| currency_code(m.as_str()));
+        let scale = c.name("scale").map(|m| english_scale(m.as_str()));
+        let unit = if c.name("pct").is_some() {
+            Some(Unit::Percent)
+        } else if c.name("bps").is_some() {
+            Some(Unit::BasisPoints)
+        } else {
+            currency.clone().map(Unit::Currency)
+        };
+        tokens.push(Token {
+            start: whole.start(),
+            end: whole.end(),
+            number,
+            decimals,
+            scale,
+            currency,
+            unit,
+        });
+    }
+    tokens
+}
+
+fn cjk_tokens(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for c in CJK.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let num = c.name("num").or_else(|| c.name("pct_word"));
+        let Some(num) = num else { continue };
+        let glued_before = text[..num.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '.');
+        if glued_before && c.name("pre").is_none() {
+            continue;
+        }
+        let Some((number, decimals)) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let mult = c.name("mult").map(|m| cjk_scale(m.as_str()));
+        let english = c.name("scale").map(|m| english_scale(m.as_str()));
+        let scale = match (mult, english) {
+            (Some(a), Some(b)) => Some(a * b),
+            (a, b) => a.or(b),
+        };
+        let currency = c
+            .name("cur")
+            .or_else(|| c.name("pre"))
+            .map(|m| currency_code(m.as_str()));
+        let unit = if c.name("pct").is_some() || c.name("pct_word").is_some() {
+            Some(Unit::Percent)
+        } else if c.name("bps").is_some() {
+            Some(Unit::BasisPoints)
+        } else {
+            currency.clone().map(Unit::Currency)
+        };
+        tokens.push(Token {
+            start: whole.start(),
+            end: whole.end(),
+            number,
+            decimals,
+            scale,
+            currency,
+            unit,
+        });
+    }
+    tokens
+}
+
+/// Joins `A and B`, `A to B`, `A-B` (after `between`, or when both carry units) into
+/// ranges; a low end written without unit or scale takes the high end's (`between $144
+/// and $149 billion`, `7 to 11%`).
+fn merge_ranges(text: &str, tokens: Vec<Token>) -> Vec<Match> {
+    let mut out: Vec<Match> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let a = &tokens[i];
+        if let Some(m) = tokens.get(i + 1).and_then(|b| range_of(text, a, b)) {
+            out.push(m);
+            i += 2;
+            continue;
+        }
+        if let Some(q) = a.quantity() {
+            out.push(Match {
+                start: a.start,
+                end: a.end,
+                low: q,
+                high: None,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
+    let gap = text.get(a.end..b.start)?.trim();
+    let before = text[..a.start].trim_end();
+    let lower = before.to_ascii_lowercase();
+    let between = lower.ends_with("between") || before.ends_with("介於") || before.ends_with("介于");
+    let joined = match gap {
+        "and" | "至" | "到" | "和" | "與" => between,
+        "to" | "-" | "–" | "—" | "~" | "～" => true,
+        _ => false,
+    };
+    let b_unit = b.unit.clone()?;
+    if !joined || a.unit.as_ref().is_some_and(|u| !u.compatible(&b_unit)) {
+        return None;
+    }
+    let mut low = a.clone();
+    low.unit = Some(b_unit);
+    if low.scale.is_none() && low.currency.is_some() == b.currency.is_some() {
+        low.scale = b.scale;
+    }
+    if a.unit.is_none() {
+        low.scale = b.scale;
+    }
+    let start = if between {
+        lower.rfind("between").unwrap_or(before.len()).min(a.start)
+    } else {
+        a.start
+    };
+    let start = if before.ends_with("介於") || before.ends_with("介于") {
+        before.len() - "介於".len()
+    } else {
+        start
+    };
+    Some(Match {
+        start,
+        end: b.end,
+        low: low.quantity()?,
+        high: b.quantity(),
+    })
+}
+
+/// Figures in English text, in order.
+pub fn english(text: &str) -> Vec<Match> {
+    merge_ranges(text, english_tokens(text))
+}
+
+/// Figures in a Chinese translation (CJK units, and English forms left untranslated).
+pub fn chinese(text: &str) -> Vec<Match> {
+    merge_ranges(text, cjk_tokens(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Match {
+        let all = english(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    fn usd(v: f64) -> Unit {
+        let _ = v;
+        Unit::Currency("USD".into())
+    }
+
+    #[test]
+    fn amounts_with_scale() {
+        for (text, value) in [
+            ("$143.3 billion", 143.3e9),
+            ("$700 million", 700e6),
+            ("$1.07 trillion", 1.07e12),
+            ("$9.99", 9.99),
+            ("US$1,250 thousand", 1.25e6),
+            ("$5bn", 5e9),
+        ] {
+            let m = one(text);
+            assert!((m.low.value - value).abs() < 1e-3 * value, "{text}: {}", m.low.value);
+            assert_eq!(m.low.unit, usd(value), "{text}");
+            assert_eq!(&text[m.start..m.end], text);
+        }
+        assert_eq!(one("RMB 5.59 billion").low.unit, Unit::Currency("CNY".into()));
+    }
+
+    #[test]
+    fn precision_follows_the_written_digits() {
+        let m = one("$143.3 billion");
+        assert!((m.low.tolerance - 0.05e9).abs() < 1.0);
+        let rounded = one("$143 billion");
+        assert!(m.low.agrees_with(&rounded.low));
+        assert!(!one("$903 million").low.agrees_with(&one("$902 million").low));
+    }
+
+    #[test]
+    fn percentages_and_basis_points() {
+        assert_eq!(one("up 13% year-over-year").low.value, 13.0);
+        assert_eq!(one("5.8 percent").low.unit, Unit::Percent);
+        let b = one("up 460 basis points");
+        assert_eq!((b.low.value, b.low.unit.clone()), (460.0, Unit::BasisPoints));
+        assert_eq!(one("a 50 basis point headwind").low.value, 50.0);
+        assert_eq!(one("120 bps").low.unit, Unit::BasisPoints);
+    }
+
+    #[test]
+    fn ranges_are_one_figure() {
+        let m = one("expected to be between $144 billion and $149 billion or so");
+        assert_eq!((m.low.value, m.high.as_ref().unwrap().value), (144e9, 149e9));
+        let m = one("between 7% and 11%");
+        assert_eq!((m.low.value, m.high.unwrap().value), (7.0, 11.0));
+        let m = one("between $10 and $14 billion");
+        assert_eq!(m.low.value, 10e9);
+        let m = one("grow 7 to 11%");
+        assert_eq!((m.low.value, m.low.unit), (7.0, Unit::Percent));
+        assert_eq!(one("$58 million to $66 million").high.unwrap().value, 66e6);
+        // "and" without "between" is two figures.
+        assert_eq!(english("$5 billion and $6 billion").len(), 2);
+    }
+
+    #[test]
+    fn years_counts_and_codes_are_not_figures() {
+        for text in [
+            "in 2024",
+            "3 reportable segments",
+            "10 new countries",
+            "Q1 2024",
+            "Form 10-K",
+            "3P units",
+            "12 to 18 months",
+        ] {
+            assert!(english(text).is_empty(), "{text}: {:?}", english(text));
+        }
+    }
+
+    #[test]
+    fn chinese_units() {
+        let m = chinese("收入為 1,433 億美元,年增 13%");
+        assert_eq!(m.len(), 2);
+        assert!((m[0].low.value - 143.3e9).abs() < 1.0);
+        assert_eq!(m[0].low.unit, Unit::Currency("USD".into()));
+        assert_eq!(m[1].low.value, 13.0);
+        assert!((chinese("5,780 萬美元")[0].low.value - 57.8e6).abs() < 1.0);
+        assert_eq!(chinese("提升 150 個基點")[0].low.unit, Unit::BasisPoints);
+        let r = &chinese("介於 4.3 億美元至 4.5 億美元之間")[0];
+        assert!((r.high.as_ref().unwrap().value - 4.5e8).abs() < 1.0);
+        assert!((r.low.value - 4.3e8).abs() < 1.0);
+        assert_eq!(chinese("百分之5")[0].low.unit, Unit::Percent);
+        assert!(chinese("2024 年第一季").is_empty());
+        assert!(chinese("3,200 台機器人").is_empty());
+    }
+}

@@ -1,0 +1,203 @@
+//! Headline figures: the real AMZN sample gives the figures a reader checks first, the
+//! translation check finds what the translation lost, and pages and data show both.
+
+mod common;
+
+use callpress::figures::Figure;
+use callpress::figures::metrics::Kind;
+use common::*;
+
+const AMZN: &str = "amzn-2024-q1-bilingual.txt";
+const MISMATCH: &[u8] = include_bytes!("fixtures/bilingual/mismatch.txt");
+
+fn find<'a>(figures: &'a [Figure], metric: &str, kind: Kind, text: &str) -> &'a Figure {
+    figures
+        .iter()
+        .find(|f| f.metric == metric && f.kind == kind && f.text == text)
+        .unwrap_or_else(|| panic!("no {kind:?} {metric} `{text}`"))
+}
+
+#[test]
+fn amzn_revenue_operating_income_and_guidance() {
+    let (call, figs) = callpress::analyse_file(&shared_fixture(AMZN)).unwrap();
+    let revenue = find(&figs.figures, "revenue", Kind::Actual, "$143.3 billion");
+    assert_eq!(
+        (revenue.value, revenue.unit.as_str(), revenue.period.as_str()),
+        (Some(143.3e9), "USD", "2024-Q1")
+    );
+    assert_eq!(call.speaker(&revenue.speaker).unwrap().name, "Andrew R. Jassy");
+    let growth = find(&figs.figures, "revenue", Kind::Change, "13%");
+    assert_eq!(growth.value, Some(13.0));
+    assert_eq!(growth.direction, Some(callpress::figures::metrics::Direction::Up));
+    let op = find(&figs.figures, "operating income", Kind::Actual, "$15.3 billion");
+    assert_eq!(op.value, Some(15.3e9));
+    let guide = find(
+        &figs.figures,
+        "revenue",
+        Kind::Guidance,
+        "between $144 billion and $149 billion",
+    );
+    assert_eq!((guide.low, guide.high, guide.value), (Some(144e9), Some(149e9), None));
+    assert_eq!(guide.period, "2024-Q2", "next quarter");
+    let fcf = find(&figs.figures, "free cash flow", Kind::Actual, "$48.8 billion");
+    assert_eq!(fcf.period, "TTM");
+    assert_eq!(
+        find(&figs.figures, "AWS operating income", Kind::Actual, "$9.4 billion").value,
+        Some(9.4e9)
+    );
+    assert_eq!(
+        find(&figs.figures, "North America revenue", Kind::Actual, "$86.3 billion").section,
+        callpress::transcript::Section::Prepared
+    );
+}
+
+#[test]
+fn amzn_headline_table_prefers_prepared_remarks_and_merges_mentions() {
+    let (_, figs) = callpress::analyse_file(&shared_fixture(AMZN)).unwrap();
+    let rows = &figs.rows;
+    assert_eq!(rows[0].label, "Revenue");
+    assert_eq!(
+        (rows[0].value.as_str(), rows[0].change.as_str()),
+        ("$143.3 billion", "+13%")
+    );
+    assert_eq!(rows[0].mentions.len(), 2, "Jassy and Olsavsky both state revenue");
+    let op = rows.iter().find(|r| r.label == "Operating income").unwrap();
+    assert_eq!((op.value.as_str(), op.change.as_str()), ("$15.3 billion", "+221%"));
+    let guide = rows.iter().find(|r| r.label == "Revenue guidance").unwrap();
+    assert_eq!(
+        (guide.value.as_str(), guide.period.as_str()),
+        ("$144 billion – $149 billion", "2024-Q2")
+    );
+    assert_eq!(guide.change, "+7% – +11%");
+    // Years, counts and per-item prices never make the table.
+    assert!(
+        rows.iter()
+            .all(|r| !r.value.contains("9.99") && !r.value.contains("2024"))
+    );
+    assert_eq!(figs.headline.len(), rows.len());
+    for id in &figs.headline {
+        assert!(figs.figures.iter().any(|f| &f.id == id));
+    }
+    assert!(
+        figs.figures.iter().all(|f| f.text != "$9.99"),
+        "a monthly price is not a figure"
+    );
+}
+
+#[test]
+fn amzn_page_links_every_headline_figure() {
+    let text = std::fs::read(shared_fixture(AMZN)).unwrap();
+    let site = temp_site("title = \"T\"\n", &[("content/amzn.txt", &text)]);
+    callpress::build(&callpress::BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap();
+    let dir = site.path().join("public/amzn/2024-q1");
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert_anchors_sound(&html, "amzn");
+    assert!(
+        html.contains("<data class=\"fig fig-actual\" id=\"f1\" value=\"143300000000\""),
+        "figures are marked up"
+    );
+    assert_eq!(html.matches("class=\"para-warning\"").count(), 3);
+    let figures: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("figures.json")).unwrap()).unwrap();
+    let first = &figures["figures"][0];
+    for key in [
+        "id", "metric", "kind", "value", "low", "high", "unit", "period", "speaker", "turn", "line", "text",
+    ] {
+        assert!(first.get(key).is_some(), "figures.json figure lacks {key}");
+    }
+    assert!(figures["headline"].as_array().unwrap().len() >= 10);
+    let kinds: Vec<&str> = figures["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["translation-mismatch", "translation-mismatch", "conflict"]);
+    let call: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("call.json")).unwrap()).unwrap();
+    assert_eq!(call["figures"], figures["figures"]);
+    assert_eq!(call["headline"], figures["headline"]);
+}
+
+#[test]
+fn a_mistranslated_figure_and_a_conflict_are_shown_next_to_their_paragraphs() {
+    let site = temp_site("title = \"T\"\n", &[("content/mrci.txt", MISMATCH)]);
+    let report = callpress::check(&callpress::BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap();
+    let lines: Vec<(usize, &str)> = report
+        .warnings
+        .iter()
+        .map(|(_, w)| (w.line, w.message.as_str()))
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0].0, 26, "the translation line");
+    assert!(
+        lines[0].1.contains("$31.2 million") && lines[0].1.contains("3,210 萬美元"),
+        "{}",
+        lines[0].1
+    );
+    assert_eq!(lines[1].0, 48, "the second statement");
+    assert!(
+        lines[1].1.contains("$218.4 million") && lines[1].1.contains("$214.8 million"),
+        "{}",
+        lines[1].1
+    );
+    callpress::build(&callpress::BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap();
+    let html = std::fs::read_to_string(site.path().join("public/mrci/2025-q2/index.html")).unwrap();
+    let para = html
+        .split("id=\"t2-p2\"")
+        .nth(1)
+        .unwrap()
+        .split("</div>")
+        .next()
+        .unwrap();
+    assert!(
+        para.contains("para-warning") && para.contains("$31.2 million"),
+        "{para}"
+    );
+}
+
+#[test]
+fn example_calls_state_consistent_translated_figures() {
+    for file in [
+        "northwind-2025-q3.txt",
+        "northwind-2025-q4.txt",
+        "quill-lake-2025-q4.txt",
+    ] {
+        let (call, figs) = callpress::analyse_file(&repo().join("content").join(file)).unwrap();
+        assert!(call.warnings.is_empty(), "{file}: {:?}", call.warnings);
+        assert!(
+            figs.rows.iter().any(|r| r.label == "Revenue" && !r.value.is_empty()),
+            "{file} has a revenue row"
+        );
+        assert!(
+            figs.rows.iter().any(|r| r.kind == Kind::Guidance),
+            "{file} has guidance"
+        );
+    }
+    let (_, figs) = callpress::analyse_file(&repo().join("content/northwind-2025-q3.txt")).unwrap();
+    let labels: Vec<&str> = figs.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Revenue",
+            "Hardware revenue",
+            "Software and services revenue",
+            "Gross margin",
+            "Operating income",
+            "Operating margin",
+            "Free cash flow",
+            "Revenue guidance",
+            "Operating income guidance"
+        ]
+    );
+}
