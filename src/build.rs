@@ -178,8 +178,9 @@ fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Result<Done> {
     if doc.front.draft && !site.drafts {
         return Ok(Done::Draft);
     }
-    match file.kind {
-        ContentKind::Transcript => {
+    let is_call = file.kind == ContentKind::Transcript || transcript::is_markdown_call(&doc);
+    match is_call {
+        true => {
             let mut call = transcript::parse_document(&doc)?;
             let figures = figures::extract(&mut call);
             let path = urls::call_path(&call.meta, &file.relative)
@@ -201,7 +202,7 @@ fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Result<Done> {
                 warnings: call.warnings,
             })
         }
-        ContentKind::Page => {
+        false => {
             let path = urls::page_path(doc.front.slug.as_deref(), &file.relative)
                 .map_err(|m| Error::content(&file.path, doc.front.line_of("slug"), m))?;
             let title = doc

@@ -119,9 +119,10 @@ fn a_failed_build_keeps_the_previous_site() {
 
 #[test]
 fn invalid_utf8_names_file_and_offset() {
-    let site = temp_site(CONFIG, &[("content/latin1.txt", b"caf\xe9 (ABC) 2024 Q1\n")]);
+    // "公司" in Big5: multi-byte legacy encodings are refused, not guessed.
+    let site = temp_site(CONFIG, &[("content/big5.txt", b"abc \xa4\xbd\xa5\x71 (ABC) 2024 Q1\n")]);
     let err = callpress::check(&options(&site)).unwrap_err().to_string();
-    assert!(err.contains("latin1.txt") && err.contains("offset 3"), "{err}");
+    assert!(err.contains("big5.txt") && err.contains("offset 4"), "{err}");
 }
 
 #[test]

@@ -14,9 +14,10 @@ pub use frontmatter::FrontMatter;
 /// What a content file is, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ContentKind {
-    /// A call transcript (`.txt`): parsed into a `Call`.
+    /// A call transcript (`.txt`, `.json`, `.html`): parsed into a `Call`.
     Transcript,
-    /// A Markdown page (`.md`): rendered as an ordinary page.
+    /// A Markdown file (`.md`): an ordinary page, or a call when its front matter has
+    /// `ticker`, `company` or `layout`.
     Page,
 }
 
@@ -45,6 +46,8 @@ pub struct Document {
     pub body_line_offset: usize,
     /// Warnings about the front matter.
     pub warnings: Vec<Warning>,
+    /// The encoding the file was decoded from when it was not UTF-8.
+    pub encoding: Option<&'static str>,
 }
 
 /// Lists the content files under `dir`, sorted, skipping hidden, editor and unknown files.
@@ -84,7 +87,7 @@ pub fn discover(dir: &Path) -> Result<Vec<ContentFile>> {
 /// The kind of a content file from its extension; `None` for files callpress does not read.
 pub fn kind_of(path: &Path) -> Option<ContentKind> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "txt" | "text" => Some(ContentKind::Transcript),
+        "txt" | "text" | "json" | "html" | "htm" => Some(ContentKind::Transcript),
         "md" | "markdown" => Some(ContentKind::Page),
         _ => None,
     }
@@ -106,11 +109,13 @@ pub fn is_ignored_name(name: &std::ffi::OsStr) -> bool {
 /// Reads a content file: decodes it and splits off and parses its front matter.
 pub fn read_document(path: &Path) -> Result<Document> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    let text = decode::decode(&bytes).map_err(|offset| Error::Decode {
+    let decoded = decode::decode(&bytes).map_err(|offset| Error::Decode {
         path: path.to_path_buf(),
         offset,
     })?;
-    parse_document(path, text)
+    let mut doc = parse_document(path, decoded.text)?;
+    doc.encoding = decoded.encoding;
+    Ok(doc)
 }
 
 /// Splits and parses already decoded text; `path` is used in messages only.
@@ -122,6 +127,7 @@ pub fn parse_document(path: &Path, text: String) -> Result<Document> {
             body: text,
             body_line_offset: 0,
             warnings: Vec::new(),
+            encoding: None,
         }),
         Some(split) => {
             let (front, warnings) = frontmatter::parse(split.yaml, split.yaml_first_line, path)?;
@@ -132,6 +138,7 @@ pub fn parse_document(path: &Path, text: String) -> Result<Document> {
                 body,
                 body_line_offset: split.body_line_offset,
                 warnings,
+                encoding: None,
             })
         }
     }

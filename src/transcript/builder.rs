@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Warning, WarningKind};
 use crate::transcript::model::{Call, Meta, Paragraph, Role, SCHEMA_VERSION, Section, Speaker, Turn};
-use crate::transcript::speakers::{self, announces_question, find_introduction, name_key, same_person};
+use crate::transcript::speakers::{self, Roster, announces_question, find_introduction, name_key, same_person};
 
 /// Ids the call page uses for its own parts; a speaker never takes one of them.
 const RESERVED_IDS: &[&str] = &[
@@ -33,12 +33,21 @@ pub struct CallBuilder {
     turns: Vec<Turn>,
     warnings: Vec<Warning>,
     explicit_qa_turn: Option<usize>,
+    roster: Roster,
 }
 
 impl CallBuilder {
     /// An empty builder.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A builder that names speakers from a participant list.
+    pub fn with_roster(roster: Roster) -> Self {
+        CallBuilder {
+            roster,
+            ..Self::default()
+        }
     }
 
     /// Records a warning.
@@ -49,12 +58,42 @@ impl CallBuilder {
     /// Starts a turn for the header `label` at `line` (name and title read from the label).
     pub fn start_turn(&mut self, label: &str, line: usize) {
         let (name, title) = speakers::split_header(label);
+        self.start_turn_as(label, name, title, None, None, line);
+    }
+
+    /// Starts a turn whose speaker the layout has read itself. A participant list, when
+    /// there is one, supplies the canonical name, title, firm and role.
+    pub fn start_turn_as(
+        &mut self,
+        label: &str,
+        name: &str,
+        title: Option<&str>,
+        affiliation: Option<&str>,
+        role: Option<Role>,
+        line: usize,
+    ) {
+        let known = self.roster.find(name).cloned();
+        let (name, title, affiliation, role) = match &known {
+            Some(p) => (
+                p.name.as_str(),
+                p.title.as_deref().or(title),
+                p.affiliation.as_deref().or(affiliation),
+                role.unwrap_or(p.role),
+            ),
+            None => (name, title, affiliation, role.unwrap_or(Role::Unknown)),
+        };
         let role = if speakers::is_operator(name) {
             Role::Operator
         } else {
-            Role::Unknown
+            role
         };
         let speaker = self.speaker_id(name, title, role);
+        if let Some(a) = affiliation
+            && let Some(s) = self.speakers.iter_mut().find(|s| s.id == speaker)
+            && s.affiliation.is_none()
+        {
+            s.affiliation = Some(a.to_string());
+        }
         let n = self.turns.len() + 1;
         self.turns.push(Turn {
             id: format!("t{n}"),
@@ -102,6 +141,9 @@ impl CallBuilder {
             let speaker = &mut self.speakers[i];
             if speaker.title.is_none() {
                 speaker.title = title.map(str::to_string);
+            }
+            if speaker.role == Role::Unknown {
+                speaker.role = role;
             }
             return speaker.id.clone();
         }
@@ -270,12 +312,7 @@ mod tests {
     use super::*;
 
     fn para(text: &str, line: usize) -> Paragraph {
-        Paragraph {
-            text: text.into(),
-            translation: None,
-            line,
-            translation_line: None,
-        }
+        Paragraph::new(text, line)
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Decides which layout a transcript is in by scoring every layout's markers.
 
 use crate::transcript::Lines;
-use crate::transcript::layouts::bilingual;
+use crate::transcript::layouts::{
+    alphamemo, bilingual, fool, generic, html, inline, json, markdown, seeking_alpha, streetevents, tagged,
+};
 use crate::transcript::model::Call;
 
 /// The transcript layouts callpress reads.
@@ -9,48 +11,181 @@ use crate::transcript::model::Call;
 pub enum Layout {
     /// Bullets of original text each followed by a translation line.
     Bilingual,
+    /// Motley Fool classic (`Name -- Title` headers, `Prepared Remarks:`).
+    Fool,
+    /// Seeking Alpha (participant lists, `Question-and-Answer Session`).
+    SeekingAlpha,
+    /// Refinitiv / LSEG StreetEvents text from PDF.
+    StreetEvents,
+    /// Inline `Name: text` paragraphs.
+    Inline,
+    /// Bilingual Markdown with `(hh:mm:ss)` timestamps.
+    TimestampedMarkdown,
+    /// `[EN]` / `[中]` tagged paragraph pairs.
+    Tagged,
+    /// JSON statement lists.
+    Json,
+    /// Markdown with `## Speaker` headings.
+    Markdown,
+    /// HTML pages (text extracted, then detected again).
+    Html,
+    /// The fallback reader.
+    Generic,
+}
+
+/// A layout's parser could not read the file at all (invalid JSON, say).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutError {
+    /// 1-based line (of the body).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
 }
 
 impl Layout {
-    const ALL: [Layout; 1] = [Layout::Bilingual];
+    /// Every layout detection scores, in order of preference on a tie.
+    const SCORED: [Layout; 10] = [
+        Layout::Json,
+        Layout::Html,
+        Layout::Bilingual,
+        Layout::TimestampedMarkdown,
+        Layout::Tagged,
+        Layout::StreetEvents,
+        Layout::SeekingAlpha,
+        Layout::Fool,
+        Layout::Inline,
+        Layout::Markdown,
+    ];
 
-    /// The layout's name, as in `layout:` front matter.
+    /// The layout's name, as in `layout:` front matter and `call.json`.
     pub fn name(self) -> &'static str {
         match self {
             Layout::Bilingual => bilingual::NAME,
+            Layout::Fool => fool::NAME,
+            Layout::SeekingAlpha => seeking_alpha::NAME,
+            Layout::StreetEvents => streetevents::NAME,
+            Layout::Inline => inline::NAME,
+            Layout::TimestampedMarkdown => alphamemo::NAME,
+            Layout::Tagged => tagged::NAME,
+            Layout::Json => json::NAME,
+            Layout::Markdown => markdown::NAME,
+            Layout::Html => html::NAME,
+            Layout::Generic => generic::NAME,
         }
     }
 
     /// Every layout's name.
     pub fn names() -> Vec<&'static str> {
-        Self::ALL.iter().map(|l| l.name()).collect()
+        Self::SCORED
+            .iter()
+            .map(|l| l.name())
+            .chain(std::iter::once(generic::NAME))
+            .collect()
     }
 
     /// The layout called `name`.
     pub fn from_name(name: &str) -> Option<Layout> {
-        Self::ALL.into_iter().find(|l| l.name() == name.trim())
+        Self::SCORED
+            .into_iter()
+            .chain(std::iter::once(Layout::Generic))
+            .find(|l| l.name() == name.trim())
     }
 
     fn score(self, text: &str) -> f32 {
         match self {
             Layout::Bilingual => bilingual::score(text),
+            Layout::Fool => fool::score(text),
+            Layout::SeekingAlpha => seeking_alpha::score(text),
+            Layout::StreetEvents => streetevents::score(text),
+            Layout::Inline => inline::score(text),
+            Layout::TimestampedMarkdown => alphamemo::score(text),
+            Layout::Tagged => tagged::score(text),
+            Layout::Json => json::score(text),
+            Layout::Markdown => markdown::score(text),
+            Layout::Html => html::score(text),
+            Layout::Generic => 0.0,
         }
     }
 
     /// Runs this layout's parser.
-    pub fn parse(self, lines: &Lines<'_>) -> Call {
-        match self {
+    pub fn parse(self, lines: &Lines<'_>) -> Result<Call, LayoutError> {
+        Ok(match self {
             Layout::Bilingual => bilingual::parse(lines),
-        }
+            Layout::Fool => fool::parse(lines),
+            Layout::SeekingAlpha => seeking_alpha::parse(lines),
+            Layout::StreetEvents => streetevents::parse(lines),
+            Layout::Inline => inline::parse(lines),
+            Layout::TimestampedMarkdown => alphamemo::parse(lines),
+            Layout::Tagged => tagged::parse(lines),
+            Layout::Markdown => markdown::parse(lines),
+            Layout::Generic => generic::parse(lines, &Self::names()),
+            Layout::Json => json::parse(lines.text()).map_err(|(line, column, message)| LayoutError {
+                line: line + lines.offset(),
+                message: format!("{message} (column {column})"),
+            })?,
+            Layout::Html => {
+                let text = html::to_text(lines.text());
+                let inner = detect(&text).unwrap_or(Layout::Generic);
+                let inner = if matches!(inner, Layout::Html | Layout::Json) {
+                    Layout::Generic
+                } else {
+                    inner
+                };
+                let mut call = inner.parse(&Lines::new(&text, 0))?;
+                call.layout = format!("html/{}", call.layout);
+                call
+            }
+        })
     }
 }
 
 /// The best-scoring layout for `text`, or `None` when no layout's markers are present.
 pub fn detect(text: &str) -> Option<Layout> {
-    Layout::ALL
-        .into_iter()
-        .map(|l| (l.score(text), l))
-        .filter(|(s, _)| *s > 0.0)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, l)| l)
+    let mut best: Option<(f32, Layout)> = None;
+    for layout in Layout::SCORED {
+        let s = layout.score(text);
+        if s > 0.0 && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, layout));
+        }
+    }
+    best.map(|(_, l)| l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_family_is_told_apart() {
+        let cases = [
+            ("  • Operator\n    Operator\n  • Hi.\n    你好。\n", Layout::Bilingual),
+            (
+                "Prepared Remarks:\n\nOperator\n\nHi.\n\nAl Bo -- CEO\n\nYes.\n\nQuestions and Answers:\n",
+                Layout::Fool,
+            ),
+            (
+                "X Inc. (NYSE:X) Q1 2024 Earnings Call May 1, 2024\nExecutives\nAl Bo - X Inc.\nAnalysts\nCy Do - Bank\nOperator\nHi.\nQuestion-and-Answer Session\n",
+                Layout::SeekingAlpha,
+            ),
+            (
+                "CORPORATE PARTICIPANTS\nAl Bo\nX - CEO\nPRESENTATION\nOperator\nHi.\n",
+                Layout::StreetEvents,
+            ),
+            (
+                "Operator: Hi.\n\nAl Bo: Thanks.\n\nCy Do: Question.\n\nAl Bo: Answer.\n",
+                Layout::Inline,
+            ),
+            (
+                "## Transcript\n**Al Bo - X, CEO**\n(00:00:01) Hi.\n(00:00:01) 你好。\n",
+                Layout::TimestampedMarkdown,
+            ),
+            ("[EN] Operator: Hi.\n[中] 你好。\n", Layout::Tagged),
+            ("{\"call_transcript\": []}", Layout::Json),
+            ("<!doctype html><html><body><p>Hi</p></body></html>", Layout::Html),
+        ];
+        for (text, layout) in cases {
+            assert_eq!(detect(text), Some(layout), "{text}");
+        }
+        assert_eq!(detect("just some words\n"), None);
+    }
 }

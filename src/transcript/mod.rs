@@ -39,13 +39,36 @@ impl<'a> Lines<'a> {
     pub fn text(&self) -> &'a str {
         self.text
     }
+
+    /// How many file lines come before the text.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
 }
 
 /// Parses a transcript document into a call, with front matter applied.
 pub fn parse_document(doc: &Document) -> Result<Call> {
     let lines = Lines::new(&doc.body, doc.body_line_offset);
-    let layout = match &doc.front.layout {
-        Some(name) => detect::Layout::from_name(name).ok_or_else(|| {
+    let layout = choose_layout(doc)?;
+    let mut call = layout
+        .parse(&lines)
+        .map_err(|e| Error::content(&doc.path, e.line, e.message))?;
+    call.warnings.splice(0..0, doc.warnings.iter().cloned());
+    apply_front_matter(&mut call.meta, doc);
+    call.meta.encoding = doc.encoding.map(str::to_string);
+    if call.meta.date.is_none() {
+        call.meta.date = date_from_text(&call);
+    }
+    report_missing_metadata(&mut call, doc.body_line_offset + 1);
+    call.warnings.sort_by_key(|w| w.line);
+    Ok(call)
+}
+
+/// `layout:` from front matter; Markdown files are hand-written transcripts; anything
+/// else is detected, with the generic reader as the fallback.
+fn choose_layout(doc: &Document) -> Result<detect::Layout> {
+    if let Some(name) = &doc.front.layout {
+        return detect::Layout::from_name(name).ok_or_else(|| {
             Error::content(
                 &doc.path,
                 doc.front.line_of("layout"),
@@ -54,27 +77,37 @@ pub fn parse_document(doc: &Document) -> Result<Call> {
                     detect::Layout::names().join(", ")
                 ),
             )
-        })?,
-        None => detect::detect(lines.text()).ok_or_else(|| {
-            Error::content(
-                &doc.path,
-                doc.body_line_offset + 1,
-                format!(
-                    "no transcript layout recognised (tried: {})",
-                    detect::Layout::names().join(", ")
-                ),
-            )
-        })?,
-    };
-    let mut call = layout.parse(&lines);
-    call.warnings.splice(0..0, doc.warnings.iter().cloned());
-    apply_front_matter(&mut call.meta, doc);
-    if call.meta.date.is_none() {
-        call.meta.date = date_from_text(&call);
+        });
     }
-    report_missing_metadata(&mut call, doc.body_line_offset + 1);
-    call.warnings.sort_by_key(|w| w.line);
-    Ok(call)
+    let detected = detect::detect(&doc.body);
+    if is_markdown(&doc.path) {
+        return Ok(detected
+            .filter(|l| MARKDOWN_TRANSCRIPTS.contains(l))
+            .unwrap_or(detect::Layout::Markdown));
+    }
+    Ok(detected.unwrap_or(detect::Layout::Generic))
+}
+
+/// Layouts that are Markdown files themselves: a `.md` file in one of them is a call.
+const MARKDOWN_TRANSCRIPTS: &[detect::Layout] = &[
+    detect::Layout::TimestampedMarkdown,
+    detect::Layout::Tagged,
+    detect::Layout::Bilingual,
+];
+
+fn is_markdown(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|e| e == "md" || e == "markdown")
+}
+
+/// True when a Markdown document is a call, not a page: its front matter gives call
+/// metadata (`ticker`, `company` or `layout`), or its text is in a transcript layout
+/// of its own (timestamped bilingual Markdown, tagged pairs, bilingual bullets).
+pub fn is_markdown_call(doc: &Document) -> bool {
+    let f = &doc.front;
+    f.ticker.is_some()
+        || f.company.is_some()
+        || f.layout.is_some()
+        || detect::detect(&doc.body).is_some_and(|l| MARKDOWN_TRANSCRIPTS.contains(&l))
 }
 
 fn apply_front_matter(meta: &mut Meta, doc: &Document) {

@@ -52,6 +52,23 @@ pub struct Meta {
     pub slug: Option<String>,
     /// A draft is built only with `--drafts`.
     pub draft: bool,
+    /// Text in the file that is not speech (takeaways, glossaries, disclaimers, lists),
+    /// kept so that no line is lost.
+    pub notes: Vec<Note>,
+    /// The file's encoding when it was not UTF-8 (e.g. `windows-1252`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+/// A block of non-speech text from the file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Note {
+    /// 1-based line where it starts.
+    pub line: usize,
+    /// What it is: `header`, `participants`, `takeaways`, `glossary`, `memo`, `disclaimer`, `other`.
+    pub kind: String,
+    /// The text.
+    pub text: String,
 }
 
 /// A person (or the operator) who speaks on the call.
@@ -128,6 +145,22 @@ pub struct Paragraph {
     /// 1-based line of the translation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub translation_line: Option<usize>,
+    /// Timestamp in the recording (`00:01:10`), when the transcript gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+}
+
+impl Paragraph {
+    /// A paragraph of original text at `line`, without translation.
+    pub fn new(text: impl Into<String>, line: usize) -> Self {
+        Paragraph {
+            text: text.into(),
+            translation: None,
+            line,
+            translation_line: None,
+            timestamp: None,
+        }
+    }
 }
 
 impl Call {

@@ -140,7 +140,7 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static QUESTION_ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first|next|final|last|following|initial)\s+question\b|\bquestion\s+(?:comes|is|will come)\s+from\b|\bfrom the line of\b")
+    Regex::new(r"(?i)\b(?:first|next|final|last|following|initial)\s+question\b|\bquestion\s+(?:comes|is|will come)\s+from\b|\bfrom the line of\b|\b(?:will\s+)?now\s+(?:open|begin|start)\s+(?:the\s+(?:call|line|lines|floor)\s+(?:up\s+)?(?:for|to)\s+questions|the\s+question[-\s]and[-\s]answer)|\bopen\s+(?:the\s+(?:call|line|floor)|it)\s+up\s+(?:for|to)\s+questions")
         .expect("static regex")
 });
 
@@ -235,4 +235,65 @@ mod tests {
         ));
         assert!(!announces_question("Today's call is being recorded."));
     }
+}
+
+/// A person from a participant list (`Executives`, `CORPORATE PARTICIPANTS`, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// The name as the list gives it.
+    pub name: String,
+    /// Job title, if the list gives one.
+    pub title: Option<String>,
+    /// Firm or company, if the list gives one.
+    pub affiliation: Option<String>,
+    /// Role the list implies (executives vs analysts).
+    pub role: crate::transcript::Role,
+}
+
+/// The participant list of a call: the dictionary header names are matched against.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    people: Vec<Participant>,
+}
+
+impl Roster {
+    /// Adds a person (a second entry with the same name is ignored).
+    pub fn add(&mut self, p: Participant) {
+        if !self.people.iter().any(|q| name_key(&q.name) == name_key(&p.name)) {
+            self.people.push(p);
+        }
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    /// The people, in list order.
+    pub fn people(&self) -> &[Participant] {
+        &self.people
+    }
+
+    /// The participant a header name refers to: the same name up to case, dots and
+    /// spacing, or a short form of it (`Doug Anmuth` for `Douglas Till Anmuth`).
+    pub fn find(&self, name: &str) -> Option<&Participant> {
+        let key = name_key(name);
+        self.people.iter().find(|p| name_key(&p.name) == key).or_else(|| {
+            let mut matches = self
+                .people
+                .iter()
+                .filter(|p| same_person(name, &p.name) || same_person(&p.name, name));
+            let first = matches.next()?;
+            matches.next().is_none().then_some(first)
+        })
+    }
+}
+
+/// `Credit Suisse Securities (NYSE:USA) LLC` and `Credit Suisse Securities (USA) LLC` are one
+/// firm: publishers' auto-linking adds exchange prefixes to words in parentheses.
+pub fn strip_ticker_tags(text: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\((?:NYSE|NASDAQ|NYSEMKT|NYSEARCA|AMEX|OTC|OTCPK|TSX|LSE|TWSE):([A-Z.]+)\)").expect("static regex")
+    });
+    TAG.replace_all(text, "($1)").into_owned()
 }

@@ -159,6 +159,7 @@ fn add_bullet(b: &mut CallBuilder, bullet: Bullet, bilingual: bool) {
         translation,
         line: bullet.line,
         translation_line,
+        timestamp: None,
     });
 }
 

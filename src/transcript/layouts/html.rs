@@ -1,0 +1,191 @@
+//! HTML pages saved from a publisher's site: the text is taken with a real HTML parser
+//! (scraper/html5ever), keeping paragraph, line-break and table-cell boundaries, and the
+//! layout of that text is then detected as for any text file. A two-column table of
+//! original and translation becomes bilingual bullets.
+//!
+//! Line numbers of an HTML transcript are those of the extracted text.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+/// The layout's name.
+pub const NAME: &str = "html";
+
+/// How strongly `text` looks like HTML.
+pub fn score(text: &str) -> f32 {
+    let head: String = text.chars().take(2000).collect::<String>().to_lowercase();
+    if head.contains("<html") || head.contains("<!doctype html") || (head.contains("<p>") && head.contains("</p>")) {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "table",
+    "hr",
+    "title",
+];
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "nav", "iframe", "button", "form",
+];
+
+/// The text of an HTML document: blocks separated by blank lines, `<br>` as line breaks.
+pub fn to_text(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let mut out = String::with_capacity(html.len() / 2);
+    walk(doc.tree.root(), &mut out);
+    let mut text = String::with_capacity(out.len());
+    let mut blank = 0;
+    for line in out.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        text.push_str(line);
+    }
+    text.push('\n');
+    text
+}
+
+fn walk(node: NodeRef<'_, Node>, out: &mut String) {
+    match node.value() {
+        Node::Text(t) => push_text(out, t),
+        Node::Element(e) => {
+            let name = e.name();
+            if SKIPPED.contains(&name) {
+                return;
+            }
+            if name == "br" {
+                out.push('\n');
+                return;
+            }
+            if name == "table" {
+                table(node, out);
+                return;
+            }
+            let block = BLOCKS.contains(&name);
+            if block {
+                out.push_str("\n\n");
+            }
+            for child in node.children() {
+                walk(child, out);
+            }
+            if block {
+                out.push_str("\n\n");
+            }
+        }
+        _ => {
+            for child in node.children() {
+                walk(child, out);
+            }
+        }
+    }
+}
+
+/// Collapses runs of white space as a browser does.
+fn push_text(out: &mut String, text: &str) {
+    let mut last_space = out.ends_with([' ', '\n']) || out.is_empty();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+}
+
+fn cell_text(node: NodeRef<'_, Node>) -> String {
+    let mut s = String::new();
+    walk(node, &mut s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A table's rows; a table whose rows are (original, translation) pairs becomes bullets.
+fn table(node: NodeRef<'_, Node>, out: &mut String) {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for tr in node
+        .descendants()
+        .filter(|n| matches!(n.value(), Node::Element(e) if e.name() == "tr"))
+    {
+        let cells: Vec<String> = tr
+            .children()
+            .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "td" || e.name() == "th"))
+            .map(cell_text)
+            .collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push(cells);
+        }
+    }
+    let pairs = rows.iter().filter(|r| r.len() == 2).count();
+    let translated = rows
+        .iter()
+        .filter(|r| r.len() == 2 && super::common::mostly_cjk(&r[1]) && !super::common::mostly_cjk(&r[0]))
+        .count();
+    out.push_str("\n\n");
+    if pairs * 10 >= rows.len() * 8 && translated * 2 >= pairs && pairs > 0 {
+        for r in rows.iter().filter(|r| r.len() == 2) {
+            out.push_str(&format!("  • {}\n\n    {}\n\n", r[0], r[1]));
+        }
+    } else {
+        for r in rows {
+            for c in r.into_iter().filter(|c| !c.is_empty()) {
+                out.push_str(&c);
+                out.push_str("\n\n");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_breaks_and_entities() {
+        let text = to_text(
+            "<html><head><title>T</title><style>p{}</style></head><body><p>Operator</p><p>Hello &amp; <b>welcome</b>.<br>Next line</p><script>x()</script></body></html>",
+        );
+        assert_eq!(text, "T\n\nOperator\n\nHello & welcome.\nNext line\n");
+    }
+
+    #[test]
+    fn two_column_translation_table_becomes_bullets() {
+        let text = to_text(
+            "<table><tr><td>Operator</td><td>Operator</td></tr><tr><td>Welcome.</td><td>歡迎。</td></tr></table>",
+        );
+        assert_eq!(text, "  • Operator\n\n    Operator\n\n  • Welcome.\n\n    歡迎。\n");
+    }
+}

@@ -1,0 +1,183 @@
+//! Refinitiv / LSEG StreetEvents text (from PDF): `CORPORATE PARTICIPANTS`, `CONFERENCE
+//! CALL PARTICIPANTS`, `PRESENTATION`, `QUESTIONS AND ANSWERS`, `DISCLAIMER`; each turn is
+//! a name line then a `Company - Title` line; hard-wrapped lines are joined.
+
+use crate::transcript::Lines;
+use crate::transcript::builder::CallBuilder;
+use crate::transcript::layouts::common;
+use crate::transcript::model::{Call, Meta, Paragraph, Role};
+use crate::transcript::speakers::{Participant, Roster, is_operator};
+
+/// The layout's name.
+pub const NAME: &str = "streetevents";
+
+const CORPORATE: &str = "CORPORATE PARTICIPANTS";
+const CONFERENCE: &str = "CONFERENCE CALL PARTICIPANTS";
+const PRESENTATION: &str = "PRESENTATION";
+const QA: &str = "QUESTIONS AND ANSWERS";
+const DISCLAIMER: &str = "DISCLAIMER";
+
+/// How strongly `text` looks like this layout.
+pub fn score(text: &str) -> f32 {
+    let found = [CORPORATE, CONFERENCE, PRESENTATION, QA, DISCLAIMER]
+        .iter()
+        .filter(|m| text.lines().any(|l| l.trim() == **m))
+        .count();
+    if found >= 2 { 0.25 * found as f32 } else { 0.0 }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Head,
+    List(Role),
+    Speech,
+    Disclaimer,
+}
+
+/// Reads the participant lists: pairs of a name line and a `Company - Title` line.
+fn roster(lines: &Lines<'_>) -> Roster {
+    let mut roster = Roster::default();
+    let mut role = None;
+    let mut pending: Option<String> = None;
+    for (_, raw) in lines.iter() {
+        let t = raw.trim();
+        match t {
+            CORPORATE => role = Some(Role::Executive),
+            CONFERENCE => role = Some(Role::Analyst),
+            PRESENTATION | QA | DISCLAIMER => break,
+            "" => {}
+            _ => {
+                let Some(role) = role else { continue };
+                match pending.take() {
+                    None => pending = Some(t.to_string()),
+                    Some(name) => {
+                        let (company, title) = t
+                            .split_once(" - ")
+                            .map_or((t, None), |(c, ti)| (c, Some(ti.trim().to_string())));
+                        roster.add(Participant {
+                            name,
+                            title,
+                            affiliation: Some(company.trim().to_string()),
+                            role,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    roster
+}
+
+/// Parses the layout.
+pub fn parse(lines: &Lines<'_>) -> Call {
+    let roster = roster(lines);
+    let mut b = CallBuilder::with_roster(roster.clone());
+    let mut meta = Meta::default();
+    if let Some(p) = roster.people().iter().find(|p| p.role == Role::Executive) {
+        meta.company = p.affiliation.clone().unwrap_or_default();
+    }
+    let width = lines
+        .iter()
+        .map(|(_, l)| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let all: Vec<(usize, &str)> = lines.iter().collect();
+    let mut zone = Zone::Head;
+    let mut paragraph: Option<Paragraph> = None;
+    let mut i = 0;
+    while i < all.len() {
+        let (line, raw) = all[i];
+        let t = raw.trim();
+        i += 1;
+        let marker = match t {
+            CORPORATE => Some(Zone::List(Role::Executive)),
+            CONFERENCE => Some(Zone::List(Role::Analyst)),
+            PRESENTATION => Some(Zone::Speech),
+            QA => {
+                flush(&mut b, &mut paragraph);
+                b.mark_qa_here();
+                Some(Zone::Speech)
+            }
+            DISCLAIMER => Some(Zone::Disclaimer),
+            _ => None,
+        };
+        if let Some(z) = marker {
+            flush(&mut b, &mut paragraph);
+            zone = z;
+            continue;
+        }
+        if t.is_empty() {
+            flush(&mut b, &mut paragraph);
+            continue;
+        }
+        match zone {
+            Zone::Head | Zone::List(_) => common::note(&mut meta, line, "participants", t),
+            Zone::Disclaimer => common::note(&mut meta, line, "disclaimer", t),
+            Zone::Speech => {
+                let known = roster.find(t).filter(|p| p.name == t);
+                if is_operator(t) || known.is_some() {
+                    flush(&mut b, &mut paragraph);
+                    let mut label = t.to_string();
+                    // The `Company - Title` line under the name belongs to the header.
+                    if let (Some(p), Some((_, next))) = (known, all.get(i)) {
+                        let next = next.trim();
+                        if p.affiliation.as_deref().is_some_and(|a| next.starts_with(a)) {
+                            label = format!("{t} / {next}");
+                            i += 1;
+                        }
+                    }
+                    b.start_turn_as(&label, t, None, None, None, line);
+                    continue;
+                }
+                if meta.quarter.is_none() {
+                    common::read_period(&mut meta, t);
+                }
+                match paragraph.as_mut() {
+                    Some(p) => {
+                        p.text.push(' ');
+                        p.text.push_str(t);
+                    }
+                    None => paragraph = Some(Paragraph::new(t, line)),
+                }
+                // A short line that ends a sentence ends the paragraph; full-width lines wrap.
+                let short = t.chars().count() * 10 < width * 8;
+                if short && t.ends_with(['.', '?', '!', '"', '”']) {
+                    flush(&mut b, &mut paragraph);
+                }
+            }
+        }
+    }
+    flush(&mut b, &mut paragraph);
+    b.finish(NAME, meta)
+}
+
+fn flush(b: &mut CallBuilder, paragraph: &mut Option<Paragraph>) {
+    if let Some(p) = paragraph.take() {
+        b.add_paragraph(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "CORPORATE PARTICIPANTS\n \nAda Brook\nFernhill Holdings Inc. - CEO\nCONFERENCE CALL PARTICIPANTS\n \nLeo Marsh\nCopperline Securities - Analyst\nPRESENTATION\n \nOperator\nWelcome to the Fernhill Holdings Second Quarter 2023 Earnings Call. This line is long enough to wrap over\nonto the next line.\n \nAda Brook\nFernhill Holdings Inc. - CEO\nRevenue was $12 million, and we expect it to keep growing through the rest of the year as demand\nimproves.\nQUESTIONS AND ANSWERS\n \nOperator\nYour first question comes from the line of Leo Marsh from Copperline.\n \nLeo Marsh\nCopperline Securities - Analyst\nWhat about margins?\nDISCLAIMER\nAll rights reserved.\n";
+
+    #[test]
+    fn turns_headers_and_joined_paragraphs() {
+        let call = parse(&Lines::new(SAMPLE, 0));
+        let lines: Vec<usize> = call.turns.iter().map(|t| t.line).collect();
+        assert_eq!(lines, [11, 15, 21, 24]);
+        assert_eq!(call.turns[0].paragraphs.len(), 1);
+        assert!(
+            call.turns[0].paragraphs[0]
+                .text
+                .ends_with("wrap over onto the next line.")
+        );
+        assert_eq!(call.turns[1].label, "Ada Brook / Fernhill Holdings Inc. - CEO");
+        assert_eq!(call.qa_start(), Some(2));
+        assert_eq!(call.speaker("leo-marsh").unwrap().role, Role::Analyst);
+        assert_eq!((call.meta.year, call.meta.quarter), (Some(2023), Some(2)));
+        assert_eq!(call.meta.company, "Fernhill Holdings Inc.");
+    }
+}

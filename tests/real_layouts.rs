@@ -1,0 +1,167 @@
+//! Every real sample in ../shared/fixtures/real parses to its hand-checked turn list:
+//! same turns, same header lines (statement numbers for JSON), same speakers, same
+//! sections, and a compatible role.
+
+mod common;
+
+use callpress::transcript::{Call, Role, Section};
+use common::*;
+
+/// One row of a `*.turns.tsv`.
+#[derive(Debug, PartialEq)]
+struct Expected {
+    line: usize,
+    section: &'static str,
+    speaker: String,
+    role: String,
+}
+
+fn expected(file: &str) -> Vec<Expected> {
+    let tsv = std::fs::read_to_string(shared_fixture(&format!("real/{file}.turns.tsv"))).unwrap();
+    tsv.lines()
+        .skip(1)
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            Expected {
+                line: cols[1].parse().unwrap(),
+                section: if cols[2] == "qa" { "qa" } else { "prepared" },
+                speaker: cols[4].to_string(),
+                role: cols[5].to_string(),
+            }
+        })
+        .collect()
+}
+
+fn role_matches(truth: &str, role: Role) -> bool {
+    match truth {
+        "management" => role == Role::Executive,
+        "analyst" => role == Role::Analyst,
+        "operator" => role == Role::Operator,
+        t if t.starts_with("host") => matches!(role, Role::Moderator | Role::Executive),
+        _ => false,
+    }
+}
+
+fn check(file: &str, layout: &str) -> Call {
+    let call =
+        callpress::parse_file(&shared_fixture(&format!("real/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_eq!(call.layout, layout, "{file}: layout");
+    let want = expected(file);
+    let got: Vec<(usize, &str, &str)> = call
+        .turns
+        .iter()
+        .map(|t| {
+            let name = call.speaker(&t.speaker).map_or("?", |s| s.name.as_str());
+            (t.line, if t.section == Section::Qa { "qa" } else { "prepared" }, name)
+        })
+        .collect();
+    let want_rows: Vec<(usize, &str, &str)> = want.iter().map(|e| (e.line, e.section, e.speaker.as_str())).collect();
+    assert_eq!(got, want_rows, "{file}: turns (line, section, speaker)");
+    for (t, e) in call.turns.iter().zip(&want) {
+        let role = call.speaker(&t.speaker).map_or(Role::Unknown, |s| s.role);
+        assert!(
+            role_matches(&e.role, role),
+            "{file}: turn at {} is {role:?}, expected {}",
+            t.line,
+            e.role
+        );
+    }
+    call
+}
+
+#[test]
+fn motley_fool_classic_pcyo() {
+    let call = check("01_motleyfool_classic_PCYO_Q3FY2020.txt", "fool");
+    assert_eq!(
+        (call.meta.ticker.as_str(), call.meta.year, call.meta.quarter),
+        ("PCYO", Some(2020), Some(3))
+    );
+    assert_eq!(call.meta.date.as_deref(), Some("2020-07-07"));
+    let scott = call.speakers.iter().find(|s| s.name == "Geoffrey Scott").unwrap();
+    assert_eq!(scott.affiliation.as_deref(), Some("Scott Asset Management"));
+}
+
+#[test]
+fn json_statements_slp() {
+    let call = check("03_json_statements_SLP_Q3FY2020.json", "json");
+    assert_eq!(
+        (call.meta.ticker.as_str(), call.meta.date.as_deref()),
+        ("SLP", Some("2020-07-09"))
+    );
+    assert!(
+        call.turns
+            .iter()
+            .flat_map(|t| &t.paragraphs)
+            .all(|p| !p.text.contains(" -- Chief")),
+        "glued headers are cut off"
+    );
+    assert!(
+        call.speakers.iter().all(|s| s.name != "Howard Halpern"),
+        "questions read out are not a speaker"
+    );
+}
+
+#[test]
+fn motley_fool_inline_tal() {
+    let call = check("04_motleyfool_2026_inline_TAL_Q4FY2026.txt", "inline");
+    assert_eq!(
+        (call.meta.ticker.as_str(), call.meta.year, call.meta.quarter),
+        ("TAL", Some(2026), Some(4))
+    );
+    assert_eq!(call.meta.date.as_deref(), Some("2026-04-23"));
+    assert!(
+        call.meta.notes.iter().any(|n| n.text.starts_with("Net Revenues--")),
+        "takeaways are not speech"
+    );
+}
+
+#[test]
+fn timestamped_bilingual_markdown_mediatek() {
+    let call = check(
+        "06_bilingual_tw_alphamemo_MediaTek_2026-03-11.md",
+        "timestamped-markdown",
+    );
+    assert_eq!(call.meta.date.as_deref(), Some("2026-03-11"));
+    let paragraphs: Vec<_> = call.turns.iter().flat_map(|t| &t.paragraphs).collect();
+    assert!(
+        paragraphs
+            .iter()
+            .all(|p| p.timestamp.is_some() && p.translation.is_some()),
+        "every paragraph has its time and translation"
+    );
+}
+
+#[test]
+fn seeking_alpha_windows_1252_msft() {
+    let call = check("08_seekingalpha_2018_MSFT_Q3FY2018_cp1252.txt", "seeking-alpha");
+    assert_eq!(call.meta.encoding.as_deref(), Some("windows-1252"));
+    assert_eq!(
+        (call.meta.ticker.as_str(), call.meta.date.as_deref()),
+        ("MSFT", Some("2018-04-26"))
+    );
+    let nemeroff = call.speakers.iter().find(|s| s.name == "Michael Nemeroff").unwrap();
+    assert_eq!(
+        nemeroff.affiliation.as_deref(),
+        Some("Credit Suisse Securities (USA) LLC")
+    );
+    assert_eq!(call.speakers.len(), 14);
+    assert!(
+        call.turns
+            .iter()
+            .flat_map(|t| &t.paragraphs)
+            .any(|p| p.text.contains('\u{2013}')),
+        "Windows-1252 dashes decoded"
+    );
+}
+
+#[test]
+fn streetevents_pdf_text_doug() {
+    let call = check("11_refinitiv_pdftext_DOUG_Q3_2022.txt", "streetevents");
+    assert_eq!((call.meta.year, call.meta.quarter), (Some(2022), Some(3)));
+    let lorber = &call.turns[1];
+    let joined = lorber.paragraphs.iter().any(|p| {
+        p.text
+            .contains("Net loss attributed to Douglas Elliman for the 3 months ended September 30, 2022 was $4 million")
+    });
+    assert!(joined, "wrapped lines are joined so figures read whole");
+}
