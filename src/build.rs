@@ -45,6 +45,8 @@ pub struct BuildReport {
     pub drafts_skipped: usize,
     /// Every warning, with its file.
     pub warnings: Vec<(PathBuf, Warning)>,
+    /// Things worth knowing that are not problems (a file decoded from Windows-1252).
+    pub notes: Vec<(PathBuf, String)>,
     /// The output folder (empty for `check`).
     pub output: PathBuf,
 }
@@ -52,6 +54,7 @@ pub struct BuildReport {
 /// One content file after it was written.
 enum Done {
     Call {
+        note: Option<String>,
         summary: CallSummary,
         source: PathBuf,
         warnings: Vec<Warning>,
@@ -126,11 +129,13 @@ fn run(site: &Site, sink: &dyn Sink) -> Result<BuildReport> {
                 continue;
             }
             Ok(Done::Call {
+                note,
                 summary,
                 source,
                 warnings,
             }) => {
                 report.calls += 1;
+                report.notes.extend(note.map(|n| (source.clone(), n)));
                 report
                     .warnings
                     .extend(warnings.into_iter().map(|w| (source.clone(), w)));
@@ -197,6 +202,7 @@ fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Result<Done> {
             )?;
             let summary = CallSummary::of(&call, &path);
             Ok(Done::Call {
+                note: call.meta.encoding.as_ref().map(|e| format!("not UTF-8: read as {e}")),
                 summary,
                 source: file.path.clone(),
                 warnings: call.warnings,

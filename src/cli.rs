@@ -146,6 +146,9 @@ fn drafts_note(report: &BuildReport) -> String {
 }
 
 fn print_warnings(report: &BuildReport) {
+    for (path, note) in &report.notes {
+        eprintln!("{}: note: {note}", path.display());
+    }
     for (path, w) in &report.warnings {
         eprintln!("{}:{}: warning: {}", path.display(), w.line, w.message);
     }

@@ -42,12 +42,20 @@ pub fn looks_like_name(text: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 {
+    if words.is_empty() || words.len() > 6 || words.iter().any(|w| glued_sentence(w)) {
         return false;
     }
     words.iter().all(|w| {
         let first = w.chars().next().unwrap_or(' ');
         first.is_uppercase() || NAME_PARTICLES.contains(w) || !first.is_alphabetic() && !first.is_ascii()
+    })
+}
+
+/// `thanks.Mark`: a sentence end glued to the next word, as opposed to an initial (`A.J.`).
+fn glued_sentence(word: &str) -> bool {
+    word.split_once('.').is_some_and(|(before, after)| {
+        before.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && after.chars().next().is_some_and(char::is_alphabetic)
     })
 }
 

@@ -16,7 +16,7 @@ const QA: &str = "Questions and Answers:";
 const PARTICIPANTS: &[&str] = &["Call participants:", "Call Participants:"];
 
 /// A speaker header `Name -- Title`, `Name -- Firm -- Analyst` or `Name -- Analyst`.
-fn header(text: &str) -> Option<(String, Option<String>, Option<String>, Role)> {
+fn header(text: &str) -> Option<Header> {
     let parts: Vec<&str> = text.split(" -- ").map(str::trim).collect();
     if parts.len() < 2 || parts.len() > 3 || !looks_like_name(parts[0]) || text.len() > 160 {
         return None;
@@ -75,7 +75,8 @@ enum Zone {
 /// Parses the layout.
 pub fn parse(lines: &Lines<'_>) -> Call {
     let blocks = common::blocks(lines);
-    let mut b = CallBuilder::with_roster(roster(&blocks));
+    let roster = roster(&blocks);
+    let mut b = CallBuilder::with_roster(roster.clone());
     let mut meta = Meta::default();
     let mut zone = Zone::Head;
     for block in &blocks {
@@ -109,11 +110,32 @@ pub fn parse(lines: &Lines<'_>) -> Call {
                 Some(role),
                 block.line,
             );
+        } else if let Some((said, (name, title, affiliation, role))) = glued_header(text, &roster) {
+            // "…thank you.Mark Harding -- President": a header glued onto the paragraph.
+            b.add_paragraph(Paragraph::new(said, block.line));
+            b.start_turn_as(
+                &text[said.len()..],
+                &name,
+                title.as_deref(),
+                affiliation.as_deref(),
+                Some(role),
+                block.line,
+            );
         } else {
             b.add_paragraph(Paragraph::new(text, block.line));
         }
     }
     b.finish(NAME, meta)
+}
+
+type Header = (String, Option<String>, Option<String>, Role);
+
+/// A participant's header glued to the end of a paragraph: the words before it, and it.
+fn glued_header<'a>(text: &'a str, roster: &Roster) -> Option<(&'a str, Header)> {
+    roster.people().iter().find_map(|p| {
+        let i = text.rfind(&format!("{} -- ", p.name)).filter(|&i| i > 0)?;
+        Some((text[..i].trim_end(), header(&text[i..])?))
+    })
 }
 
 fn read_head(meta: &mut Meta, block: &Block) {
@@ -156,6 +178,15 @@ mod tests {
             (Role::Analyst, Some("Tallow Bank"))
         );
         assert!(call.warnings.is_empty(), "{:?}", call.warnings);
+    }
+
+    #[test]
+    fn a_header_glued_to_a_paragraph_is_split_off() {
+        let text = SAMPLE.replace("Steady.\n", "Steady.Sam Quill -- Tallow Bank -- Analyst\n\nThanks.\n");
+        let call = parse(&Lines::new(&text, 0));
+        assert_eq!(call.turns.len(), 6);
+        assert_eq!(call.turns[4].paragraphs[0].text, "Steady.");
+        assert_eq!(call.turns[5].speaker, "sam-quill");
     }
 
     #[test]

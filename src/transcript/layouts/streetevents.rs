@@ -81,6 +81,7 @@ pub fn parse(lines: &Lines<'_>) -> Call {
         .map(|(_, l)| l.trim_end().chars().count())
         .max()
         .unwrap_or(0);
+    let page_headers = repeated_lines(lines, &roster);
     let all: Vec<(usize, &str)> = lines.iter().collect();
     let mut zone = Zone::Head;
     let mut paragraph: Option<Paragraph> = None;
@@ -108,6 +109,12 @@ pub fn parse(lines: &Lines<'_>) -> Call {
         }
         if t.is_empty() {
             flush(&mut b, &mut paragraph);
+            continue;
+        }
+        if page_headers.iter().any(|h| h == t) {
+            // A page header repeated by the PDF conversion: not speech, and the paragraph
+            // it interrupts goes on after it.
+            common::note(&mut meta, line, "page-header", t);
             continue;
         }
         match zone {
@@ -151,6 +158,31 @@ pub fn parse(lines: &Lines<'_>) -> Call {
     b.finish(NAME, meta)
 }
 
+/// Lines that recur three times or more and are no speaker's header: the page headers
+/// and footers of the PDF the text was taken from.
+fn repeated_lines(lines: &Lines<'_>, roster: &Roster) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, raw) in lines.iter() {
+        let t = raw.trim();
+        if t.chars().count() >= 15 {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let is_header_line = |t: &str| {
+        roster
+            .people()
+            .iter()
+            .any(|p| p.name == t || p.affiliation.as_deref().is_some_and(|a| t.starts_with(a)))
+    };
+    let mut out: Vec<String> = counts
+        .into_iter()
+        .filter(|(t, n)| *n >= 3 && !is_header_line(t))
+        .map(|(t, _)| t.to_string())
+        .collect();
+    out.sort();
+    out
+}
+
 fn flush(b: &mut CallBuilder, paragraph: &mut Option<Paragraph>) {
     if let Some(p) = paragraph.take() {
         b.add_paragraph(p);
@@ -162,6 +194,31 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "CORPORATE PARTICIPANTS\n \nAda Brook\nFernhill Holdings Inc. - CEO\nCONFERENCE CALL PARTICIPANTS\n \nLeo Marsh\nCopperline Securities - Analyst\nPRESENTATION\n \nOperator\nWelcome to the Fernhill Holdings Second Quarter 2023 Earnings Call. This line is long enough to wrap over\nonto the next line.\n \nAda Brook\nFernhill Holdings Inc. - CEO\nRevenue was $12 million, and we expect it to keep growing through the rest of the year as demand\nimproves.\nQUESTIONS AND ANSWERS\n \nOperator\nYour first question comes from the line of Leo Marsh from Copperline.\n \nLeo Marsh\nCopperline Securities - Analyst\nWhat about margins?\nDISCLAIMER\nAll rights reserved.\n";
+
+    #[test]
+    fn repeated_page_headers_are_notes_and_do_not_break_paragraphs() {
+        let header = "NOVEMBER 3, 2023 / 1:00PM, FERN.N - Q2 2023 Fernhill Holdings Earnings Call";
+        let text = SAMPLE
+            .replace(
+                "This line is long enough to wrap over\n",
+                &format!("This line is long enough to wrap over\n{header}\n"),
+            )
+            .replace("as demand\n", &format!("as demand\n{header}\n"))
+            .replace("What about margins?\n", &format!("What about margins?\n{header}\n"));
+        let call = parse(&Lines::new(&text, 0));
+        assert!(
+            call.turns[0].paragraphs[0]
+                .text
+                .ends_with("wrap over onto the next line.")
+        );
+        assert_eq!(call.meta.notes.iter().filter(|n| n.kind == "page-header").count(), 3);
+        assert!(
+            call.turns
+                .iter()
+                .flat_map(|t| &t.paragraphs)
+                .all(|p| !p.text.contains("FERN.N"))
+        );
+    }
 
     #[test]
     fn turns_headers_and_joined_paragraphs() {
