@@ -34,7 +34,47 @@ fn placed(call: &Call, line_no: usize, text: &str) -> bool {
                 .iter()
                 .any(|p| p.text.contains(text) || p.translation.as_deref().is_some_and(|tr| tr.contains(text)))
     });
-    in_meta || in_turns || call.warnings.iter().any(|w| w.line == line_no)
+    let in_notes = m.notes.iter().any(|n| n.text.contains(text) || text.contains(&n.text));
+    let in_speakers = call.speakers.iter().any(|s| text.contains(&s.name));
+    in_meta || in_notes || in_speakers || in_turns || call.warnings.iter().any(|w| w.line == line_no)
+}
+
+/// Lines that only mark structure (section headings, list headings).
+const MARKERS: &[&str] = &[
+    "內容摘要",
+    "完整原文",
+    "Prepared Remarks:",
+    "Questions and Answers:",
+    "Call participants:",
+    "Executives",
+    "Analysts",
+    "Question-and-Answer Session",
+    "CORPORATE PARTICIPANTS",
+    "CONFERENCE CALL PARTICIPANTS",
+    "PRESENTATION",
+    "QUESTIONS AND ANSWERS",
+    "DISCLAIMER",
+    "## Memo",
+    "## Transcript",
+    "### Presentation",
+    "### Q&A",
+    "Full Conference Call Transcript",
+];
+
+/// Lines of every family's shapes, and noise.
+fn any_layout_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => line(),
+        3 => proptest::sample::select(MARKERS).prop_map(str::to_string),
+        1 => "[A-Z][a-z]{1,8} [A-Z][a-z]{1,8} -- [A-Z][a-z]{2,10}( -- Analyst)?",
+        1 => "[A-Z][a-z]{1,8} [A-Z][a-z]{1,8} - [A-Z][a-z]{2,10} Inc\\.",
+        1 => "(Operator|[A-Z][a-z]{1,8} [A-Z][a-z]{1,8}): ?[A-Za-z ,.$%0-9]{0,30}",
+        1 => "\\*\\*[A-Z][a-z]{1,8} [A-Z][a-z]{1,8} - [A-Z][a-z]+, CFO\\*\\*",
+        1 => "\\(00:0[0-9]:[0-5][0-9]\\) [A-Za-z 0-9.,]{0,30}",
+        1 => "\\(00:0[0-9]:[0-5][0-9]\\) [一-龥]{1,10}",
+        1 => "([0-9]\\. )?\\[(EN|中)\\] [A-Za-z一-龥 :.]{0,30}",
+        1 => "## [A-Z][a-z]{1,8} [A-Z][a-z]{1,8}",
+    ]
 }
 
 proptest! {
@@ -51,6 +91,39 @@ proptest! {
                 continue;
             }
             prop_assert!(placed(&call, i + 1, t), "line {} lost: {:?}\n{}", i + 1, raw, text);
+        }
+    }
+
+        #[test]
+    fn every_layout_never_panics_or_loses_a_line(
+        lines in proptest::collection::vec(any_layout_line(), 0..40),
+        separator in proptest::sample::select(&["\n", "\n\n", "\r\n"][..]),
+    ) {
+        let text = lines.join(separator);
+        for name in callpress::transcript::detect::Layout::names() {
+            let layout = callpress::transcript::detect::Layout::from_name(name).unwrap();
+            if matches!(name, "json" | "html") {
+                // Not line-based: these only must not panic.
+                let _ = layout.parse(&callpress::transcript::Lines::new(&text, 0));
+                continue;
+            }
+            let call = layout.parse(&callpress::transcript::Lines::new(&text, 0)).unwrap();
+            for (i, raw) in text.lines().enumerate() {
+                let t = raw.trim().trim_start_matches('•').trim();
+                if t.is_empty() || MARKERS.contains(&t) {
+                    continue;
+                }
+                let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+                let t = t.strip_prefix("[EN]").or_else(|| t.strip_prefix("[中]")).unwrap_or(t).trim();
+                let t = t.trim_matches('*');
+                let t = if t.starts_with("(00:") { t.get(10..).unwrap_or("").trim() } else { t };
+                let t = t.strip_prefix("## ").unwrap_or(t);
+                let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
+                if t.is_empty() {
+                    continue;
+                }
+                prop_assert!(placed(&call, i + 1, t), "{name}: line {} lost: {:?}\n{}", i + 1, raw, text);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::diagnostic::WarningKind;
 use crate::transcript::Lines;
 use crate::transcript::builder::CallBuilder;
+use crate::transcript::layouts::common;
 use crate::transcript::model::{Call, Meta, Paragraph};
 use crate::transcript::speakers::looks_like_header;
 
@@ -90,8 +91,15 @@ pub fn parse(lines: &Lines<'_>) -> Call {
             });
         } else if zone == Zone::Transcript && raw.starts_with([' ', '\t', '\u{3000}']) && !bullets.is_empty() {
             add_translation_line(&mut bullets, trimmed, line);
-        } else if zone == Zone::Head && meta.title.is_empty() {
+        } else if zone == Zone::Head && (meta.title.is_empty() || (meta.ticker.is_empty() && TITLE.is_match(trimmed))) {
+            // A page title before the real title line (HTML `<title>`) is kept as a note.
+            if !meta.title.is_empty() {
+                let previous = std::mem::take(&mut meta.title);
+                common::note(&mut meta, line, "header", &previous);
+            }
             read_title(&mut meta, trimmed);
+        } else if zone == Zone::Head && !meta.ticker.is_empty() {
+            common::note(&mut meta, line, "header", trimmed);
         } else if zone == Zone::Summary {
             meta.summary.push(trimmed.to_string());
         } else {
@@ -221,7 +229,9 @@ mod tests {
         let text = "Title (ABC) 2024 Q1\nstray head line\n  • Operator\n    Operator\nstray\n";
         let call = parse(&Lines::new(text, 10));
         let lines: Vec<usize> = call.warnings.iter().map(|w| w.line).collect();
-        assert_eq!(lines, [12, 15]);
+        assert_eq!(lines, [15], "a stray line inside the transcript is a warning");
+        let note = &call.meta.notes[0];
+        assert_eq!((note.line, note.text.as_str()), (12, "stray head line"), "preamble lines are notes");
     }
 
     #[test]

@@ -155,7 +155,18 @@ pub fn parse(lines: &Lines<'_>) -> Call {
         }
     }
     flush(&mut b, &mut paragraph);
-    b.finish(NAME, meta)
+    let mut call = b.finish(NAME, meta);
+    // Wrapped lines split "second quarter 2025"; read the period from whole paragraphs.
+    if call.meta.quarter.is_none() {
+        let found = call.turns.iter().flat_map(|t| &t.paragraphs).take(10).find_map(|p| {
+            let mut m = Meta::default();
+            common::read_period(&mut m, &p.text).then_some((m.year, m.quarter))
+        });
+        if let Some((year, quarter)) = found {
+            (call.meta.year, call.meta.quarter) = (year, quarter);
+        }
+    }
+    call
 }
 
 /// Lines that recur three times or more and are no speaker's header: the page headers
