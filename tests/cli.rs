@@ -78,14 +78,14 @@ fn check_fails_with_file_and_line_on_an_error() {
 
 #[test]
 fn check_prints_warnings_with_file_and_line() {
-    let text = "Stray (STR) 2024 Q1\nsomething odd\n  • Operator\n    Operator\n  • Hello.\n    你好。\n";
+    let text = "Stray (STR) 2024 Q1\n  • Operator\n    Operator\nsomething odd\n  • Hello.\n    你好。\n";
     let site = temp_site("title = \"T\"\n", &[("content/s.txt", text.as_bytes())]);
     callpress()
         .args(["check", "--root"])
         .arg(site.path())
         .assert()
         .success()
-        .stderr(predicate::str::contains("s.txt:2: warning:").and(predicate::str::contains("something odd")));
+        .stderr(predicate::str::contains("s.txt:4: warning:").and(predicate::str::contains("something odd")));
 }
 
 #[test]
