@@ -132,3 +132,17 @@ fn build_refuses_to_write_over_the_site_itself() {
         .stderr(predicate::str::contains("refusing"));
     assert!(site.path().join("site.toml").is_file());
 }
+
+#[test]
+fn check_says_when_a_file_was_read_as_windows_1252() {
+    let text = b"Larkspur (NYSE:LRKM) Q1 2024 Earnings Call May 2, 2024\nExecutives\nNora Vale - Larkspur\nAnalysts\nOtto Brandt - Quarry Hill\nOperator\nWelcome \x96 it\x92s good.\nNora Vale - Larkspur\nThanks.\n";
+    let site = temp_site("title = \"T\"\n", &[("content/sa.txt", text)]);
+    callpress()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "sa.txt: note: not UTF-8: read as windows-1252",
+        ));
+}

@@ -257,7 +257,7 @@ impl CallView {
 
 impl PersonView {
     fn new(s: &Speaker, call: &Call, urls: &Urls) -> Self {
-        let page_url = if s.role == Role::Operator {
+        let page_url = if s.role == Role::Operator || crate::transcript::speakers::is_label(&s.name) {
             String::new()
         } else {
             urls.link(&format!("speakers/{}/", slugify(&s.name)))

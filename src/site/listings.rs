@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::site::urls::slugify;
+use crate::transcript::speakers::is_label;
 use crate::transcript::{Call, Role};
 
 /// What the listings need to know of one call.
@@ -61,7 +62,7 @@ impl CallSummary {
         let speakers = call
             .speakers
             .iter()
-            .filter(|s| s.role != Role::Operator)
+            .filter(|s| s.role != Role::Operator && !is_label(&s.name))
             .map(|s| SpeakerSummary {
                 name: s.name.clone(),
                 slug: slugify(&s.name),

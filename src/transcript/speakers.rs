@@ -305,3 +305,21 @@ pub fn strip_ticker_tags(text: &str) -> String {
     });
     TAG.replace_all(text, "($1)").into_owned()
 }
+
+/// Labels that stand for someone unnamed (`Analyst`, `Unidentified Analyst`, `Operator`):
+/// speakers on a call, but not people with a page of their own across calls.
+pub fn is_label(name: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "operator",
+        "analyst",
+        "unidentified analyst",
+        "unidentified company representative",
+        "unidentified participant",
+        "unidentified speaker",
+        "unknown speaker",
+        "moderator",
+        "host",
+        "participant",
+    ];
+    LABELS.contains(&name.trim().to_lowercase().as_str())
+}

@@ -231,7 +231,11 @@ mod tests {
         let lines: Vec<usize> = call.warnings.iter().map(|w| w.line).collect();
         assert_eq!(lines, [15], "a stray line inside the transcript is a warning");
         let note = &call.meta.notes[0];
-        assert_eq!((note.line, note.text.as_str()), (12, "stray head line"), "preamble lines are notes");
+        assert_eq!(
+            (note.line, note.text.as_str()),
+            (12, "stray head line"),
+            "preamble lines are notes"
+        );
     }
 
     #[test]
