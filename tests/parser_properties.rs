@@ -39,6 +39,23 @@ fn placed(call: &Call, line_no: usize, text: &str) -> bool {
     in_meta || in_notes || in_speakers || in_turns || call.warnings.iter().any(|w| w.line == line_no)
 }
 
+/// The words of a line that must survive parsing: without bullets, list numbers,
+/// language tags, timestamps, Markdown marks and a `Name:` prefix; `None` for blank lines
+/// and structural markers.
+fn essence(raw: &str) -> Option<&str> {
+    let t = raw.trim().trim_start_matches('•').trim();
+    if t.is_empty() || MARKERS.contains(&t) {
+        return None;
+    }
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    let t = t.strip_prefix("[EN]").or_else(|| t.strip_prefix("[中]")).unwrap_or(t).trim();
+    let t = t.trim_matches('*');
+    let t = if t.starts_with("(00:") { t.get(10..).unwrap_or("").trim() } else { t };
+    let t = t.strip_prefix("## ").unwrap_or(t);
+    let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
+    (!t.is_empty()).then_some(t)
+}
+
 /// Lines that only mark structure (section headings, list headings).
 const MARKERS: &[&str] = &[
     "內容摘要",
@@ -86,10 +103,7 @@ proptest! {
         let doc = callpress::content::parse_document(Path::new("p.txt"), text.clone()).unwrap();
         let Ok(call) = callpress::transcript::parse_document(&doc) else { return Ok(()) };
         for (i, raw) in text.lines().enumerate() {
-            let t = raw.trim().trim_start_matches('•').trim();
-            if t.is_empty() || t == "內容摘要" || t == "完整原文" {
-                continue;
-            }
+            let Some(t) = essence(raw) else { continue };
             prop_assert!(placed(&call, i + 1, t), "line {} lost: {:?}\n{}", i + 1, raw, text);
         }
     }
@@ -109,19 +123,7 @@ proptest! {
             }
             let call = layout.parse(&callpress::transcript::Lines::new(&text, 0)).unwrap();
             for (i, raw) in text.lines().enumerate() {
-                let t = raw.trim().trim_start_matches('•').trim();
-                if t.is_empty() || MARKERS.contains(&t) {
-                    continue;
-                }
-                let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-                let t = t.strip_prefix("[EN]").or_else(|| t.strip_prefix("[中]")).unwrap_or(t).trim();
-                let t = t.trim_matches('*');
-                let t = if t.starts_with("(00:") { t.get(10..).unwrap_or("").trim() } else { t };
-                let t = t.strip_prefix("## ").unwrap_or(t);
-                let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
-                if t.is_empty() {
-                    continue;
-                }
+                let Some(t) = essence(raw) else { continue };
                 prop_assert!(placed(&call, i + 1, t), "{name}: line {} lost: {:?}\n{}", i + 1, raw, text);
             }
         }

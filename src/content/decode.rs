@@ -16,33 +16,37 @@ pub struct Decoded {
 /// copies are made of). Anything else (Big5, GBK, Shift-JIS, binary) is refused with the
 /// byte offset of the first byte that is not UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, usize> {
-    let (skip, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (3, rest),
-        None => (0, bytes),
-    };
-    match std::str::from_utf8(rest) {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] without copying valid UTF-8.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, usize> {
+    let skip = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    if skip > 0 {
+        bytes.drain(..skip);
+    }
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: normalise(text),
             encoding: None,
         }),
-        Err(e) if skip == 0 && looks_like_windows_1252(rest) => {
-            let _ = e;
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(rest);
+        Err(e) if skip == 0 && looks_like_windows_1252(e.as_bytes()) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
             Ok(Decoded {
-                text: normalise(&text),
+                text: normalise(text.into_owned()),
                 encoding: Some("windows-1252"),
             })
         }
-        Err(e) => Err(skip + e.valid_up_to()),
+        Err(e) => Err(skip + e.utf8_error().valid_up_to()),
     }
 }
 
 /// Non-breaking spaces in headers (`Name\u{a0}-- Title`) read as spaces.
-fn normalise(text: &str) -> String {
+fn normalise(text: String) -> String {
     if text.contains('\u{a0}') {
         text.replace('\u{a0}', " ")
     } else {
-        text.to_string()
+        text
     }
 }
 

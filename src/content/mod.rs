@@ -109,7 +109,7 @@ pub fn is_ignored_name(name: &std::ffi::OsStr) -> bool {
 /// Reads a content file: decodes it and splits off and parses its front matter.
 pub fn read_document(path: &Path) -> Result<Document> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    let decoded = decode::decode(&bytes).map_err(|offset| Error::Decode {
+    let decoded = decode::decode_owned(bytes).map_err(|offset| Error::Decode {
         path: path.to_path_buf(),
         offset,
     })?;

@@ -108,12 +108,12 @@ impl Token {
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<cur>US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥|\bRMB\s?|\bUSD\s?|\bEUR\s?|\bGBP\s?|\bJPY\s?|\bCNY\s?|\bTWD\s?)?
+        (?P<cur>US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥|(?-u:\b)RMB\s?|(?-u:\b)USD\s?|(?-u:\b)EUR\s?|(?-u:\b)GBP\s?|(?-u:\b)JPY\s?|(?-u:\b)CNY\s?|(?-u:\b)TWD\s?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?:
-            \s?(?P<pct>%|percent\b|per\ cent\b)
-          | \s?(?P<bps>basis[\s-]points?\b|basis[\s-]point\b|bps\b|bp\b)
-          | (?:\s|-)?(?P<scale>trillion|billion|million|thousand|bn\b|mn\b|tn\b|[BMK]\b)
+            \s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))
+          | \s?(?P<bps>basis[\s-]points?(?-u:\b)|basis[\s-]point(?-u:\b)|bps(?-u:\b)|bp(?-u:\b))
+          | (?:\s|-)?(?P<scale>trillion|billion|million|thousand|bn(?-u:\b)|mn(?-u:\b)|tn(?-u:\b)|[BMK](?-u:\b))
         )?",
     )
     .expect("static regex")
@@ -123,8 +123,8 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<pre>US\$|NT\$|\$|美元|人民幣|人民币|新台幣|新臺幣)?\s*
-        (?:百分之\s*(?P<pct_word>\d+(?:\.\d+)?))?
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)?
+        (?P<pct_word>百分之\s*)?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         \s*(?P<mult>兆|億|亿|萬|万|千)?
         \s*(?:
             (?P<cur>美元|美金|人民幣元|人民币元|人民幣|人民币|新台幣|新臺幣|台幣|歐元|欧元|英鎊|日圓|日元|港元|港幣|元)
@@ -223,8 +223,7 @@ fn cjk_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     for c in CJK.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let num = c.name("num").or_else(|| c.name("pct_word"));
-        let Some(num) = num else { continue };
+        let Some(num) = c.name("num") else { continue };
         let glued_before = text[..num.start()]
             .chars()
             .next_back()

@@ -94,15 +94,27 @@ pub fn is_ratio(base: &str) -> bool {
 
 static METRIC_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives: Vec<String> = METRICS.iter().map(|(p, _, _)| regex::escape(p)).collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))).expect("static regex")
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alternatives.join("|"))).expect("static regex")
 });
 
 /// A metric phrase found in text.
 #[derive(Debug, Clone)]
 struct MetricHit {
     start: usize,
+    end: usize,
     base: &'static str,
     negative: bool,
+}
+
+impl MetricHit {
+    /// The same hit with positions relative to `offset`.
+    fn shifted(&self, offset: usize) -> MetricHit {
+        MetricHit {
+            start: self.start - offset,
+            end: self.end - offset,
+            ..self.clone()
+        }
+    }
 }
 
 fn metric_hits(text: &str) -> Vec<MetricHit> {
@@ -115,6 +127,7 @@ fn metric_hits(text: &str) -> Vec<MetricHit> {
                 .find(|(p, _, _)| *p == lower)
                 .map(|&(_, base, negative)| MetricHit {
                     start: m.start(),
+                    end: m.end(),
                     base,
                     negative,
                 })
@@ -246,7 +259,7 @@ fn segment_before(text: &str, metric_start: usize) -> Option<String> {
 
 static SEGMENT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b(?:[Tt]he|[Oo]ur)\s+)?\b(?P<seg>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}|international|domestic)\s+segment\b|(?:Moving|Turning|Shifting|Switching|Now)\s+(?:on\s+)?to\s+(?P<seg2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})[.,]",
+        r"(?:(?-u:\b)(?:[Tt]he|[Oo]ur)\s+)?(?-u:\b)(?P<seg>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}|international|domestic)\s+segment(?-u:\b)|(?:Moving|Turning|Shifting|Switching|Now)\s+(?:on\s+)?to\s+(?P<seg2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})[.,]",
     )
     .expect("static regex")
 });
@@ -254,7 +267,12 @@ static SEGMENT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 /// Segment names the call itself uses (`the North America segment`, `Moving to AWS.`).
 pub fn segments_named(paragraphs: &[&str]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for text in paragraphs {
+    let may_name = |t: &&&str| {
+        ["segment", "Moving", "Turning", "Shifting", "Switching", "Now"]
+            .iter()
+            .any(|w| t.contains(w))
+    };
+    for text in paragraphs.iter().filter(may_name) {
         for c in SEGMENT_INTRO.captures_iter(text) {
             if let Some(seg) = c.name("seg").or_else(|| c.name("seg2")) {
                 let seg = seg.as_str().trim().to_string();
@@ -462,21 +480,21 @@ impl CallPeriod {
 static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?P<base>\b(?:compared\s+(?:with|to)|versus|vs\.?|from|over|than|against|relative\s+to)\s+(?:the\s+|our\s+)?)?
+        (?P<base>(?-u:\b)(?:compared\s+(?:with|to)|versus|vs\.?|from|over|than|against|relative\s+to)\s+(?:the\s+|our\s+)?)?
         (?:
-            \b(?P<ttm>trailing\s+(?:12|twelve)[\s-]months?|trailing\s+(?:12|twelve)-month|ttm|last\s+twelve\s+months)\b
-          | \b(?P<ord>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<oy>(?:fiscal\s+)?\d{4}))?
-          | \b(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<qy>\d{4}))?\b
-          | \b(?P<fy>full[\s-]year|fiscal\s+year|for\s+the\s+year|the\s+year)(?:\s+(?:of\s+)?(?P<fyy>\d{4}))?(?:[\s.,;]|$)
-          | \b(?:in|for|during)\s+(?:fiscal\s+)?(?P<year>20\d{2})\b
-          | \b(?P<next>next\s+quarter|coming\s+quarter)\b
+            (?-u:\b)(?P<ttm>trailing\s+(?:12|twelve)[\s-]months?|trailing\s+(?:12|twelve)-month|ttm|last\s+twelve\s+months)(?-u:\b)
+          | (?-u:\b)(?P<ord>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<oy>(?:fiscal\s+)?\d{4}))?
+          | (?-u:\b)(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<qy>\d{4}))?(?-u:\b)
+          | (?-u:\b)(?P<fy>full[\s-]year|fiscal\s+year|for\s+the\s+year|the\s+year)(?:\s+(?:of\s+)?(?P<fyy>\d{4}))?(?:[\s.,;]|$)
+          | (?-u:\b)(?:in|for|during)\s+(?:fiscal\s+)?(?P<year>20\d{2})(?-u:\b)
+          | (?-u:\b)(?P<next>next\s+quarter|coming\s+quarter)(?-u:\b)
         )",
     )
     .expect("static regex")
 });
 
 static GUIDANCE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:expect|expects|expected|expecting|anticipate|anticipates|anticipated|forecast|outlook|guidance\s+(?:for|is|of)|guiding|guide\s+to|will\s+be\s+(?:between|in\s+the\s+range)|to\s+be\s+between|target(?:ing)?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:expect|expects|expected|expecting|anticipate|anticipates|anticipated|forecast|outlook|guidance\s+(?:for|is|of)|guiding|guide\s+to|will\s+be\s+(?:between|in\s+the\s+range)|to\s+be\s+between|target(?:ing)?)(?-u:\b)")
         .expect("static regex")
 });
 
@@ -564,35 +582,49 @@ pub fn read_paragraph(
     known_segments: &[String],
 ) -> Vec<Option<Reading>> {
     let mut out = Vec::with_capacity(figures.len());
+    if figures.is_empty() {
+        return out;
+    }
     let sentences = sentences(text);
     let mut paragraph_period: Option<String> = None;
     let mut previous: Option<Reading> = None;
-    let mut sentence_index = usize::MAX;
+    let mut facts: Option<(usize, SentenceFacts)> = None;
+    let mut scanned = 0;
     for m in figures {
         let Some((si, s)) = sentences.iter().enumerate().rev().find(|(_, s)| s.offset <= m.start) else {
             out.push(None);
             continue;
         };
-        if si != sentence_index {
-            sentence_index = si;
+        if facts.as_ref().is_none_or(|(i, _)| *i != si) {
             previous = None;
             // Periods named in earlier sentences of the paragraph carry into later ones.
-            for earlier in &sentences[..si] {
+            for earlier in &sentences[scanned..si] {
                 let forward = GUIDANCE_RE.is_match(earlier.text);
                 if let Some(p) = period_hits(earlier.text, call, forward).last() {
                     paragraph_period = Some(p.period.clone());
                 }
             }
+            scanned = scanned.max(si);
+            let guidance = GUIDANCE_RE.is_match(s.text);
+            facts = Some((
+                si,
+                SentenceFacts {
+                    guidance,
+                    periods: period_hits(s.text, call, guidance),
+                    metrics: metric_hits(s.text),
+                },
+            ));
         }
-        let reading = read_figure(
-            text,
-            s,
-            m,
+        let Some((_, sentence_facts)) = facts.as_ref() else {
+            continue;
+        };
+        let context = Context {
+            paragraph: text,
             call,
             known_segments,
-            paragraph_period.as_deref(),
-            previous.as_ref(),
-        );
+            paragraph_period: paragraph_period.as_deref(),
+        };
+        let reading = read_figure(&context, s, sentence_facts, m, previous.as_ref());
         if reading.is_some() {
             previous = reading.clone();
         }
@@ -601,15 +633,32 @@ pub fn read_paragraph(
     out
 }
 
+/// What a sentence says once, for all its figures.
+struct SentenceFacts {
+    /// The sentence forecasts.
+    guidance: bool,
+    /// Periods it names.
+    periods: Vec<PeriodHit>,
+    /// Metrics it names.
+    metrics: Vec<MetricHit>,
+}
+
+/// What every figure of a paragraph is read against.
+struct Context<'a> {
+    paragraph: &'a str,
+    call: &'a CallPeriod,
+    known_segments: &'a [String],
+    paragraph_period: Option<&'a str>,
+}
+
 fn read_figure(
-    paragraph: &str,
+    ctx: &Context<'_>,
     s: &Sentence<'_>,
+    facts: &SentenceFacts,
     m: &Match,
-    call: &CallPeriod,
-    known_segments: &[String],
-    paragraph_period: Option<&str>,
     previous: Option<&Reading>,
 ) -> Option<Reading> {
+    let (call, paragraph_period) = (ctx.call, ctx.paragraph_period);
     let (start, end) = (m.start - s.offset, (m.end - s.offset).min(s.text.len()));
     let before = &s.text[..start];
     let after = &s.text[end..];
@@ -637,9 +686,17 @@ fn read_figure(
     // Shares of a whole ("22% of revenue") are mix, not a result of their own.
     let share = m.low.unit == Unit::Percent && starts_with_phrase(after, &["of"]);
 
-    let hits_before = metric_hits(before_clause);
-    let hits_after: Vec<MetricHit> = metric_hits(&after[..after_clause_end])
-        .into_iter()
+    let hits_before: Vec<MetricHit> = facts
+        .metrics
+        .iter()
+        .filter(|h| h.start >= clause_start && h.end <= start)
+        .map(|h| h.shifted(clause_start))
+        .collect();
+    let hits_after: Vec<MetricHit> = facts
+        .metrics
+        .iter()
+        .filter(|h| h.start >= end && h.end <= end + after_clause_end)
+        .map(|h| h.shifted(end))
         .filter(|h| after[..h.start].split_whitespace().count() <= 5)
         .collect();
     // "$143.3 billion in revenue", "$48.8 billion in trailing 12-month free cash flow",
@@ -690,10 +747,10 @@ fn read_figure(
             .any(|w| rfind_word(&lower, w).is_some())
     };
     if segment.is_none() && !explicit_total {
-        segment = segment_in_context(paragraph, s.offset + start, known_segments);
+        segment = segment_in_context(ctx.paragraph, s.offset + start, ctx.known_segments);
     }
 
-    let guidance = GUIDANCE_RE.is_match(s.text) && !starts_with_phrase(after, &["above", "below"]);
+    let guidance = facts.guidance && !starts_with_phrase(after, &["above", "below"]);
     let up = ends_with_phrase(before, UP_BEFORE) || starts_with_phrase(after, UP_AFTER);
     let down = ends_with_phrase(before, DOWN_BEFORE) || starts_with_phrase(after, DOWN_AFTER);
     let direction = match (up, down) {
@@ -728,7 +785,7 @@ fn read_figure(
 
     // A period named in the figure's own clause, close to it, is the figure's period.
     let clause_end = end + after_clause_end;
-    let hits = period_hits(s.text, call, guidance);
+    let hits = &facts.periods;
     // Before the figure anywhere in its clause ("Fourth quarter revenue was …"), or just
     // after it ("… $14 billion in Q2"); a period further on belongs to the next statement.
     let near = hits

@@ -115,7 +115,13 @@ pub fn extract(call: &mut Call) -> Figures {
     for turn in &call.turns {
         let mut turn_marks = Vec::with_capacity(turn.paragraphs.len());
         for (pi, p) in turn.paragraphs.iter().enumerate() {
-            let matches = grammar::english(&p.text);
+            // Most paragraphs state no number at all: skip them before any regex runs.
+            let has_digit = p.text.bytes().any(|b| b.is_ascii_digit());
+            let matches = if has_digit {
+                grammar::english(&p.text)
+            } else {
+                Vec::new()
+            };
             let readings = metrics::read_paragraph(&p.text, &matches, &period, &segments);
             let mut marks = Vec::with_capacity(matches.len());
             for (m, reading) in matches.iter().zip(readings) {
@@ -134,7 +140,7 @@ pub fn extract(call: &mut Call) -> Figures {
             }
             turn_marks.push(marks);
             if let Some(tr) = &p.translation {
-                for miss in translation::check(&p.text, tr) {
+                for miss in translation::check_matches(&p.text, &matches, tr) {
                     let found = if miss.unpaired_translation.is_empty() {
                         "the translation states no such figure".to_string()
                     } else {

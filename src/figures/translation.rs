@@ -15,8 +15,13 @@ pub struct Mismatch {
 /// Pairs the figures of `original` with those of `translation`; returns the originals
 /// that found no equal value (to the precision either side wrote).
 pub fn check(original: &str, translation: &str) -> Vec<Mismatch> {
-    let orig: Vec<(String, Quantity)> = grammar::english(original)
-        .into_iter()
+    check_matches(original, &grammar::english(original), translation)
+}
+
+/// [`check`] with the original's figures already found.
+pub fn check_matches(original: &str, matches: &[grammar::Match], translation: &str) -> Vec<Mismatch> {
+    let orig: Vec<(String, Quantity)> = matches
+        .iter()
         .flat_map(|m| {
             let text = original[m.start..m.end].to_string();
             m.quantities()

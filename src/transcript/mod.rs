@@ -136,7 +136,7 @@ fn apply_front_matter(meta: &mut Meta, doc: &Document) {
 }
 
 static TODAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btoday,?\s+(?:is\s+)?(?:[a-z]+day,?\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")
+    Regex::new(r"(?i)(?-u:\b)today,?\s+(?:is\s+)?(?:[a-z]+day,?\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")
         .expect("static regex")
 });
 

@@ -148,7 +148,7 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static QUESTION_ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first|next|final|last|following|initial)\s+question\b|\bquestion\s+(?:comes|is|will come)\s+from\b|\bfrom the line of\b|\b(?:will\s+)?now\s+(?:open|begin|start)\s+(?:the\s+(?:call|line|lines|floor)\s+(?:up\s+)?(?:for|to)\s+questions|the\s+question[-\s]and[-\s]answer)|\bopen\s+(?:the\s+(?:call|line|floor)|it)\s+up\s+(?:for|to)\s+questions")
+    Regex::new(r"(?i)(?-u:\b)(?:first|next|final|last|following|initial)\s+question(?-u:\b)|(?-u:\b)question\s+(?:comes|is|will come)\s+from(?-u:\b)|(?-u:\b)from the line of(?-u:\b)|(?-u:\b)(?:will\s+)?now\s+(?:open|begin|start)\s+(?:the\s+(?:call|line|lines|floor)\s+(?:up\s+)?(?:for|to)\s+questions|the\s+question[-\s]and[-\s]answer)|(?-u:\b)open\s+(?:the\s+(?:call|line|floor)|it)\s+up\s+(?:for|to)\s+questions")
         .expect("static regex")
 });
 

@@ -49,12 +49,12 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?P<ord>first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)?)\s*(?:FY\s?)?(?P<y>20\d{2})\b")
+    Regex::new(r"(?i)(?-u:\b)(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?P<ord>first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)?)\s*(?:FY\s?)?(?P<y>20\d{2})(?-u:\b)")
         .expect("static regex")
 });
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b")
+    Regex::new(r"(?i)(?-u:\b)(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?-u:\b)")
         .expect("static regex")
 });
 

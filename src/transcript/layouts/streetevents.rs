@@ -19,10 +19,14 @@ const DISCLAIMER: &str = "DISCLAIMER";
 
 /// How strongly `text` looks like this layout.
 pub fn score(text: &str) -> f32 {
-    let found = [CORPORATE, CONFERENCE, PRESENTATION, QA, DISCLAIMER]
-        .iter()
-        .filter(|m| text.lines().any(|l| l.trim() == **m))
-        .count();
+    let markers = [CORPORATE, CONFERENCE, PRESENTATION, QA, DISCLAIMER];
+    let mut seen = [false; 5];
+    for line in text.lines() {
+        if let Some(i) = markers.iter().position(|m| *m == line.trim()) {
+            seen[i] = true;
+        }
+    }
+    let found = seen.iter().filter(|s| **s).count();
     if found >= 2 { 0.25 * found as f32 } else { 0.0 }
 }
 
