@@ -120,7 +120,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             let (call, figures) =
                 callpress::analyse_file(&file).with_context(|| format!("could not parse {}", file.display()))?;
             if json {
-                println!("{}", callpress::render::data::call_json(&call, &figures));
+                println!("{}", callpress::render::data::call_json_pretty(&call, &figures));
             } else {
                 print_outline(&call, &figures, &file);
             }

@@ -1,7 +1,9 @@
 //! Writes a build into a temporary folder beside the output and swaps it in at the end,
 //! so a failed or killed build never leaves a half-written site; refuses dangerous targets.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 
@@ -21,19 +23,25 @@ impl Sink for NullSink {
     }
 }
 
-/// A build in progress: files go to a temporary sibling of the output folder.
+/// A build in progress: files go to a staging folder beside the output, which is then
+/// swapped in.
+///
+/// The site the swap replaces is not deleted: it becomes the staging folder of the next
+/// build, whose files are written over it. Creating thousands of files just after
+/// deleting thousands costs ext4 more than the whole render (inode allocation scans the
+/// recently freed ones); rewriting files that exist reuses their inodes. Files the new
+/// build did not write are removed before the swap.
 #[derive(Debug)]
 pub struct Staging {
     output: PathBuf,
     tmp: PathBuf,
     old: PathBuf,
-    committed: bool,
+    written: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
     /// Prepares to replace `output`. Refuses outputs that are, contain, or sit inside
-    /// the site's own folders; recovers from an earlier build killed mid-swap; removes
-    /// the temporary folders an earlier killed build left.
+    /// the site's own folders; recovers from an earlier build killed mid-swap.
     pub fn begin(output: &Path, site_root: &Path) -> Result<Staging> {
         let output = absolute(output)?;
         check_safe(&output, &absolute(site_root)?)?;
@@ -48,17 +56,23 @@ impl Staging {
             // Killed between the two renames of a swap: the old site is complete; put it back.
             std::fs::rename(&old, &output).map_err(|e| Error::write(&output, e))?;
         }
-        for leftover in [&tmp, &old] {
-            if leftover.exists() {
-                std::fs::remove_dir_all(leftover).map_err(|e| Error::write(leftover, e))?;
+        if old.exists() {
+            // Killed after the swap: the replaced site is only good for reuse.
+            if tmp.exists() {
+                std::fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))?;
+            } else {
+                std::fs::rename(&old, &tmp).map_err(|e| Error::write(&tmp, e))?;
             }
+        }
+        if tmp.exists() && !tmp.is_dir() {
+            std::fs::remove_file(&tmp).map_err(|e| Error::write(&tmp, e))?;
         }
         std::fs::create_dir_all(&tmp).map_err(|e| Error::write(&tmp, e))?;
         Ok(Staging {
             output,
             tmp,
             old,
-            committed: false,
+            written: Mutex::new(HashSet::new()),
         })
     }
 
@@ -72,17 +86,42 @@ impl Staging {
         &self.output
     }
 
-    /// Swaps the new site in: output → old, new → output, then removes old.
-    pub fn commit(mut self) -> Result<PathBuf> {
+    /// Removes what the build did not write, then swaps: output → old, staging → output,
+    /// old → staging (kept for the next build).
+    pub fn commit(self) -> Result<PathBuf> {
+        self.remove_unwritten()?;
         if self.output.exists() {
             std::fs::rename(&self.output, &self.old).map_err(|e| Error::write(&self.output, e))?;
         }
         std::fs::rename(&self.tmp, &self.output).map_err(|e| Error::write(&self.output, e))?;
-        self.committed = true;
         if self.old.exists() {
-            std::fs::remove_dir_all(&self.old).map_err(|e| Error::write(&self.old, e))?;
+            std::fs::rename(&self.old, &self.tmp).map_err(|e| Error::write(&self.tmp, e))?;
         }
         Ok(self.output.clone())
+    }
+
+    /// Deletes files in the staging folder that this build did not write (pages of
+    /// deleted calls, left from the build before), and folders left empty.
+    fn remove_unwritten(&self) -> Result<()> {
+        let written = self
+            .written
+            .lock()
+            .map_err(|_| Error::write(&self.tmp, std::io::Error::other("a writer panicked")))?;
+        let mut dirs = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.tmp).min_depth(1) {
+            let entry = entry.map_err(|e| Error::write(&self.tmp, e.into()))?;
+            let rel = entry.path().strip_prefix(&self.tmp).unwrap_or(entry.path());
+            if entry.file_type().is_dir() {
+                dirs.push(entry.path().to_path_buf());
+            } else if !written.contains(rel) {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::write(entry.path(), e))?;
+            }
+        }
+        // Deepest first; a folder that still holds files is left (remove_dir fails on it).
+        for dir in dirs.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
+        }
+        Ok(())
     }
 }
 
@@ -92,17 +131,28 @@ impl Sink for Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| Error::write(&path, e))
+        overwrite(&path, bytes).map_err(|e| Error::write(&path, e))?;
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(rel.to_path_buf());
+        }
+        Ok(())
     }
 }
 
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.committed {
-            // Best effort: a failed build leaves nothing behind; the next run cleans up otherwise.
-            let _ = std::fs::remove_dir_all(&self.tmp);
-        }
-    }
+/// Writes `bytes` over the file at `path` (created if missing) without first truncating it
+/// to zero: on ext4 a file truncated to zero and rewritten is flushed to disk on close
+/// (`auto_da_alloc`, a guard for editors), which stalls a build that rewrites thousands.
+/// Writing over the old bytes and then cutting the file to its new length is safe here:
+/// nothing reads the staging folder until the swap.
+fn overwrite(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.set_len(bytes.len() as u64)
 }
 
 /// `path` made absolute and canonical as far as it exists (the last parts may not yet).
@@ -194,7 +244,36 @@ mod tests {
             s.write(Path::new("index.html"), b"new").unwrap();
         }
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
-        assert!(!site.path().join(".public.callpress-tmp").exists());
+    }
+
+    #[test]
+    fn the_replaced_site_is_reused_and_stale_files_are_removed() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        for (round, files) in [
+            (1, vec!["a/index.html", "b/index.html"]),
+            (2, vec!["a/index.html"]),
+            (3, vec!["c/index.html"]),
+        ] {
+            let s = Staging::begin(&out, site.path()).unwrap();
+            for f in &files {
+                s.write(Path::new(f), format!("round {round}").as_bytes()).unwrap();
+            }
+            s.commit().unwrap();
+            let tree: Vec<String> = walkdir::WalkDir::new(&out)
+                .min_depth(1)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.path().strip_prefix(&out).unwrap().display().to_string())
+                .collect();
+            assert_eq!(tree, files, "round {round}");
+            for f in &files {
+                assert_eq!(std::fs::read_to_string(out.join(f)).unwrap(), format!("round {round}"));
+            }
+        }
+        assert!(!out.join("b").exists(), "emptied folders go too");
     }
 
     #[test]

@@ -48,9 +48,17 @@ fn essence(raw: &str) -> Option<&str> {
         return None;
     }
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    let t = t.strip_prefix("[EN]").or_else(|| t.strip_prefix("[中]")).unwrap_or(t).trim();
+    let t = t
+        .strip_prefix("[EN]")
+        .or_else(|| t.strip_prefix("[中]"))
+        .unwrap_or(t)
+        .trim();
     let t = t.trim_matches('*');
-    let t = if t.starts_with("(00:") { t.get(10..).unwrap_or("").trim() } else { t };
+    let t = if t.starts_with("(00:") {
+        t.get(10..).unwrap_or("").trim()
+    } else {
+        t
+    };
     let t = t.strip_prefix("## ").unwrap_or(t);
     let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
     (!t.is_empty()).then_some(t)

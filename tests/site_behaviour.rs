@@ -109,12 +109,8 @@ fn a_failed_build_keeps_the_previous_site() {
     let err = callpress::build(&options(&site)).unwrap_err().to_string();
     assert!(err.contains("bad.txt:2:"), "{err}");
     assert_eq!(read_tree(&site.path().join("public")), before);
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("callpress-"))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary folders left behind");
+    // Only the staging folder kept for reuse stays beside the output, never a half swap.
+    assert!(!site.path().join(".public.callpress-old").exists());
 }
 
 #[test]

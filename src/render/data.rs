@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Warning, WarningKind};
 use crate::figures::{Figure, Figures};
-use crate::render::to_safe_json;
+use crate::render::{to_safe_json, to_safe_json_pretty};
 use crate::transcript::Call;
 
 #[derive(Serialize)]
@@ -25,6 +25,15 @@ struct FiguresDocument<'a> {
     figures: &'a [Figure],
     headline: &'a [String],
     warnings: Vec<&'a Warning>,
+}
+
+/// The call as `callpress parse --json` prints it: `call.json`, indented.
+pub fn call_json_pretty(call: &Call, figures: &Figures) -> String {
+    to_safe_json_pretty(&CallDocument {
+        call,
+        figures: &figures.figures,
+        headline: &figures.headline,
+    })
 }
 
 /// `call.json`: the call model with its figures and headline ids.

@@ -21,27 +21,63 @@ use templates::Theme;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    push_escaped_html(&mut out, text);
     out
+}
+
+/// Appends `text` to `out`, escaped for HTML. Runs of plain text are copied whole: most
+/// transcript text has no character to escape.
+pub fn push_escaped_html(out: &mut String, text: &str) {
+    let mut plain = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(entity);
+        plain = i + 1;
+    }
+    out.push_str(&text[plain..]);
 }
 
 /// JSON that is safe to serve and to inline: `<`, `>` and `&` appear only as `\u` escapes.
 /// (They can only occur inside JSON strings, where the escapes mean the same characters.)
 pub fn to_safe_json(value: &impl serde::Serialize) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    escape_json_markup(json)
+}
+
+/// [`to_safe_json`], indented for people to read (`callpress parse --json`).
+pub fn to_safe_json_pretty(value: &impl serde::Serialize) -> String {
     let json = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    escape_json_markup(json)
+}
+
+fn escape_json_markup(json: String) -> String {
+    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    let mut plain = 0;
+    for (i, b) in json.bytes().enumerate() {
+        let escape = match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => continue,
+        };
+        out.push_str(&json[plain..i]);
+        out.push_str(escape);
+        plain = i + 1;
+    }
+    out.push_str(&json[plain..]);
+    out
 }
 
 /// Everything needed to render a site's pages.
