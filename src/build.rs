@@ -52,7 +52,7 @@ pub struct BuildReport {
 }
 
 /// One content file after it was written.
-enum Done {
+pub(crate) enum Done {
     Call {
         note: Option<String>,
         summary: CallSummary,
@@ -69,15 +69,30 @@ enum Done {
 }
 
 /// A loaded site: its settings and renderer.
-struct Site {
-    root: PathBuf,
-    config: SiteConfig,
-    renderer: Renderer,
+pub(crate) struct Site {
+    pub(crate) root: PathBuf,
+    pub(crate) config: SiteConfig,
+    pub(crate) renderer: Renderer,
     drafts: bool,
 }
 
+/// What the build keeps of one content file: where it was published, and for a call
+/// the summary the listings are made from.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// Site-relative folder.
+    pub(crate) path: String,
+    /// The call's summary (pages have none).
+    pub(crate) summary: Option<CallSummary>,
+    /// The page has highlighted code.
+    pub(crate) has_code: bool,
+}
+
+/// Every published content file, by source path.
+pub(crate) type Entries = BTreeMap<PathBuf, Entry>;
+
 impl Site {
-    fn load(options: &BuildOptions) -> Result<Site> {
+    pub(crate) fn load(options: &BuildOptions) -> Result<Site> {
         let config = SiteConfig::load(&options.root)?;
         let urls = Urls::new(options.base_url.as_deref().unwrap_or(&config.base_url));
         let renderer = Renderer::new(&options.root, &config, urls)?;
@@ -98,87 +113,181 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| site.config.output_path(&site.root));
     let staging = Staging::begin(&output, &site.root)?;
-    let mut report = run(&site, &staging)?;
+    let (mut report, _) = run(&site, &staging)?;
     report.output = staging.commit()?;
     Ok(report)
+}
+
+/// The site's output folder for these options.
+pub(crate) fn output_dir(site: &Site, options: &BuildOptions) -> PathBuf {
+    options
+        .output
+        .clone()
+        .unwrap_or_else(|| site.config.output_path(&site.root))
 }
 
 /// Parses and renders everything as a build would, writing nothing.
 pub fn check(options: &BuildOptions) -> Result<BuildReport> {
     let site = Site::load(options)?;
-    run(&site, &NullSink)
+    run(&site, &NullSink).map(|(report, _)| report)
 }
 
-fn run(site: &Site, sink: &dyn Sink) -> Result<BuildReport> {
+/// Renders every content file and the site-wide pages into `sink`.
+pub(crate) fn run(site: &Site, sink: &dyn Sink) -> Result<(BuildReport, Entries)> {
     let files = content::discover(&site.root.join("content"))?;
     let results: Vec<Result<Done>> = files.par_iter().map(|f| process(site, f, sink)).collect();
     let mut errors = Vec::new();
     let mut report = BuildReport::default();
-    let mut summaries = Vec::new();
-    let mut claimed: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut page_paths = Vec::new();
-    let mut has_code = false;
-    for result in results {
-        let (path, source) = match result {
-            Err(e) => {
-                errors.push(e);
-                continue;
+    let mut entries = Entries::new();
+    for (file, result) in files.iter().zip(results) {
+        match result {
+            Err(e) => errors.push(e),
+            Ok(done) => {
+                if let Some(entry) = record(done, &mut report) {
+                    entries.insert(file.path.clone(), entry);
+                }
             }
-            Ok(Done::Draft) => {
-                report.drafts_skipped += 1;
-                continue;
-            }
-            Ok(Done::Call {
-                note,
-                summary,
-                source,
-                warnings,
-            }) => {
-                report.calls += 1;
-                report.notes.extend(note.map(|n| (source.clone(), n)));
-                report
-                    .warnings
-                    .extend(warnings.into_iter().map(|w| (source.clone(), w)));
-                let path = summary.path.clone();
-                summaries.push(summary);
-                (path, source)
-            }
-            Ok(Done::Page {
-                path,
-                source,
-                has_code: code,
-                warnings,
-            }) => {
-                report.pages += 1;
-                has_code |= code;
-                report
-                    .warnings
-                    .extend(warnings.into_iter().map(|w| (source.clone(), w)));
-                (path, source)
-            }
-        };
-        if let Some(first) = claimed.get(&path) {
-            errors.push(Error::UrlCollision {
-                url: site.renderer.urls().link(&path),
-                first: first.clone(),
-                second: source,
-            });
-        } else {
-            page_paths.push(path.clone());
-            claimed.insert(path, source);
         }
     }
-    let listings = Listings::new(summaries);
-    check_listing_collisions(&listings, &claimed, site.renderer.urls(), &mut errors);
+    let listings = listings_of(&entries);
+    errors.extend(collisions(&entries, &listings, site.renderer.urls()));
     if !errors.is_empty() {
         return Err(Error::from_list(errors));
     }
-    page_paths.extend(write_listings(site, &listings, sink)?);
-    write_site_files(site, &listings, &page_paths, has_code, sink)?;
-    Ok(report)
+    write_site_wide(site, &entries, &listings, None, sink)?;
+    write_site_files(site, sink)?;
+    Ok((report, entries))
 }
 
-fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Result<Done> {
+/// Adds a processed file to the report; returns what the build keeps of it.
+pub(crate) fn record(done: Done, report: &mut BuildReport) -> Option<Entry> {
+    match done {
+        Done::Draft => {
+            report.drafts_skipped += 1;
+            None
+        }
+        Done::Call {
+            note,
+            summary,
+            source,
+            warnings,
+        } => {
+            report.calls += 1;
+            report.notes.extend(note.map(|n| (source.clone(), n)));
+            report
+                .warnings
+                .extend(warnings.into_iter().map(|w| (source.clone(), w)));
+            Some(Entry {
+                path: summary.path.clone(),
+                summary: Some(summary),
+                has_code: false,
+            })
+        }
+        Done::Page {
+            path,
+            source,
+            has_code,
+            warnings,
+        } => {
+            report.pages += 1;
+            report
+                .warnings
+                .extend(warnings.into_iter().map(|w| (source.clone(), w)));
+            Some(Entry {
+                path,
+                summary: None,
+                has_code,
+            })
+        }
+    }
+}
+
+/// The listings of the calls among `entries`.
+pub(crate) fn listings_of(entries: &Entries) -> Listings {
+    Listings::new(entries.values().filter_map(|e| e.summary.clone()).collect())
+}
+
+/// Two files on one URL, or a file on a generated listing's URL.
+pub(crate) fn collisions(entries: &Entries, listings: &Listings, urls: &Urls) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let mut claimed: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+    for (source, entry) in entries {
+        match claimed.get(entry.path.as_str()) {
+            Some(first) => errors.push(Error::UrlCollision {
+                url: urls.link(&entry.path),
+                first: (*first).clone(),
+                second: source.clone(),
+            }),
+            None => {
+                claimed.insert(&entry.path, source);
+            }
+        }
+    }
+    let generated = listings
+        .companies
+        .iter()
+        .chain(&listings.quarters)
+        .chain(&listings.speakers)
+        .map(|g| g.path.as_str());
+    for path in generated.chain(std::iter::once("")) {
+        if let Some(source) = claimed.get(path) {
+            errors.push(Error::UrlCollision {
+                url: urls.link(path),
+                first: (*source).clone(),
+                second: PathBuf::from("(generated listing page)"),
+            });
+        }
+    }
+    errors
+}
+
+/// The index, the listing pages (all, or only those in `only`), feed, sitemap, calls.json.
+pub(crate) fn write_site_wide(
+    site: &Site,
+    entries: &Entries,
+    listings: &Listings,
+    only: Option<&std::collections::HashSet<String>>,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let r = &site.renderer;
+    sink.write(Path::new("index.html"), r.index_page(listings)?.as_bytes())?;
+    let groups = [
+        ("Company", &listings.companies),
+        ("Quarter", &listings.quarters),
+        ("Speaker", &listings.speakers),
+    ];
+    let jobs: Vec<_> = groups
+        .iter()
+        .flat_map(|(kind, groups)| groups.iter().map(move |g| (*kind, g)))
+        .collect();
+    let chosen: Vec<_> = jobs
+        .iter()
+        .filter(|(_, g)| only.is_none_or(|o| o.contains(&g.path)))
+        .collect();
+    chosen.par_iter().try_for_each(|(kind, g)| {
+        sink.write(
+            &urls::index_file(&g.path),
+            r.listing_page(kind, g, listings)?.as_bytes(),
+        )
+    })?;
+    let mut paths: Vec<String> = entries
+        .values()
+        .map(|e| e.path.clone())
+        .chain(std::iter::once(String::new()))
+        .collect();
+    paths.extend(jobs.iter().map(|(_, g)| g.path.clone()));
+    paths.sort();
+    sink.write(Path::new("atom.xml"), r.feed(listings)?.as_bytes())?;
+    sink.write(Path::new("sitemap.xml"), r.sitemap(&paths)?.as_bytes())?;
+    sink.write(Path::new("calls.json"), to_safe_json(&listings.calls).as_bytes())?;
+    if entries.values().any(|e| e.has_code) {
+        sink.write(Path::new("syntax.css"), Highlighter::stylesheet().as_bytes())?;
+    }
+    Ok(chosen.len() + 4)
+}
+
+/// Reads, parses and renders one content file into `sink`.
+pub(crate) fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Result<Done> {
     let doc = content::read_document(&file.path)?;
     if doc.front.draft && !site.drafts {
         return Ok(Done::Draft);
@@ -240,71 +349,9 @@ fn title_from_file(relative: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Company, quarter and speaker pages live at generated paths; a content file must not
-/// claim one of them.
-fn check_listing_collisions(
-    listings: &Listings,
-    claimed: &BTreeMap<String, PathBuf>,
-    urls: &Urls,
-    errors: &mut Vec<Error>,
-) {
-    let generated = listings
-        .companies
-        .iter()
-        .chain(&listings.quarters)
-        .chain(&listings.speakers)
-        .map(|g| &g.path);
-    for path in generated.chain(std::iter::once(&String::new())) {
-        if let Some(source) = claimed.get(path) {
-            errors.push(Error::UrlCollision {
-                url: urls.link(path),
-                first: source.clone(),
-                second: PathBuf::from("(generated listing page)"),
-            });
-        }
-    }
-}
-
-fn write_listings(site: &Site, listings: &Listings, sink: &dyn Sink) -> Result<Vec<String>> {
-    let r = &site.renderer;
-    sink.write(Path::new("index.html"), r.index_page(listings)?.as_bytes())?;
-    let mut paths = vec![String::new()];
-    let groups = [
-        ("Company", &listings.companies),
-        ("Quarter", &listings.quarters),
-        ("Speaker", &listings.speakers),
-    ];
-    let jobs: Vec<_> = groups
-        .iter()
-        .flat_map(|(kind, groups)| groups.iter().map(move |g| (*kind, g)))
-        .collect();
-    jobs.par_iter().try_for_each(|(kind, g)| {
-        sink.write(
-            &urls::index_file(&g.path),
-            r.listing_page(kind, g, listings)?.as_bytes(),
-        )
-    })?;
-    paths.extend(jobs.iter().map(|(_, g)| g.path.clone()));
-    Ok(paths)
-}
-
-fn write_site_files(
-    site: &Site,
-    listings: &Listings,
-    page_paths: &[String],
-    has_code: bool,
-    sink: &dyn Sink,
-) -> Result<()> {
-    let r = &site.renderer;
-    let mut sorted = page_paths.to_vec();
-    sorted.sort();
-    sink.write(Path::new("404.html"), r.not_found_page()?.as_bytes())?;
-    sink.write(Path::new("atom.xml"), r.feed(listings)?.as_bytes())?;
-    sink.write(Path::new("sitemap.xml"), r.sitemap(&sorted)?.as_bytes())?;
-    sink.write(Path::new("calls.json"), to_safe_json(&listings.calls).as_bytes())?;
-    if has_code {
-        sink.write(Path::new("syntax.css"), Highlighter::stylesheet().as_bytes())?;
-    }
+/// The 404 page, the theme's files and the site's `static/` folder.
+pub(crate) fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<()> {
+    sink.write(Path::new("404.html"), site.renderer.not_found_page()?.as_bytes())?;
     for (name, text) in THEME_STATIC {
         sink.write(Path::new(name), text.as_bytes())?;
     }

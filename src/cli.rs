@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
+use std::sync::Arc;
+
 use callpress::figures::Figures;
+use callpress::serve::{Log, ServeOptions};
 use callpress::transcript::{Call, Section};
 use callpress::{BuildOptions, BuildReport};
 
@@ -40,6 +43,36 @@ enum Command {
         /// The site folder (holding site.toml).
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Build, then rebuild on every change to content/, templates/, static/ or site.toml.
+    Watch {
+        /// The site folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: output_dir from site.toml).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Watch and serve the output with live reload (open pages reload after a rebuild).
+    Serve {
+        /// The site folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: output_dir from site.toml).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Port to listen on (the next free one is taken if it is busy).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
         /// Include drafts.
         #[arg(long)]
         drafts: bool,
@@ -126,6 +159,44 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Watch { root, output, drafts } => {
+            let build = BuildOptions {
+                root,
+                output,
+                base_url: None,
+                drafts,
+            };
+            let options = ServeOptions {
+                build,
+                http: false,
+                interface: [127, 0, 0, 1].into(),
+                port: 0,
+            };
+            callpress::serve::run(options, Arc::new(Terminal))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            root,
+            output,
+            port,
+            interface,
+            drafts,
+        } => {
+            let build = BuildOptions {
+                root,
+                output,
+                base_url: None,
+                drafts,
+            };
+            let options = ServeOptions {
+                build,
+                http: true,
+                interface,
+                port,
+            };
+            callpress::serve::run(options, Arc::new(Terminal))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Init { dir } => {
             callpress::init::init(&dir)?;
             eprintln!(
@@ -135,6 +206,18 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Progress and problems of `watch` and `serve`, on standard error.
+struct Terminal;
+
+impl Log for Terminal {
+    fn info(&self, message: &str) {
+        eprintln!("{message}");
+    }
+    fn problem(&self, message: &str) {
+        eprintln!("{message}");
     }
 }
 

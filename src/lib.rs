@@ -14,6 +14,7 @@ pub mod figures;
 pub mod init;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod transcript;
 

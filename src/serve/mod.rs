@@ -1,0 +1,191 @@
+//! `callpress watch` and `callpress serve`: rebuild on every change to the sources,
+//! incrementally; serve the output with live reload and an error overlay.
+
+pub mod http;
+pub mod rebuild;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::build::{BuildOptions, BuildReport};
+use crate::error::{Error, Result};
+use http::{Live, LiveEvent};
+use rebuild::{RebuildReport, Session};
+
+/// How to watch and serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site and build settings (`base_url` is set to the server's address).
+    pub build: BuildOptions,
+    /// Serve over HTTP (`serve`), or only rebuild (`watch`).
+    pub http: bool,
+    /// Address to listen on.
+    pub interface: IpAddr,
+    /// First port to try; the next free one within 20 is taken.
+    pub port: u16,
+}
+
+/// Messages for the terminal.
+pub trait Log: Send + Sync {
+    /// A line of progress.
+    fn info(&self, message: &str);
+    /// A warning or an error.
+    fn problem(&self, message: &str);
+}
+
+/// Runs until Ctrl-C: builds, then rebuilds on every change; serves when asked to.
+pub fn run(options: ServeOptions, log: Arc<dyn Log>) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::read(&options.build.root, e))?;
+    let mut build = options.build.clone();
+    // Watch events carry absolute paths; compare them with an absolute root.
+    build.root = build.root.canonicalize().map_err(|e| Error::read(&build.root, e))?;
+    let listener = if options.http {
+        let listener = bind(options.interface, options.port).map_err(|e| Error::read(&options.build.root, e))?;
+        let addr = listener.local_addr().map_err(|e| Error::read(&options.build.root, e))?;
+        build.base_url = Some(format!("http://{}/", display_addr(addr)));
+        Some(listener)
+    } else {
+        None
+    };
+    let live = Live::new();
+    let watcher = watch::watch(&build.root)?;
+    let (session, output) = match Session::start(build.clone()) {
+        Ok((session, report)) => {
+            log_build(&*log, &report);
+            let output = session.output().to_path_buf();
+            (Some(session), output)
+        }
+        Err(e) => {
+            log.problem(&format!("Error: {e}"));
+            live.publish(LiveEvent::Failure(e.to_string()));
+            (None, default_output(&build))
+        }
+    };
+    let rebuild_live = live.clone();
+    let rebuild_log = log.clone();
+    std::thread::spawn(move || rebuild_loop(session, build, watcher, rebuild_live, rebuild_log));
+    let serve_log = log.clone();
+    runtime.block_on(async move {
+        let log = serve_log;
+        let stop = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        match listener {
+            Some(listener) => {
+                let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| Error::read(&output, e))?;
+                if let Ok(addr) = listener.local_addr() {
+                    log.info(&format!(
+                        "Serving {} at http://{}/ (Ctrl-C to stop)",
+                        output.display(),
+                        display_addr(addr)
+                    ));
+                }
+                axum::serve(listener, http::router(&output, live))
+                    .with_graceful_shutdown(stop)
+                    .await
+                    .map_err(|e| Error::read(&output, e))
+            }
+            None => {
+                log.info("Watching for changes (Ctrl-C to stop)");
+                stop.await;
+                Ok(())
+            }
+        }
+    })?;
+    log.info("Stopped.");
+    Ok(())
+}
+
+fn default_output(build: &BuildOptions) -> PathBuf {
+    build.output.clone().unwrap_or_else(|| build.root.join("public"))
+}
+
+fn display_addr(addr: SocketAddr) -> String {
+    match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]:{}", addr.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", addr.port()),
+    }
+}
+
+/// Binds `port`, or the next free one of the following twenty.
+fn bind(interface: IpAddr, port: u16) -> std::io::Result<std::net::TcpListener> {
+    let mut last = None;
+    for p in port..port.saturating_add(20) {
+        match std::net::TcpListener::bind((interface, p)) {
+            Ok(l) => {
+                l.set_nonblocking(true)?;
+                return Ok(l);
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no port to try")))
+}
+
+fn rebuild_loop(
+    mut session: Option<Session>,
+    build: BuildOptions,
+    watcher: watch::Watcher,
+    live: Arc<Live>,
+    log: Arc<dyn Log>,
+) {
+    while let Ok(mut changed) = watcher.changes.recv() {
+        // Everything that arrived while the last rebuild ran is one more change.
+        while let Ok(more) = watcher.changes.recv_timeout(Duration::from_millis(1)) {
+            changed.extend(more);
+        }
+        changed.sort();
+        changed.dedup();
+        let outcome = match session.as_mut() {
+            Some(s) => s.apply(&changed),
+            None => Session::start(build.clone()).map(|(s, report)| {
+                session = Some(s);
+                RebuildReport {
+                    full: true,
+                    files_read: report.calls + report.pages,
+                    warnings: report.warnings,
+                    ..RebuildReport::default()
+                }
+            }),
+        };
+        match outcome {
+            Ok(report) => {
+                for (path, w) in &report.warnings {
+                    log.problem(&format!("{}:{}: warning: {}", path.display(), w.line, w.message));
+                }
+                // Tell the pages first: the line below is what scripts and tests wait for.
+                live.publish(LiveEvent::Reload);
+                log.info(&format!(
+                    "Rebuilt in {} ms ({}): {} file(s) read, {} file(s) written",
+                    report.elapsed.as_millis(),
+                    if report.full { "whole site" } else { "incremental" },
+                    report.files_read,
+                    report.files_written
+                ));
+            }
+            Err(e) => {
+                live.publish(LiveEvent::Failure(e.to_string()));
+                log.problem(&format!("Error: {e}\n(still serving the last good build)"));
+            }
+        }
+    }
+}
+
+fn log_build(log: &dyn Log, report: &BuildReport) {
+    for (path, w) in &report.warnings {
+        log.problem(&format!("{}:{}: warning: {}", path.display(), w.line, w.message));
+    }
+    log.info(&format!(
+        "Built {} call(s) and {} page(s) into {}",
+        report.calls,
+        report.pages,
+        report.output.display()
+    ));
+}

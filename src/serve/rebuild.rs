@@ -1,0 +1,236 @@
+//! Incremental rebuilds for `watch` and `serve`: keeps what the last build knew of every
+//! file, re-reads only the files that changed, and re-renders only the pages that show
+//! them (their own page, the index, and the listings they were or are in).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::build::{self, BuildOptions, BuildReport, Entries, Site};
+use crate::content::{self, ContentFile};
+use crate::diagnostic::Warning;
+use crate::error::{Error, Result};
+use crate::output::{Sink, Staging};
+use crate::site::listings::CallSummary;
+use crate::site::urls;
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct RebuildReport {
+    /// The whole site was rebuilt (templates, static files or site.toml changed).
+    pub full: bool,
+    /// Content files read.
+    pub files_read: usize,
+    /// Pages and data files written.
+    pub files_written: usize,
+    /// Warnings of the files read.
+    pub warnings: Vec<(PathBuf, Warning)>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// A site being watched: its settings, renderer and the state of its last good build.
+pub struct Session {
+    options: BuildOptions,
+    site: Site,
+    output: PathBuf,
+    entries: Entries,
+}
+
+impl Session {
+    /// Builds the whole site (as `build` does) and keeps its state.
+    pub fn start(options: BuildOptions) -> Result<(Session, BuildReport)> {
+        let site = Site::load(&options)?;
+        let output = build::output_dir(&site, &options);
+        let staging = Staging::begin(&output, &site.root)?;
+        let (mut report, entries) = build::run(&site, &staging)?;
+        report.output = staging.commit()?;
+        Ok((
+            Session {
+                options,
+                site,
+                output,
+                entries,
+            },
+            report,
+        ))
+    }
+
+    /// The folder being served.
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
+    /// Brings the output up to date with `changed` paths (files created, modified or
+    /// removed). On an error the output and the state stay as they were.
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<RebuildReport> {
+        let started = Instant::now();
+        let root = &self.site.root;
+        let site_wide = changed.iter().any(|p| {
+            p.starts_with(root.join("templates"))
+                || p.starts_with(root.join("static"))
+                || p == &root.join(crate::config::CONFIG_FILE)
+        });
+        let mut report = if site_wide {
+            self.rebuild_all()?
+        } else {
+            self.rebuild_content(changed)?
+        };
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    fn rebuild_all(&mut self) -> Result<RebuildReport> {
+        let (session, built) = Session::start(self.options.clone())?;
+        *self = session;
+        Ok(RebuildReport {
+            full: true,
+            files_read: built.calls + built.pages + built.drafts_skipped,
+            files_written: 0,
+            warnings: built.warnings,
+            elapsed: Duration::ZERO,
+        })
+    }
+
+    fn rebuild_content(&mut self, changed: &[PathBuf]) -> Result<RebuildReport> {
+        let content_dir = self.site.root.join("content");
+        let mut entries = self.entries.clone();
+        let memory = MemorySink::default();
+        let mut report = RebuildReport::default();
+        let mut touched: Vec<Option<CallSummary>> = Vec::new();
+        let mut gone: Vec<String> = Vec::new();
+        for path in changed {
+            let Ok(relative) = path.strip_prefix(&content_dir) else {
+                continue;
+            };
+            let Some(kind) = content::kind_of(path) else { continue };
+            if relative.iter().any(content::is_ignored_name) {
+                continue;
+            }
+            let before = entries.remove(path);
+            if let Some(old) = &before {
+                touched.push(old.summary.clone());
+            }
+            if path.is_file() {
+                let file = ContentFile {
+                    relative: relative.to_path_buf(),
+                    path: path.clone(),
+                    kind,
+                };
+                report.files_read += 1;
+                let done = build::process(&self.site, &file, &memory)?;
+                let mut built = BuildReport::default();
+                if let Some(entry) = build::record(done, &mut built) {
+                    touched.push(entry.summary.clone());
+                    if before.as_ref().is_some_and(|b| b.path != entry.path) {
+                        gone.push(before.as_ref().map(|b| b.path.clone()).unwrap_or_default());
+                    }
+                    entries.insert(path.clone(), entry);
+                } else if let Some(b) = &before {
+                    gone.push(b.path.clone());
+                }
+                report.warnings.extend(built.warnings);
+            } else if let Some(b) = &before {
+                gone.push(b.path.clone());
+            }
+        }
+        let listings = build::listings_of(&entries);
+        let errors = build::collisions(&entries, &listings, self.site.renderer.urls());
+        if !errors.is_empty() {
+            return Err(Error::from_list(errors));
+        }
+        // Listings the changed calls were in before, or are in now.
+        let mut affected: HashSet<String> = HashSet::new();
+        for summary in touched.iter().flatten() {
+            affected.extend(group_paths(summary));
+        }
+        let live = AtomicSink {
+            root: self.output.clone(),
+        };
+        report.files_written = memory.flush(&live)?;
+        report.files_written += build::write_site_wide(&self.site, &entries, &listings, Some(&affected), &live)?;
+        for path in gone.iter().filter(|p| !entries.values().any(|e| &e.path == *p)) {
+            remove_page(&self.output, path);
+        }
+        let live_groups: HashSet<String> = listings
+            .companies
+            .iter()
+            .chain(&listings.quarters)
+            .chain(&listings.speakers)
+            .map(|g| g.path.clone())
+            .collect();
+        for path in affected.iter().filter(|p| !live_groups.contains(*p)) {
+            remove_page(&self.output, path);
+        }
+        self.entries = entries;
+        Ok(report)
+    }
+}
+
+/// The listing pages a call appears on.
+fn group_paths(summary: &CallSummary) -> Vec<String> {
+    let mut paths = Vec::new();
+    if !summary.ticker.is_empty() {
+        paths.push(format!("{}/", urls::slugify(&summary.ticker)));
+    }
+    paths.extend(summary.quarter_path());
+    paths.extend(summary.speakers.iter().map(|s| format!("speakers/{}/", s.slug)));
+    paths
+}
+
+/// Removes a page's files (and its folder when that leaves it empty).
+fn remove_page(output: &Path, path: &str) {
+    let dir = output.join(path);
+    for name in ["index.html", "call.json", "figures.json"] {
+        let _ = std::fs::remove_file(dir.join(name));
+    }
+    let _ = std::fs::remove_dir(&dir);
+}
+
+/// Holds rendered files until the whole change is known to be good.
+#[derive(Default)]
+struct MemorySink {
+    files: Mutex<Vec<(PathBuf, Vec<u8>)>>,
+}
+
+impl Sink for MemorySink {
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        if let Ok(mut files) = self.files.lock() {
+            files.push((rel.to_path_buf(), bytes.to_vec()));
+        }
+        Ok(())
+    }
+}
+
+impl MemorySink {
+    fn flush(self, sink: &dyn Sink) -> Result<usize> {
+        let files = self.files.into_inner().unwrap_or_default();
+        for (rel, bytes) in &files {
+            sink.write(rel, bytes)?;
+        }
+        Ok(files.len())
+    }
+}
+
+/// Writes into the live output folder: each file to a temporary name beside it, then
+/// renamed over the old one, so a reader never sees half a file.
+pub struct AtomicSink {
+    /// The output folder.
+    pub root: PathBuf,
+}
+
+impl Sink for AtomicSink {
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        let path = self.root.join(rel);
+        let dir = path.parent().unwrap_or(&self.root);
+        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let part = dir.join(format!(".{name}.callpress-part"));
+        std::fs::write(&part, bytes).map_err(|e| Error::write(&part, e))?;
+        std::fs::rename(&part, &path).map_err(|e| Error::write(&path, e))
+    }
+}
