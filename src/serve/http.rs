@@ -159,7 +159,10 @@ async fn live_stream(State(state): State<AppState>) -> Sse<impl Stream<Item = Re
         }
         loop {
             match rx.recv().await {
-                Ok(LiveEvent::Reload) => return Some((Ok(Event::default().event("reload").data("")), (None, rx))),
+                // Browsers drop events without data: send some.
+                Ok(LiveEvent::Reload) => {
+                    return Some((Ok(Event::default().event("reload").data("rebuilt")), (None, rx)));
+                }
                 Ok(LiveEvent::Failure(m)) => {
                     return Some((
                         Ok(Event::default().event("failure").data(m.replace('\r', ""))),
