@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildOptions, BuildReport, Entries, Site};
+use crate::build::{self, BuildOptions, BuildReport, Entries, Entry, Site};
 use crate::content::{self, ContentFile};
 use crate::diagnostic::Warning;
 use crate::error::{Error, Result};
@@ -95,11 +95,11 @@ impl Session {
 
     fn rebuild_content(&mut self, changed: &[PathBuf]) -> Result<RebuildReport> {
         let content_dir = self.site.root.join("content");
-        let mut entries = self.entries.clone();
         let memory = MemorySink::default();
         let mut report = RebuildReport::default();
-        let mut touched: Vec<Option<CallSummary>> = Vec::new();
-        let mut gone: Vec<String> = Vec::new();
+        // First render every changed file into memory; the output and the state change
+        // only when all of them are good.
+        let mut updates: Vec<(PathBuf, Option<Entry>)> = Vec::new();
         for path in changed {
             let Ok(relative) = path.strip_prefix(&content_dir) else {
                 continue;
@@ -108,10 +108,7 @@ impl Session {
             if relative.iter().any(content::is_ignored_name) {
                 continue;
             }
-            let before = entries.remove(path);
-            if let Some(old) = &before {
-                touched.push(old.summary.clone());
-            }
+            let mut after = None;
             if path.is_file() {
                 let file = ContentFile {
                     relative: relative.to_path_buf(),
@@ -121,50 +118,87 @@ impl Session {
                 report.files_read += 1;
                 let done = build::process(&self.site, &file, &memory)?;
                 let mut built = BuildReport::default();
-                if let Some(entry) = build::record(done, &mut built) {
-                    touched.push(entry.summary.clone());
-                    if before.as_ref().is_some_and(|b| b.path != entry.path) {
-                        gone.push(before.as_ref().map(|b| b.path.clone()).unwrap_or_default());
-                    }
-                    entries.insert(path.clone(), entry);
-                } else if let Some(b) = &before {
+                after = build::record(done, &mut built);
+                report.warnings.extend(built.warnings);
+            }
+            updates.push((path.clone(), after));
+        }
+        self.check_new_paths(&updates)?;
+        let mut touched: Vec<CallSummary> = Vec::new();
+        let mut gone: Vec<String> = Vec::new();
+        let mut listings_changed = false;
+        for (path, after) in updates {
+            let before = self.entries.remove(&path);
+            // The listings show a call's summary: when an edit leaves it as it was (the
+            // usual case, a fix in the text), no listing, feed or index changes.
+            let same = matches!((&before, &after), (Some(b), Some(a)) if b.path == a.path && b.summary == a.summary && b.has_code == a.has_code);
+            if !same {
+                listings_changed = true;
+                touched.extend(before.as_ref().and_then(|b| b.summary.clone()));
+                touched.extend(after.as_ref().and_then(|a| a.summary.clone()));
+                if let Some(b) = &before
+                    && after.as_ref().is_none_or(|a| a.path != b.path)
+                {
                     gone.push(b.path.clone());
                 }
-                report.warnings.extend(built.warnings);
-            } else if let Some(b) = &before {
-                gone.push(b.path.clone());
             }
-        }
-        let listings = build::listings_of(&entries);
-        let errors = build::collisions(&entries, &listings, self.site.renderer.urls());
-        if !errors.is_empty() {
-            return Err(Error::from_list(errors));
-        }
-        // Listings the changed calls were in before, or are in now.
-        let mut affected: HashSet<String> = HashSet::new();
-        for summary in touched.iter().flatten() {
-            affected.extend(group_paths(summary));
+            if let Some(entry) = after {
+                self.entries.insert(path, entry);
+            }
         }
         let live = AtomicSink {
             root: self.output.clone(),
         };
         report.files_written = memory.flush(&live)?;
-        report.files_written += build::write_site_wide(&self.site, &entries, &listings, Some(&affected), &live)?;
-        for path in gone.iter().filter(|p| !entries.values().any(|e| &e.path == *p)) {
+        for path in gone.iter().filter(|p| !self.entries.values().any(|e| &e.path == *p)) {
             remove_page(&self.output, path);
         }
-        let live_groups: HashSet<String> = listings
-            .companies
-            .iter()
-            .chain(&listings.quarters)
-            .chain(&listings.speakers)
-            .map(|g| g.path.clone())
-            .collect();
-        for path in affected.iter().filter(|p| !live_groups.contains(*p)) {
-            remove_page(&self.output, path);
+        if listings_changed {
+            let listings = build::listings_of(&self.entries);
+            let affected: HashSet<String> = touched.iter().flat_map(group_paths).collect();
+            report.files_written +=
+                build::write_site_wide(&self.site, &self.entries, &listings, Some(&affected), &live)?;
+            let live_groups: HashSet<&String> = listings
+                .companies
+                .iter()
+                .chain(&listings.quarters)
+                .chain(&listings.speakers)
+                .map(|g| &g.path)
+                .collect();
+            for path in affected.iter().filter(|p| !live_groups.contains(p)) {
+                remove_page(&self.output, path);
+            }
         }
-        self.entries = entries;
         Ok(report)
+    }
+
+    /// A changed file must not take a URL another file (or a listing) has.
+    fn check_new_paths(&self, updates: &[(PathBuf, Option<Entry>)]) -> Result<()> {
+        let changing: HashSet<&PathBuf> = updates.iter().map(|(p, _)| p).collect();
+        let mut errors = Vec::new();
+        let mut taken: std::collections::HashMap<&str, &PathBuf> = self
+            .entries
+            .iter()
+            .filter(|(p, _)| !changing.contains(p))
+            .map(|(p, e)| (e.path.as_str(), p))
+            .collect();
+        for (source, entry) in updates.iter().filter_map(|(p, e)| e.as_ref().map(|e| (p, e))) {
+            match taken.get(entry.path.as_str()) {
+                Some(first) => errors.push(Error::UrlCollision {
+                    url: self.site.renderer.urls().link(&entry.path),
+                    first: (*first).clone(),
+                    second: source.clone(),
+                }),
+                None => {
+                    taken.insert(&entry.path, source);
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::from_list(errors))
+        }
     }
 }
 
