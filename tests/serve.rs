@@ -285,6 +285,9 @@ fn a_deleted_call_disappears_and_a_new_one_appears() {
     wait_for("the page to go", Duration::from_secs(30), || {
         (server.get(PAGE).0 == 404).then_some(())
     });
+    wait_for("the rebuild to finish", Duration::from_secs(30), || {
+        (server.rebuilds() >= 2).then_some(())
+    });
     assert!(!server.get("/").1.contains(PAGE), "the index no longer lists it");
     assert_eq!(server.get("/quarters/2025-q1/").0, 404, "an emptied listing goes too");
 }

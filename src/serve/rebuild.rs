@@ -150,9 +150,7 @@ impl Session {
             root: self.output.clone(),
         };
         report.files_written = memory.flush(&live)?;
-        for path in gone.iter().filter(|p| !self.entries.values().any(|e| &e.path == *p)) {
-            remove_page(&self.output, path);
-        }
+        // Listings first, removals last: a page never links to a page already gone.
         if listings_changed {
             let listings = build::listings_of(&self.entries);
             let affected: HashSet<String> = touched.iter().flat_map(group_paths).collect();
@@ -168,6 +166,9 @@ impl Session {
             for path in affected.iter().filter(|p| !live_groups.contains(p)) {
                 remove_page(&self.output, path);
             }
+        }
+        for path in gone.iter().filter(|p| !self.entries.values().any(|e| &e.path == *p)) {
+            remove_page(&self.output, path);
         }
         Ok(report)
     }
