@@ -49,35 +49,79 @@ pub fn push_escaped_html(out: &mut String, text: &str) {
 /// JSON that is safe to serve and to inline: `<`, `>` and `&` appear only as `\u` escapes.
 /// (They can only occur inside JSON strings, where the escapes mean the same characters.)
 pub fn to_safe_json(value: &impl serde::Serialize) -> String {
-    let json = serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    escape_json_markup(json)
+    json_with(value, serde_json::ser::CompactFormatter)
 }
 
 /// [`to_safe_json`], indented for people to read (`callpress parse --json`).
 pub fn to_safe_json_pretty(value: &impl serde::Serialize) -> String {
-    let json = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    escape_json_markup(json)
+    json_with(value, serde_json::ser::PrettyFormatter::new())
 }
 
-fn escape_json_markup(json: String) -> String {
-    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
-        return json;
+fn json_with<F: serde_json::ser::Formatter>(value: &impl serde::Serialize, inner: F) -> String {
+    let mut out = Vec::with_capacity(4096);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, SafeFormatter(inner));
+    if let Err(e) = value.serialize(&mut serializer) {
+        return format!("{{\"error\": \"{}\"}}", e.to_string().replace('"', "'"));
     }
-    let mut out = String::with_capacity(json.len() + 64);
-    let mut plain = 0;
-    for (i, b) in json.bytes().enumerate() {
-        let escape = match b {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            _ => continue,
-        };
-        out.push_str(&json[plain..i]);
-        out.push_str(escape);
-        plain = i + 1;
+    // serde_json writes UTF-8; the formatter only replaces ASCII characters.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Escapes `<`, `>` and `&` inside strings as they are written (no second pass, no copy).
+struct SafeFormatter<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeFormatter<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut plain = 0;
+        for (i, b) in fragment.bytes().enumerate() {
+            let escape: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            writer.write_all(&fragment.as_bytes()[plain..i])?;
+            writer.write_all(escape)?;
+            plain = i + 1;
+        }
+        writer.write_all(&fragment.as_bytes()[plain..])
     }
-    out.push_str(&json[plain..]);
-    out
+
+    // Layout comes from the wrapped formatter.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// Everything needed to render a site's pages.
@@ -165,15 +209,16 @@ impl Renderer {
 
     /// A company, quarter or speaker page.
     pub fn listing_page(&self, kind: &str, group: &Group, listings: &Listings) -> Result<String> {
-        let calls: Vec<CallSummary> = group
+        let calls: Vec<views::CallLink> = group
             .calls
             .iter()
-            .filter_map(|&i| listings.calls.get(i).cloned())
+            .filter_map(|&i| listings.calls.get(i))
+            .map(|c| views::CallLink::new(c, &self.urls))
             .collect();
         let mut context = Context::new();
         context.insert("kind", kind);
         context.insert("group", &views::GroupLink::new(group, &self.urls));
-        context.insert("calls", &self.call_links(&calls));
+        context.insert("calls", &calls);
         self.theme
             .render("listing.html", &context, &format!("the {kind} page {}", group.path))
     }
