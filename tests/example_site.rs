@@ -160,3 +160,25 @@ fn reading_control_works_without_javascript() {
     assert!(html.contains("<p class=\"orig\" lang=\"en\">"));
     assert!(html.contains("<p class=\"tr\" lang=\"zh-Hant\">"));
 }
+
+#[test]
+fn one_thread_and_all_threads_build_the_same_bytes() {
+    let out = tempfile::tempdir().unwrap();
+    for (threads, dir) in [("1", "one"), ("4", "four")] {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_callpress"))
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["build", "--root"])
+            .arg(repo())
+            .arg("--output")
+            .arg(out.path().join(dir))
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success());
+    }
+    let (one, four) = (read_tree(&out.path().join("one")), read_tree(&out.path().join("four")));
+    assert_eq!(one.keys().collect::<Vec<_>>(), four.keys().collect::<Vec<_>>());
+    for (path, bytes) in &one {
+        assert!(bytes == &four[path], "{} differs between one and four threads", path.display());
+    }
+}
