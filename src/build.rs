@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::content::{self, ContentFile, ContentKind};
-use crate::diagnostic::Warning;
+use crate::diagnostic::{Warning, WarningKind};
 use crate::error::{Error, Result};
 use crate::figures;
 use crate::output::{NullSink, Sink, Staging};
@@ -66,6 +66,10 @@ pub(crate) enum Done {
         warnings: Vec<Warning>,
     },
     Draft,
+    Skipped {
+        source: PathBuf,
+        warning: Warning,
+    },
 }
 
 /// A loaded site: its settings and renderer.
@@ -164,6 +168,10 @@ pub(crate) fn record(done: Done, report: &mut BuildReport) -> Option<Entry> {
     match done {
         Done::Draft => {
             report.drafts_skipped += 1;
+            None
+        }
+        Done::Skipped { source, warning } => {
+            report.warnings.push((source, warning));
             None
         }
         Done::Call {
@@ -291,6 +299,19 @@ pub(crate) fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Resul
     let doc = content::read_document(&file.path)?;
     if doc.front.draft && !site.drafts {
         return Ok(Done::Draft);
+    }
+    if doc.body.trim().is_empty() {
+        // An empty file (or one of front matter only) publishes nothing: say so, go on.
+        let line = doc.body_line_offset.max(1);
+        let warning = Warning::new(
+            line,
+            WarningKind::Empty,
+            "the file has no text after its front matter; nothing published",
+        );
+        return Ok(Done::Skipped {
+            source: file.path.clone(),
+            warning,
+        });
     }
     let is_call = file.kind == ContentKind::Transcript || transcript::is_markdown_call(&doc);
     match is_call {

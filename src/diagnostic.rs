@@ -22,6 +22,8 @@ pub enum WarningKind {
     Conflict,
     /// The layout could not be recognised with confidence.
     Layout,
+    /// The file has nothing to publish.
+    Empty,
 }
 
 /// A problem that does not stop the build, at a 1-based line of its file.

@@ -86,11 +86,16 @@ impl Staging {
         &self.output
     }
 
-    /// Removes what the build did not write, then swaps: output → old, staging → output,
-    /// old → staging (kept for the next build).
+    /// Removes what the build did not write, then swaps staging and output in one atomic
+    /// exchange where the system has one (else output → old, staging → output,
+    /// old → staging); the replaced site is kept for the next build.
     pub fn commit(self) -> Result<PathBuf> {
         self.remove_unwritten()?;
         if self.output.exists() {
+            if exchange(&self.tmp, &self.output).is_ok() {
+                // One atomic step: there is no moment without a complete site.
+                return Ok(self.output.clone());
+            }
             std::fs::rename(&self.output, &self.old).map_err(|e| Error::write(&self.output, e))?;
         }
         std::fs::rename(&self.tmp, &self.output).map_err(|e| Error::write(&self.output, e))?;
@@ -137,6 +142,37 @@ impl Sink for Staging {
         }
         Ok(())
     }
+}
+
+/// Swaps two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`). Elsewhere, or
+/// on a file system without it, an error: the caller falls back to two renames, whose
+/// gap the next run repairs (see [`Staging::begin`]).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let a = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+    let b = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call;
+    // AT_FDCWD makes them relative to the working directory (they are absolute anyway).
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no atomic exchange on this system"))
 }
 
 /// Writes `bytes` over the file at `path` (created if missing) without first truncating it
@@ -206,6 +242,9 @@ fn check_safe(output: &Path, root: &Path) -> Result<()> {
         if output.starts_with(root.join(own)) {
             return refuse(&format!("it is inside the site's {own}/ folder"));
         }
+    }
+    if output.exists() && !output.is_dir() {
+        return refuse("it is a file, not a folder");
     }
     if output.join(crate::config::CONFIG_FILE).exists() {
         return refuse("it holds a site.toml: it looks like a site, not a build output");

@@ -179,6 +179,10 @@ fn one_thread_and_all_threads_build_the_same_bytes() {
     let (one, four) = (read_tree(&out.path().join("one")), read_tree(&out.path().join("four")));
     assert_eq!(one.keys().collect::<Vec<_>>(), four.keys().collect::<Vec<_>>());
     for (path, bytes) in &one {
-        assert!(bytes == &four[path], "{} differs between one and four threads", path.display());
+        assert!(
+            bytes == &four[path],
+            "{} differs between one and four threads",
+            path.display()
+        );
     }
 }

@@ -1,0 +1,222 @@
+//! Bad, odd and hostile inputs and faults: each gets a clear outcome, nothing is lost,
+//! and the last good site survives.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use callpress::BuildOptions;
+use common::*;
+
+const SMALL: &[u8] = include_bytes!("fixtures/bilingual/small.txt");
+const CONFIG: &str = "title = \"T\"\n";
+
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn empty_and_front_matter_only_files_publish_nothing_with_a_warning() {
+    let site = temp_site(
+        CONFIG,
+        &[
+            ("content/empty.txt", b""),
+            ("content/only.txt", b"---\ntitle: X\n---\n"),
+            ("content/small.txt", SMALL),
+        ],
+    );
+    let report = callpress::build(&options(site.path())).unwrap();
+    assert_eq!(report.calls, 1);
+    let warned: Vec<String> = report
+        .warnings
+        .iter()
+        .map(|(p, w)| format!("{}:{}", p.file_name().unwrap().to_string_lossy(), w.line))
+        .collect();
+    assert!(
+        warned.contains(&"empty.txt:1".to_string()) && warned.contains(&"only.txt:3".to_string()),
+        "{warned:?}"
+    );
+    assert!(!site.path().join("public/empty").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_and_symlink_loops_in_content() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("calls")).unwrap();
+    std::fs::write(outside.path().join("calls/small.txt"), SMALL).unwrap();
+    let site = temp_site(CONFIG, &[]);
+    // content/ is itself a symlink, and holds a loop back to itself.
+    std::os::unix::fs::symlink(outside.path().join("calls"), site.path().join("content")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("calls"), outside.path().join("calls/loop")).unwrap();
+    let report = callpress::build(&options(site.path())).unwrap();
+    assert_eq!(report.calls, 1);
+    assert!(site.path().join("public/exhm/2025-q1/index.html").is_file());
+}
+
+#[test]
+fn a_single_five_megabyte_line_and_deep_folders() {
+    let long = format!("Operator: {}\n", "word ".repeat(1_000_000));
+    let deep = format!("content/{}small.txt", "d/".repeat(40));
+    let site = temp_site(CONFIG, &[("content/long.txt", long.as_bytes()), (&deep, SMALL)]);
+    let report = callpress::build(&options(site.path())).unwrap();
+    assert_eq!(report.calls, 2);
+    let call = callpress::parse_file(&site.path().join("content/long.txt")).unwrap();
+    assert_eq!(call.turns.len(), 1);
+    assert!(call.turns[0].paragraphs[0].text.len() > 4_000_000, "nothing is cut");
+}
+
+#[test]
+fn many_files_in_one_folder() {
+    let text = String::from_utf8_lossy(SMALL).into_owned();
+    let files: Vec<(String, Vec<u8>)> = (0..1500)
+        .map(|i| {
+            let t = text.replacen(
+                "company: Example Harbor Mills",
+                &format!("company: Mill {i}\nticker: M{i}"),
+                1,
+            );
+            (format!("content/call-{i:05}.txt"), t.into_bytes())
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    let site = temp_site(CONFIG, &refs);
+    let report = callpress::build(&options(site.path())).unwrap();
+    assert_eq!(report.calls, 1500);
+    assert!(site.path().join("public/m1499/2025-q1/index.html").is_file());
+}
+
+#[test]
+fn a_killed_build_leaves_the_previous_site_and_the_next_build_recovers() {
+    let text =
+        String::from_utf8_lossy(&std::fs::read(shared_fixture("amzn-2024-q1-bilingual.txt")).unwrap()).into_owned();
+    let files: Vec<(String, Vec<u8>)> = (0..80)
+        .map(|i| {
+            (
+                format!("content/c{i:03}.txt"),
+                format!("---\nticker: K{i}\n---\n{text}").into_bytes(),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    let site = temp_site(CONFIG, &refs);
+    callpress::build(&options(site.path())).unwrap();
+    let mut before = read_tree(&site.path().join("public"));
+    let mut killed_midway = 0;
+    let mut previous = "Thanks, Dave.".to_string();
+    for round in 0..3 {
+        // Change every call so the next build rewrites everything, then kill it midway.
+        let marker = format!("Kill round {round}.");
+        for (path, _) in &files {
+            let p = site.path().join(path);
+            let t = std::fs::read_to_string(&p).unwrap().replacen(&previous, &marker, 1);
+            std::fs::write(&p, t).unwrap();
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_callpress"))
+            .args(["build", "--root"])
+            .arg(site.path())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let staging = site.path().join(".public.callpress-tmp");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        // Wait until the build is writing pages of this round, then SIGKILL it.
+        while !std::fs::read_to_string(staging.join("k40/2024-q1/index.html")).is_ok_and(|t| t.contains(&marker)) {
+            assert!(Instant::now() < deadline, "the build never got going");
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+        }
+        killed_midway += usize::from(child.try_wait().unwrap().is_none());
+        let _ = child.kill();
+        let _ = child.wait();
+        let after = read_tree(&site.path().join("public"));
+        assert!(!after.is_empty(), "round {round}: there is always a site");
+        if after != before {
+            // The kill came after the swap: then the new site must be complete. Otherwise
+            // the previous site is there, byte for byte.
+            let index = std::fs::read_to_string(site.path().join("public/k79/2024-q1/index.html")).unwrap();
+            assert!(index.contains(&marker), "round {round}: a swapped-in site is complete");
+        }
+        callpress::build(&options(site.path())).unwrap();
+        let rebuilt = std::fs::read_to_string(site.path().join("public/k0/2024-q1/index.html")).unwrap();
+        assert!(rebuilt.contains(&marker), "round {round}: the next build recovers");
+        assert!(!site.path().join(".public.callpress-old").exists());
+        before = read_tree(&site.path().join("public"));
+        previous = marker;
+    }
+    assert!(killed_midway > 0, "at least one build was killed while it ran");
+}
+
+#[test]
+fn an_output_that_is_a_file_or_cannot_be_written_is_an_error() {
+    let site = temp_site(CONFIG, &[("content/small.txt", SMALL)]);
+    std::fs::write(site.path().join("notes.txt"), "mine").unwrap();
+    let onto_file = BuildOptions {
+        output: Some(site.path().join("notes.txt")),
+        ..options(site.path())
+    };
+    let err = callpress::build(&onto_file).unwrap_err().to_string();
+    assert!(err.contains("notes.txt") && err.contains("not a folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(site.path().join("notes.txt")).unwrap(), "mine");
+    // A staging place that cannot be made (a file stands where its parent folder goes).
+    std::fs::write(site.path().join("blocker"), "in the way").unwrap();
+    let blocked = BuildOptions {
+        output: Some(site.path().join("blocker/public")),
+        ..options(site.path())
+    };
+    let err = callpress::build(&blocked).unwrap_err().to_string();
+    assert!(err.contains("blocker"), "{err}");
+}
+
+#[test]
+fn two_hundred_clients_get_only_complete_pages_while_files_change() {
+    let site = temp_site(CONFIG, &[("content/small.txt", SMALL)]);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_callpress"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.path())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let get = move |path: &str| -> Option<String> {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+        s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+        write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").ok()?;
+        let mut body = String::new();
+        s.read_to_string(&mut body).ok()?;
+        Some(body)
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while get("/exhm/2025-q1/").is_none_or(|b| !b.contains("200 OK")) {
+        assert!(Instant::now() < deadline, "server did not start");
+    }
+    let clients: Vec<_> = (0..200)
+        .map(|_| std::thread::spawn(move || (0..5).map(|_| get("/exhm/2025-q1/")).collect::<Vec<_>>()))
+        .collect();
+    let file = site.path().join("content/small.txt");
+    for i in 0..5 {
+        let t = String::from_utf8_lossy(SMALL).replace("Costs were flat.", &format!("Edit {i}."));
+        std::fs::write(&file, t).unwrap();
+    }
+    for client in clients {
+        for body in client.join().unwrap() {
+            let body = body.expect("every request is answered");
+            assert!(body.contains("200 OK"), "{}", &body[..body.len().min(200)]);
+            assert!(body.trim_end().ends_with("</html>"), "a complete page");
+        }
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}
