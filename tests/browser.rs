@@ -5,9 +5,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use common::*;
 
@@ -38,26 +36,8 @@ fn an_open_page_reloads_after_an_edit() {
         return;
     }
     let site = temp_site("title = \"Live\"\n", &[("content/small.txt", SMALL)]);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_callpress"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.path())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while let Some(Ok(line)) = lines.next() {
-        if line.starts_with("Serving") {
-            break;
-        }
-        assert!(Instant::now() < deadline, "server did not start");
-    }
-    std::thread::spawn(move || lines.for_each(drop));
+    let server = start(site.path());
+    let port = server.port;
     let output = Command::new("node")
         .current_dir(repo().join("tests/browser"))
         .arg("live_reload.mjs")
@@ -66,8 +46,7 @@ fn an_open_page_reloads_after_an_edit() {
         .args(["Costs were flat.", "Costs rose by a whisker."])
         .output()
         .unwrap();
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success() && stdout.contains("live reload ok"),

@@ -179,17 +179,8 @@ fn an_output_that_is_a_file_or_cannot_be_written_is_an_error() {
 #[test]
 fn two_hundred_clients_get_only_complete_pages_while_files_change() {
     let site = temp_site(CONFIG, &[("content/small.txt", SMALL)]);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_callpress"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.path())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let server = start(site.path());
+    let port = server.port;
     let get = move |path: &str| -> Option<String> {
         let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
         s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
@@ -198,10 +189,6 @@ fn two_hundred_clients_get_only_complete_pages_while_files_change() {
         s.read_to_string(&mut body).ok()?;
         Some(body)
     };
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while get("/exhm/2025-q1/").is_none_or(|b| !b.contains("200 OK")) {
-        assert!(Instant::now() < deadline, "server did not start");
-    }
     let clients: Vec<_> = (0..200)
         .map(|_| std::thread::spawn(move || (0..5).map(|_| get("/exhm/2025-q1/")).collect::<Vec<_>>()))
         .collect();
@@ -217,6 +204,5 @@ fn two_hundred_clients_get_only_complete_pages_while_files_change() {
             assert!(body.trim_end().ends_with("</html>"), "a complete page");
         }
     }
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
 }

@@ -199,13 +199,7 @@ fn english_tokens(text: &str) -> Vec<Token> {
         };
         let currency = c.name("cur").map(|m| currency_code(m.as_str()));
         let scale = c.name("scale").map(|m| english_scale(m.as_str()));
-        let unit = if c.name("pct").is_some() {
-            Some(Unit::Percent)
-        } else if c.name("bps").is_some() {
-            Some(Unit::BasisPoints)
-        } else {
-            currency.clone().map(Unit::Currency)
-        };
+        let unit = unit_of(c.name("pct").is_some(), c.name("bps").is_some(), &currency);
         tokens.push(Token {
             start: whole.start(),
             end: whole.end(),
@@ -217,6 +211,17 @@ fn english_tokens(text: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// A number's unit: percent and basis points win over a currency symbol.
+fn unit_of(percent: bool, basis_points: bool, currency: &Option<String>) -> Option<Unit> {
+    if percent {
+        Some(Unit::Percent)
+    } else if basis_points {
+        Some(Unit::BasisPoints)
+    } else {
+        currency.clone().map(Unit::Currency)
+    }
 }
 
 fn cjk_tokens(text: &str) -> Vec<Token> {
@@ -244,13 +249,8 @@ fn cjk_tokens(text: &str) -> Vec<Token> {
             .name("cur")
             .or_else(|| c.name("pre"))
             .map(|m| currency_code(m.as_str()));
-        let unit = if c.name("pct").is_some() || c.name("pct_word").is_some() {
-            Some(Unit::Percent)
-        } else if c.name("bps").is_some() {
-            Some(Unit::BasisPoints)
-        } else {
-            currency.clone().map(Unit::Currency)
-        };
+        let percent = c.name("pct").is_some() || c.name("pct_word").is_some();
+        let unit = unit_of(percent, c.name("bps").is_some(), &currency);
         tokens.push(Token {
             start: whole.start(),
             end: whole.end(),

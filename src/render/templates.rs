@@ -14,6 +14,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("call.html", include_str!("../../templates/call.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("listing.html", include_str!("../../templates/listing.html")),
+    ("calls_table.html", include_str!("../../templates/calls_table.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
