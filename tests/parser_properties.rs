@@ -1,4 +1,5 @@
 //! Property tests: arbitrary text never panics the parser and never loses a line.
+//! 256 cases per property by default; a longer run: `PROPTEST_CASES=20000 cargo test --release --test parser_properties`.
 
 use std::path::Path;
 
@@ -103,7 +104,7 @@ fn any_layout_line() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn bilingual_parser_never_panics_or_loses_a_line(lines in proptest::collection::vec(line(), 0..40)) {
@@ -144,7 +145,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn number_grammar_never_panics_and_spans_are_in_bounds(text in "(\\PC|[$%.,0-9 ]|billion|million|between|and|to|億|萬|美元|基點){0,60}") {
