@@ -206,3 +206,34 @@ fn two_hundred_clients_get_only_complete_pages_while_files_change() {
     }
     drop(server);
 }
+
+/// A full disk, as a write that fails: `ulimit -f` caps the size of any file the build
+/// writes (with SIGXFSZ ignored, the write returns EFBIG as it would ENOSPC).
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_a_clear_error_and_the_previous_site_stays() {
+    let site = temp_site(CONFIG, &[("content/small.txt", SMALL)]);
+    callpress::build(&options(site.path())).unwrap();
+    let before = read_tree(&site.path().join("public"));
+    let big = [SMALL, "\n".repeat(1).as_bytes()].concat();
+    let grown = String::from_utf8_lossy(&big).replace("Costs were flat.", &"Costs were flat. ".repeat(4000));
+    std::fs::write(site.path().join("content/small.txt"), grown).unwrap();
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 64; exec \"$0\" build --root \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_callpress"))
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("index.html"),
+        "{stderr}"
+    );
+    assert_eq!(
+        read_tree(&site.path().join("public")),
+        before,
+        "the previous site is untouched"
+    );
+}
