@@ -159,44 +159,14 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Watch { root, output, drafts } => {
-            let build = BuildOptions {
-                root,
-                output,
-                base_url: None,
-                drafts,
-            };
-            let options = ServeOptions {
-                build,
-                http: false,
-                interface: [127, 0, 0, 1].into(),
-                port: 0,
-            };
-            callpress::serve::run(options, Arc::new(Terminal))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Watch { root, output, drafts } => watch_or_serve(root, output, drafts, None),
         Command::Serve {
             root,
             output,
             port,
             interface,
             drafts,
-        } => {
-            let build = BuildOptions {
-                root,
-                output,
-                base_url: None,
-                drafts,
-            };
-            let options = ServeOptions {
-                build,
-                http: true,
-                interface,
-                port,
-            };
-            callpress::serve::run(options, Arc::new(Terminal))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        } => watch_or_serve(root, output, drafts, Some((interface, port))),
         Command::Init { dir } => {
             callpress::init::init(&dir)?;
             eprintln!(
@@ -207,6 +177,30 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `watch` (no address) or `serve` (on `interface:port`), until Ctrl-C.
+fn watch_or_serve(
+    root: PathBuf,
+    output: Option<PathBuf>,
+    drafts: bool,
+    address: Option<(std::net::IpAddr, u16)>,
+) -> anyhow::Result<ExitCode> {
+    let build = BuildOptions {
+        root,
+        output,
+        base_url: None,
+        drafts,
+    };
+    let (interface, port) = address.unwrap_or(([127, 0, 0, 1].into(), 0));
+    let options = ServeOptions {
+        build,
+        http: address.is_some(),
+        interface,
+        port,
+    };
+    callpress::serve::run(options, Arc::new(Terminal))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Progress and problems of `watch` and `serve`, on standard error.

@@ -9,7 +9,7 @@ use crate::figures::headline::HeadlineRow;
 use crate::figures::{Figures, Mark};
 use crate::render::escape_html;
 use crate::site::listings::{CallSummary, Group};
-use crate::site::urls::{Urls, slugify};
+use crate::site::urls::{Urls, company_path, quarter_path, speaker_path};
 use crate::transcript::{Call, Role, Section, Speaker, Turn};
 
 /// The site's settings, as `site` in every template.
@@ -209,13 +209,13 @@ impl CallView {
             _ => String::new(),
         };
         let quarter_url = match (m.year, m.quarter) {
-            (Some(y), Some(q)) => urls.link(&format!("quarters/{y}-q{q}/")),
+            (Some(y), Some(q)) => urls.link(&quarter_path(y, q)),
             _ => String::new(),
         };
         let company_url = if m.ticker.is_empty() {
             String::new()
         } else {
-            urls.link(&format!("{}/", slugify(&m.ticker)))
+            urls.link(&company_path(&m.ticker))
         };
         let people = |wanted: fn(Role) -> bool| {
             call.speakers
@@ -260,7 +260,7 @@ impl PersonView {
         let page_url = if s.role == Role::Operator || crate::transcript::speakers::is_label(&s.name) {
             String::new()
         } else {
-            urls.link(&format!("speakers/{}/", slugify(&s.name)))
+            urls.link(&speaker_path(&s.name))
         };
         PersonView {
             id: s.id.clone(),
@@ -409,7 +409,7 @@ impl CallLink {
             company_url: if c.ticker.is_empty() {
                 String::new()
             } else {
-                urls.link(&format!("{}/", slugify(&c.ticker)))
+                urls.link(&company_path(&c.ticker))
             },
             turns: c.turns,
         }

@@ -13,7 +13,6 @@ use crate::diagnostic::Warning;
 use crate::error::{Error, Result};
 use crate::output::{Sink, Staging};
 use crate::site::listings::CallSummary;
-use crate::site::urls;
 
 /// What one rebuild did.
 #[derive(Debug, Default)]
@@ -153,7 +152,7 @@ impl Session {
         // Listings first, removals last: a page never links to a page already gone.
         if listings_changed {
             let listings = build::listings_of(&self.entries);
-            let affected: HashSet<String> = touched.iter().flat_map(group_paths).collect();
+            let affected: HashSet<String> = touched.iter().flat_map(CallSummary::listing_paths).collect();
             report.files_written +=
                 build::write_site_wide(&self.site, &self.entries, &listings, Some(&affected), &live)?;
             let live_groups: HashSet<&String> = listings
@@ -201,17 +200,6 @@ impl Session {
             Err(Error::from_list(errors))
         }
     }
-}
-
-/// The listing pages a call appears on.
-fn group_paths(summary: &CallSummary) -> Vec<String> {
-    let mut paths = Vec::new();
-    if !summary.ticker.is_empty() {
-        paths.push(format!("{}/", urls::slugify(&summary.ticker)));
-    }
-    paths.extend(summary.quarter_path());
-    paths.extend(summary.speakers.iter().map(|s| format!("speakers/{}/", s.slug)));
-    paths
 }
 
 /// Removes a page's files (and its folder when that leaves it empty).

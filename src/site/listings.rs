@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::site::urls::slugify;
+use crate::site::urls::{company_path, quarter_path, slugify, speaker_path};
 use crate::transcript::speakers::is_label;
 use crate::transcript::{Call, Role};
 
@@ -88,7 +88,23 @@ impl CallSummary {
 
     /// Site-relative folder of the call's quarter page, if the period is known.
     pub fn quarter_path(&self) -> Option<String> {
-        Some(format!("quarters/{}-q{}/", self.year?, self.quarter?))
+        Some(quarter_path(self.year?, self.quarter?))
+    }
+
+    /// The folders of every listing page the call appears on (company, quarter, speakers).
+    pub fn listing_paths(&self) -> Vec<String> {
+        let mut paths = Vec::new();
+        if !self.ticker.is_empty() {
+            paths.push(company_path(&self.ticker));
+        }
+        paths.extend(self.quarter_path());
+        paths.extend(
+            self.speakers
+                .iter()
+                .filter(|s| !s.slug.is_empty())
+                .map(|s| speaker_path(&s.name)),
+        );
+        paths
     }
 }
 
@@ -133,7 +149,7 @@ impl Listings {
         let mut speakers: BTreeMap<String, Group> = BTreeMap::new();
         for (i, c) in calls.iter().enumerate() {
             if !c.ticker.is_empty() {
-                let path = format!("{}/", slugify(&c.ticker));
+                let path = company_path(&c.ticker);
                 let g = companies.entry(path.clone()).or_insert_with(|| Group {
                     path,
                     title: c.company.clone(),
@@ -155,7 +171,7 @@ impl Listings {
                 if s.slug.is_empty() {
                     continue;
                 }
-                let path = format!("speakers/{}/", s.slug);
+                let path = speaker_path(&s.name);
                 let g = speakers.entry(s.slug.clone()).or_insert_with(|| Group {
                     path,
                     title: s.name.clone(),

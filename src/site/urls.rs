@@ -54,6 +54,21 @@ impl Urls {
     }
 }
 
+/// The folder of a company's listing: `amzn/` (its calls live below it).
+pub fn company_path(ticker: &str) -> String {
+    format!("{}/", slugify(ticker))
+}
+
+/// The folder of a fiscal quarter's listing: `quarters/2024-q1/`.
+pub fn quarter_path(year: i32, quarter: u8) -> String {
+    format!("quarters/{year}-q{quarter}/")
+}
+
+/// The folder of a speaker's listing: `speakers/andrew-r-jassy/`.
+pub fn speaker_path(name: &str) -> String {
+    format!("speakers/{}/", slugify(name))
+}
+
 /// A URL-safe slug of `text` (lower case ASCII, dashes).
 pub fn slugify(text: &str) -> String {
     slug::slugify(text)
