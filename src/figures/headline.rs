@@ -26,6 +26,11 @@ const ORDER: &[&str] = &[
 /// Most rows the table shows.
 const MAX_ROWS: usize = 16;
 
+/// How many mentions of one value a row links: a row of hundreds of `¶` links (a figure
+/// repeated through a huge file) helps nobody, and finding them would cost the square of
+/// the mentions.
+pub const MAX_MENTIONS: usize = 12;
+
 /// One row of the headline table.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct HeadlineRow {
@@ -43,7 +48,8 @@ pub struct HeadlineRow {
     pub figure: String,
     /// Paragraph anchor of the row's figure.
     pub anchor: String,
-    /// Paragraph anchors of every mention of the value (first is `anchor`).
+    /// Paragraph anchors of the mentions of the value (first is `anchor`), at most
+    /// [`MAX_MENTIONS`].
     pub mentions: Vec<String>,
     /// Paragraph anchor of the change figure, or empty.
     pub change_anchor: String,
@@ -135,6 +141,9 @@ fn row(figures: &[Figure], call: &Call, metric: &str, guidance: bool, period: &s
         .filter(in_row)
         .filter(|f| f.agrees_with(shown) && is_level(f) == is_level(shown))
     {
+        if mentions.len() == MAX_MENTIONS {
+            break;
+        }
         if !mentions.contains(&f.paragraph) {
             mentions.push(f.paragraph.clone());
         }

@@ -286,26 +286,79 @@ pub fn segments_named(paragraphs: &[&str]) -> Vec<String> {
     found
 }
 
-/// The last known segment mentioned in `text` before `pos` (case-insensitive, whole
-/// words), unless "worldwide", "total" or "consolidated" comes after it.
-fn segment_in_context(text: &str, pos: usize, known: &[String]) -> Option<String> {
-    let before = text[..pos].to_lowercase();
-    let mut best: Option<(usize, &String)> = None;
-    for seg in known {
-        if let Some(i) = rfind_word(&before, &seg.to_lowercase())
-            && best.is_none_or(|(b, _)| i > b)
-        {
-            best = Some((i, seg));
+/// Where a paragraph names the call's segments and where it says "worldwide", "total
+/// company" and the like: built once per paragraph, so that finding the segment in force
+/// at each figure is a binary search, not a scan of everything before it (a paragraph
+/// with hundreds of figures would otherwise cost the square of its length).
+struct SegmentIndex<'a> {
+    known: &'a [String],
+    /// Mentions sorted by end offset, each with the latest segment mention and the latest
+    /// total mention (by start offset) among it and those before it.
+    ends: Vec<usize>,
+    latest_segment: Vec<Option<(usize, usize)>>,
+    latest_total: Vec<Option<usize>>,
+}
+
+/// Words that mean "the whole company" and end a segment's context.
+const TOTAL_WORDS: [&str; 4] = ["worldwide", "consolidated", "total company", "overall"];
+
+impl<'a> SegmentIndex<'a> {
+    /// Indexes `text` for the segments in `known` (matched case-insensitively, whole words).
+    fn new(text: &str, known: &'a [String]) -> Self {
+        let mut index = SegmentIndex {
+            known,
+            ends: Vec::new(),
+            latest_segment: Vec::new(),
+            latest_total: Vec::new(),
+        };
+        if known.is_empty() {
+            return index;
         }
+        let lower = text.to_ascii_lowercase();
+        // (end, start, which segment; None for a total word)
+        let mut mentions: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        for (k, seg) in known.iter().enumerate() {
+            let seg = seg.to_ascii_lowercase();
+            mentions.extend(word_starts(&lower, &seg).map(|i| (i + seg.len(), i, Some(k))));
+        }
+        for word in TOTAL_WORDS {
+            mentions.extend(word_starts(&lower, word).map(|i| (i + word.len(), i, None)));
+        }
+        mentions.sort_unstable();
+        let (mut segment, mut total): (Option<(usize, usize)>, Option<usize>) = (None, None);
+        for (end, start, which) in mentions {
+            match which {
+                Some(k) if segment.is_none_or(|(s, _)| start > s) => segment = Some((start, k)),
+                None if total.is_none_or(|t| start > t) => total = Some(start),
+                _ => {}
+            }
+            index.ends.push(end);
+            index.latest_segment.push(segment);
+            index.latest_total.push(total);
+        }
+        index
     }
-    let reset = ["worldwide", "consolidated", "total company", "overall"]
-        .iter()
-        .filter_map(|w| rfind_word(&before, w))
-        .max();
-    match (best, reset) {
-        (Some((i, seg)), r) if r.is_none_or(|r| r < i) => Some(seg.clone()),
-        _ => None,
+
+    /// The last known segment mentioned before byte `pos`, unless a total word ("worldwide",
+    /// "consolidated", …) comes after it.
+    fn segment_before(&self, pos: usize) -> Option<String> {
+        let n = self.ends.partition_point(|&e| e <= pos);
+        let (start, k) = self.latest_segment[..n].last().copied().flatten()?;
+        let total = self.latest_total[n - 1];
+        total.is_none_or(|t| t < start).then(|| self.known[k].clone())
     }
+}
+
+/// Byte offsets where `word` occurs in `hay` as a whole word.
+fn word_starts<'h>(hay: &'h str, word: &'h str) -> impl Iterator<Item = usize> + 'h {
+    hay.match_indices(word).map(|(i, _)| i).filter(move |&i| {
+        let before_ok = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[i + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before_ok && after_ok
+    })
 }
 
 fn rfind_word(hay: &str, word: &str) -> Option<usize> {
@@ -586,15 +639,17 @@ pub fn read_paragraph(
         return out;
     }
     let sentences = sentences(text);
+    let segments = SegmentIndex::new(text, known_segments);
     let mut paragraph_period: Option<String> = None;
     let mut previous: Option<Reading> = None;
     let mut facts: Option<(usize, SentenceFacts)> = None;
     let mut scanned = 0;
     for m in figures {
-        let Some((si, s)) = sentences.iter().enumerate().rev().find(|(_, s)| s.offset <= m.start) else {
+        let Some(si) = sentences.partition_point(|s| s.offset <= m.start).checked_sub(1) else {
             out.push(None);
             continue;
         };
+        let s = &sentences[si];
         if facts.as_ref().is_none_or(|(i, _)| *i != si) {
             previous = None;
             // Periods named in earlier sentences of the paragraph carry into later ones.
@@ -619,9 +674,8 @@ pub fn read_paragraph(
             continue;
         };
         let context = Context {
-            paragraph: text,
             call,
-            known_segments,
+            segments: &segments,
             paragraph_period: paragraph_period.as_deref(),
         };
         let reading = read_figure(&context, s, sentence_facts, m, previous.as_ref());
@@ -645,9 +699,8 @@ struct SentenceFacts {
 
 /// What every figure of a paragraph is read against.
 struct Context<'a> {
-    paragraph: &'a str,
     call: &'a CallPeriod,
-    known_segments: &'a [String],
+    segments: &'a SegmentIndex<'a>,
     paragraph_period: Option<&'a str>,
 }
 
@@ -742,12 +795,10 @@ fn read_figure(
             &after[..hit.start]
         };
         let lower = span.to_lowercase();
-        ["worldwide", "consolidated", "total company", "overall"]
-            .iter()
-            .any(|w| rfind_word(&lower, w).is_some())
+        TOTAL_WORDS.iter().any(|w| rfind_word(&lower, w).is_some())
     };
     if segment.is_none() && !explicit_total {
-        segment = segment_in_context(ctx.paragraph, s.offset + start, ctx.known_segments);
+        segment = ctx.segments.segment_before(s.offset + start);
     }
 
     let guidance = facts.guidance && !starts_with_phrase(after, &["above", "below"]);
@@ -932,6 +983,25 @@ mod tests {
         let r = read("Net loss was $4 million, or $0.05 per diluted share.", &[]);
         assert!(r[0].1.as_ref().unwrap().negative);
         assert_eq!(metric(&r[1].1), "EPS");
+    }
+
+    #[test]
+    fn the_segment_in_force_is_the_latest_before_the_figure_unless_a_total_follows() {
+        let known = vec!["AWS".to_string(), "North America".to_string()];
+        let text = "In AWS, margins rose; north america too. Worldwide, we grew. Then AWSome AWS again.";
+        let index = SegmentIndex::new(text, &known);
+        let at = |word: &str| text.find(word).unwrap();
+        assert_eq!(index.segment_before(at("In")), None, "nothing before the first mention");
+        assert_eq!(index.segment_before(at("margins")).as_deref(), Some("AWS"));
+        assert_eq!(
+            index.segment_before(at("too")).as_deref(),
+            Some("North America"),
+            "any case"
+        );
+        assert_eq!(index.segment_before(at("we grew")), None, "a total word ends it");
+        assert_eq!(index.segment_before(at("AWSome")), None, "not part of a word");
+        assert_eq!(index.segment_before(at("again")).as_deref(), Some("AWS"));
+        assert_eq!(SegmentIndex::new(text, &[]).segment_before(text.len()), None);
     }
 
     #[test]

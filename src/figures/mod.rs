@@ -7,6 +7,8 @@ pub mod headline;
 pub mod metrics;
 pub mod translation;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::diagnostic::{Warning, WarningKind};
@@ -217,19 +219,22 @@ fn data_value(m: &Match) -> String {
 /// One metric for one period stated with two different values. Values far apart (more
 /// than a quarter) measure different things the words did not tell apart (a segment
 /// against the total), so only near values are reported: those are misstatements.
+///
+/// Each new value is reported once, against the first earlier value it conflicts with;
+/// a value repeated later (the CFO restating revenue) is not news. Figures are grouped by
+/// metric, period and unit first, and compared only with the distinct values of their
+/// group, so a huge call costs time in proportion to its figures, not their square.
 fn conflicts(figures: &[Figure]) -> Vec<Warning> {
+    let mut groups: HashMap<(&str, &str, &str), Vec<&Figure>> = HashMap::new();
     let mut warnings = Vec::new();
-    let mut reported: Vec<(usize, usize)> = Vec::new();
-    for (i, a) in figures.iter().enumerate() {
-        if a.kind != Kind::Actual || a.value.is_none() {
+    for b in figures.iter().filter(|f| f.kind == Kind::Actual && f.value.is_some()) {
+        let distinct = groups
+            .entry((b.metric.as_str(), b.period.as_str(), b.unit.as_str()))
+            .or_default();
+        if distinct.iter().any(|a| a.agrees_with(b)) {
             continue;
         }
-        for (j, b) in figures.iter().enumerate().skip(i + 1) {
-            let same = b.kind == Kind::Actual && a.metric == b.metric && a.period == b.period && a.unit == b.unit;
-            if !same || a.agrees_with(b) || !near(a, b) || reported.iter().any(|&(x, _)| x == i) {
-                continue;
-            }
-            reported.push((i, j));
+        if let Some(a) = distinct.iter().find(|a| near(a, b)) {
             warnings.push(Warning::new(
                 b.line,
                 WarningKind::Conflict,
@@ -239,9 +244,17 @@ fn conflicts(figures: &[Figure]) -> Vec<Warning> {
                 ),
             ));
         }
+        // A metric with this many different values in one call is a table or a data
+        // dump, not a misstatement: stop collecting so the check stays linear.
+        if distinct.len() < MAX_DISTINCT_VALUES {
+            distinct.push(b);
+        }
     }
     warnings
 }
+
+/// How many different values of one metric and period the conflict check remembers.
+const MAX_DISTINCT_VALUES: usize = 32;
 
 fn near(a: &Figure, b: &Figure) -> bool {
     match (a.value, b.value) {
@@ -250,5 +263,35 @@ fn near(a: &Figure, b: &Figure) -> bool {
         }
         (Some(x), Some(y)) if x != 0.0 && y != 0.0 => (x / y).max(y / x) <= 1.25,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::Lines;
+    use crate::transcript::layouts::inline;
+
+    fn warnings_of(text: &str) -> Vec<String> {
+        let mut call = inline::parse(&Lines::new(text, 0));
+        call.meta.year = Some(2024);
+        call.meta.quarter = Some(1);
+        let _ = extract(&mut call);
+        call.warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::Conflict)
+            .map(|w| format!("{}: {}", w.line, w.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_conflict_is_reported_once_per_new_value_and_repeats_are_not_news() {
+        let text = "Jane Roe: Revenue was $903 million.\n\nJohn Doe: Revenue was $902 million.\n\n\
+                    Jane Roe: Revenue was $903 million.\n\nJohn Doe: Revenue was $902 million.\n\n\
+                    Jane Roe: Revenue was $1.2 billion.\n";
+        assert_eq!(
+            warnings_of(text),
+            ["3: revenue for 2024-Q1 is stated as $903 million (line 1) and as $902 million (line 3)"]
+        );
     }
 }
