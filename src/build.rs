@@ -295,6 +295,54 @@ pub(crate) fn write_site_wide(
 }
 
 /// Reads, parses and renders one content file into `sink`.
+/// A call page bigger than this opens slowly in a browser (seconds on a phone); real
+/// calls make pages of 0.2 to 2 MB, so a page this big is usually several calls pasted
+/// into one file.
+const LARGE_PAGE: usize = 32 << 20;
+
+fn large_page_warning(bytes: usize) -> Warning {
+    Warning::new(
+        1,
+        WarningKind::Large,
+        format!(
+            "the call's page is {} MB; browsers open pages this big slowly (is this several calls in one file?)",
+            bytes >> 20
+        ),
+    )
+}
+
+/// Parses, checks and renders one call, writing its page and data files.
+///
+/// Takes the document by value and lets each big value go as soon as it is written: a
+/// 200 MB transcript is a 260 MB page and a 260 MB `call.json`, and holding them all at
+/// once (with the source text) would triple the peak memory of the build.
+fn publish_call(site: &Site, file: &ContentFile, doc: content::Document, sink: &dyn Sink) -> Result<Done> {
+    let mut call = transcript::parse_document(&doc)?;
+    let slug_line = doc.front.line_of("slug");
+    drop(doc);
+    let figures = figures::extract(&mut call);
+    let path = urls::call_path(&call.meta, &file.relative).map_err(|m| Error::content(&file.path, slug_line, m))?;
+    let html = site.renderer.call_page(&call, &figures, &path, &file.path)?;
+    sink.write(&urls::index_file(&path), html.as_bytes())?;
+    if html.len() > LARGE_PAGE {
+        // Line 1 sorts first, where it is seen before the per-paragraph warnings.
+        call.warnings.insert(0, large_page_warning(html.len()));
+    }
+    drop(html);
+    let json = data::call_json(&call, &figures);
+    sink.write(&Path::new(&path).join("call.json"), json.as_bytes())?;
+    drop(json);
+    let json = data::figures_json(&call, &figures);
+    sink.write(&Path::new(&path).join("figures.json"), json.as_bytes())?;
+    drop(json);
+    Ok(Done::Call {
+        note: call.meta.encoding.as_ref().map(|e| format!("not UTF-8: read as {e}")),
+        summary: CallSummary::of(&call, &path),
+        source: file.path.clone(),
+        warnings: call.warnings,
+    })
+}
+
 pub(crate) fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Result<Done> {
     let doc = content::read_document(&file.path)?;
     if doc.front.draft && !site.drafts {
@@ -315,29 +363,7 @@ pub(crate) fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Resul
     }
     let is_call = file.kind == ContentKind::Transcript || transcript::is_markdown_call(&doc);
     match is_call {
-        true => {
-            let mut call = transcript::parse_document(&doc)?;
-            let figures = figures::extract(&mut call);
-            let path = urls::call_path(&call.meta, &file.relative)
-                .map_err(|m| Error::content(&file.path, doc.front.line_of("slug"), m))?;
-            let html = site.renderer.call_page(&call, &figures, &path, &file.path)?;
-            sink.write(&urls::index_file(&path), html.as_bytes())?;
-            sink.write(
-                &Path::new(&path).join("call.json"),
-                data::call_json(&call, &figures).as_bytes(),
-            )?;
-            sink.write(
-                &Path::new(&path).join("figures.json"),
-                data::figures_json(&call, &figures).as_bytes(),
-            )?;
-            let summary = CallSummary::of(&call, &path);
-            Ok(Done::Call {
-                note: call.meta.encoding.as_ref().map(|e| format!("not UTF-8: read as {e}")),
-                summary,
-                source: file.path.clone(),
-                warnings: call.warnings,
-            })
-        }
+        true => publish_call(site, file, doc, sink),
         false => {
             let path = urls::page_path(doc.front.slug.as_deref(), &file.relative)
                 .map_err(|m| Error::content(&file.path, doc.front.line_of("slug"), m))?;

@@ -24,6 +24,8 @@ pub enum WarningKind {
     Layout,
     /// The file has nothing to publish.
     Empty,
+    /// The call's page is too big for a browser to open comfortably.
+    Large,
 }
 
 /// A problem that does not stop the build, at a 1-based line of its file.

@@ -236,3 +236,76 @@ fn a_full_disk_is_a_clear_error_and_the_previous_site_stays() {
         "the previous site is untouched"
     );
 }
+
+/// A 200 MB transcript (25,000 exchanges of real-call density: a figure or two in a
+/// few hundred words) builds completely, with a warning that its page is too big for
+/// comfort, in bounded memory: the build lets the source text, the page and the JSON go
+/// one after another instead of holding them all, and no check costs the square of the
+/// file's size.
+#[cfg(unix)]
+#[test]
+fn a_two_hundred_megabyte_transcript_builds_whole_in_bounded_memory() {
+    let mut text = String::from_utf8_lossy(SMALL).into_owned();
+    let prose = "We kept investing in the mills and the harbor network, and customers noticed. ".repeat(40);
+    let translation = "我們持續投資於磨坊與港口網路,客戶也注意到了。".repeat(40);
+    let mut exchanges = 0;
+    while text.len() < 200 << 20 {
+        exchanges += 1;
+        text.push_str(&format!(
+            "\n  • Thomas Ashdown - Analyst\n\n    Thomas Ashdown - Analyst\n\n  \
+             • Question {exchanges}: what about region {exchanges}?\n\n    第 {exchanges} 個問題:區域 {exchanges} 呢?\n\n  \
+             • Lena Fairweather - Chief Executive Officer\n\n    Lena Fairweather - Chief Executive Officer\n\n  \
+             • Revenue there was $12.5 million, up 4%. {prose}\n\n    該地區營收為 1,250 萬美元,成長 4%。{translation}\n"
+        ));
+    }
+    let input = text.len();
+    let site = temp_site(CONFIG, &[("content/huge.txt", text.as_bytes())]);
+    drop(text);
+    let child = Command::new(env!("CARGO_BIN_EXE_callpress"))
+        .args(["build", "--root"])
+        .arg(site.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let peak = wait_with_peak_memory(child);
+    let page = std::fs::read_to_string(site.path().join("public/exhm/2025-q1/index.html")).unwrap();
+    assert!(page.trim_end().ends_with("</html>"), "the page is complete");
+    assert!(page.contains(&format!("Question {exchanges}: what about region {exchanges}?")));
+    drop(page);
+    let call: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.path().join("public/exhm/2025-q1/call.json")).unwrap()).unwrap();
+    let small = callpress::content::parse_document(Path::new("small.txt"), String::from_utf8_lossy(SMALL).into())
+        .and_then(|doc| callpress::transcript::parse_document(&doc))
+        .unwrap();
+    assert_eq!(
+        call["turns"].as_array().unwrap().len(),
+        small.turns.len() + 2 * exchanges
+    );
+    let warnings = call["warnings"].as_array().unwrap();
+    assert_eq!(warnings[0]["kind"], "large", "{:?}", warnings.first());
+    assert!(
+        peak < 10 * input,
+        "peak memory {} MB for a {} MB input",
+        peak >> 20,
+        input >> 20
+    );
+}
+
+/// Waits for `child`, asserts it succeeded, and returns its peak resident memory in bytes.
+#[cfg(unix)]
+fn wait_with_peak_memory(mut child: std::process::Child) -> usize {
+    use std::os::unix::process::ExitStatusExt;
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: wait4 writes only into `status` and `usage`, both live and writable; `pid`
+    // is our own child, not yet waited for.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid, "wait4 failed; stderr: {stderr}");
+    let status = std::process::ExitStatus::from_raw(status);
+    assert!(status.success(), "{stderr}");
+    usage.ru_maxrss as usize * 1024
+}
