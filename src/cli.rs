@@ -1,12 +1,12 @@
-//! Commands of the `callpress` binary: build, check, parse, init.
+//! Commands of the `callpress` binary: build, check, parse, init, watch, serve.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-
-use std::sync::Arc;
 
 use callpress::figures::Figures;
 use callpress::serve::{Log, ServeOptions};
@@ -122,7 +122,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 base_url,
                 drafts,
             })?;
-            print_warnings(&report);
+            print_warnings(&report, Some(WARNINGS_PER_FILE));
             eprintln!(
                 "Built {} call(s) and {} page(s) into {} in {} ms{}",
                 report.calls,
@@ -139,7 +139,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 drafts,
                 ..BuildOptions::default()
             })?;
-            print_warnings(&report);
+            print_warnings(&report, None);
             eprintln!(
                 "Checked {} call(s) and {} page(s): no errors, {} warning(s){}",
                 report.calls,
@@ -222,12 +222,31 @@ fn drafts_note(report: &BuildReport) -> String {
     }
 }
 
-fn print_warnings(report: &BuildReport) {
+/// How many warnings of one file `build` prints; `check` prints them all.
+const WARNINGS_PER_FILE: usize = 20;
+
+/// Prints notes and warnings, at most `per_file` warnings of any one file: a file with
+/// thousands of them (a huge paste, a machine translation gone wrong) must not bury the
+/// rest of the build's output.
+fn print_warnings(report: &BuildReport, per_file: Option<usize>) {
     for (path, note) in &report.notes {
         eprintln!("{}: note: {note}", path.display());
     }
+    let limit = per_file.unwrap_or(usize::MAX);
+    let mut counts: BTreeMap<&Path, usize> = BTreeMap::new();
     for (path, w) in &report.warnings {
-        eprintln!("{}:{}: warning: {}", path.display(), w.line, w.message);
+        let seen = counts.entry(path.as_path()).or_default();
+        *seen += 1;
+        if *seen <= limit {
+            eprintln!("{}:{}: warning: {}", path.display(), w.line, w.message);
+        }
+    }
+    for (path, count) in counts.into_iter().filter(|&(_, n)| n > limit) {
+        eprintln!(
+            "{}: {} more warning(s) not shown (`callpress check` lists them all)",
+            path.display(),
+            count - limit
+        );
     }
 }
 

@@ -146,3 +146,27 @@ fn check_says_when_a_file_was_read_as_windows_1252() {
             "sa.txt: note: not UTF-8: read as windows-1252",
         ));
 }
+
+#[test]
+fn build_shows_twenty_warnings_of_a_file_and_check_shows_them_all() {
+    let mut text = String::from_utf8_lossy(include_bytes!("fixtures/bilingual/small.txt")).into_owned();
+    for i in 0..25 {
+        // A translation that leaves the figure out: a warning each.
+        text.push_str(&format!(
+            "\n  • Unit {i} revenue was ${i}.5 million.\n\n    單位營收持平。\n"
+        ));
+    }
+    let site = temp_site("title = \"T\"\n", &[("content/noisy.txt", text.as_bytes())]);
+    let check = callpress().args(["check", "--root"]).arg(site.path()).output().unwrap();
+    let all = String::from_utf8_lossy(&check.stderr).matches(": warning: ").count();
+    assert!(all >= 25, "{all}");
+    let build = callpress().args(["build", "--root"]).arg(site.path()).output().unwrap();
+    assert!(build.status.success());
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert_eq!(stderr.matches(": warning: ").count(), 20, "{stderr}");
+    let more = format!(
+        "noisy.txt: {} more warning(s) not shown (`callpress check` lists them all)",
+        all - 20
+    );
+    assert!(stderr.contains(&more), "{stderr}");
+}
