@@ -138,9 +138,9 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport> {
 
 /// Renders every content file and the site-wide pages into `sink`.
 pub(crate) fn run(site: &Site, sink: &dyn Sink) -> Result<(BuildReport, Entries)> {
-    let files = content::discover(&site.root.join("content"))?;
+    let content::Discovered { files, unreadable } = content::discover(&site.root.join("content"));
     let results: Vec<Result<Done>> = files.par_iter().map(|f| process(site, f, sink)).collect();
-    let mut errors = Vec::new();
+    let mut errors = unreadable;
     let mut report = BuildReport::default();
     let mut entries = Entries::new();
     for (file, result) in files.iter().zip(results) {

@@ -45,6 +45,7 @@ impl Staging {
     pub fn begin(output: &Path, site_root: &Path) -> Result<Staging> {
         let output = absolute(output)?;
         check_safe(&output, &absolute(site_root)?)?;
+        ensure_writable(&output)?;
         let name = output
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -141,6 +142,36 @@ impl Sink for Staging {
             written.insert(rel.to_path_buf());
         }
         Ok(())
+    }
+}
+
+/// Refuses an existing output folder the user may not write (permission bits, a
+/// read-only mount). The swap only renames it, which its parent's permissions allow, so
+/// without this check a folder the owner made read-only would be replaced all the same.
+#[cfg(unix)]
+fn ensure_writable(output: &Path) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    if !output.is_dir() {
+        return Ok(());
+    }
+    let c = std::ffi::CString::new(output.as_os_str().as_bytes())
+        .map_err(|e| Error::write(output, std::io::Error::other(e)))?;
+    // SAFETY: `c` is a valid NUL-terminated path that outlives the call.
+    if unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0 {
+        Ok(())
+    } else {
+        Err(Error::write(output, std::io::Error::last_os_error()))
+    }
+}
+
+#[cfg(not(unix))]
+fn ensure_writable(output: &Path) -> Result<()> {
+    match std::fs::metadata(output) {
+        Ok(m) if m.is_dir() && m.permissions().readonly() => Err(Error::write(
+            output,
+            std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the folder is read-only"),
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -309,3 +309,174 @@ fn wait_with_peak_memory(mut child: std::process::Child) -> usize {
     assert!(status.success(), "{stderr}");
     usage.ru_maxrss as usize * 1024
 }
+
+/// The uid of `nobody`, which the permission tests run as when they run as root.
+#[cfg(unix)]
+const NOBODY: u32 = 65534;
+
+#[cfg(unix)]
+fn running_as_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// A `callpress` command without root's power over permission bits: as `nobody` when the
+/// tests run as root (CI does; root reads and writes whatever the bits say), the folder
+/// `owned` handed to `nobody` first; as ourselves otherwise.
+#[cfg(unix)]
+fn unprivileged(owned: &Path) -> Command {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_callpress"));
+    if running_as_root() {
+        give_to_nobody(owned);
+        cmd.uid(NOBODY).gid(NOBODY);
+    }
+    cmd
+}
+
+#[cfg(unix)]
+fn give_to_nobody(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir) {
+        std::os::unix::fs::lchown(entry.unwrap().path(), Some(NOBODY), Some(NOBODY)).unwrap();
+    }
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Unreadable files and folders (permission denied) are errors naming each of them, all
+/// in one run; nothing is swapped in, and `check` reports the same.
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_folders_are_errors_naming_each_and_the_site_stays() {
+    let other = String::from_utf8_lossy(SMALL).replacen("company: Example Harbor Mills", "ticker: SEC", 1);
+    let site = temp_site(
+        CONFIG,
+        &[
+            ("content/small.txt", SMALL),
+            ("content/secret.txt", other.as_bytes()),
+            ("content/private/inner.txt", other.replace("SEC", "PRV").as_bytes()),
+        ],
+    );
+    callpress::build(&options(site.path())).unwrap();
+    let before = read_tree(&site.path().join("public"));
+    set_mode(&site.path().join("content/secret.txt"), 0o000);
+    set_mode(&site.path().join("content/private"), 0o000);
+    for command in ["build", "check"] {
+        let out = build_or_check(&mut unprivileged(site.path()), command, site.path());
+        assert!(!out.status.success(), "{command} must fail");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for name in ["content/secret.txt: cannot read", "content/private: cannot read"] {
+            assert!(
+                stderr.contains(name) && stderr.contains("ermission denied"),
+                "{command}: {stderr}"
+            );
+        }
+    }
+    assert_eq!(
+        read_tree(&site.path().join("public")),
+        before,
+        "the previous site stays"
+    );
+    // Mended, the same user builds (so the failure was the permissions, nothing else).
+    set_mode(&site.path().join("content/secret.txt"), 0o644);
+    set_mode(&site.path().join("content/private"), 0o755);
+    let out = build_or_check(&mut unprivileged(site.path()), "build", site.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(site.path().join("public/sec/2025-q1/index.html").is_file());
+}
+
+#[cfg(unix)]
+fn build_or_check(cmd: &mut Command, command: &str, root: &Path) -> std::process::Output {
+    cmd.args([command, "--root"]).arg(root).output().unwrap()
+}
+
+/// An output folder the user may not write, or whose parent they may not write (so no
+/// staging folder can be made beside it): a clear error naming the folder, the previous
+/// site untouched.
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_folder_is_a_clear_error_and_the_previous_site_stays() {
+    let site = temp_site(CONFIG, &[("content/small.txt", SMALL)]);
+    callpress::build(&options(site.path())).unwrap();
+    let public = site.path().join("public");
+    let before = read_tree(&public);
+    let mut cmd = unprivileged(site.path());
+    set_mode(&public, 0o555);
+    let out = build_or_check(&mut cmd, "build", site.path());
+    set_mode(&public, 0o755);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("public: cannot write") && stderr.contains("ermission denied"),
+        "{stderr}"
+    );
+    assert_eq!(read_tree(&public), before);
+
+    // The output elsewhere, in a folder the user may not write.
+    let outer = tempfile::tempdir().unwrap();
+    let elsewhere = outer.path().join("www");
+    let to_elsewhere = BuildOptions {
+        output: Some(elsewhere.clone()),
+        ..options(site.path())
+    };
+    callpress::build(&to_elsewhere).unwrap();
+    let before = read_tree(&elsewhere);
+    let mut cmd = unprivileged(site.path());
+    if running_as_root() {
+        give_to_nobody(&elsewhere);
+    }
+    // Clear the staging folder the in-process build left, so this run must make one.
+    let _ = std::fs::remove_dir_all(outer.path().join(".www.callpress-tmp"));
+    set_mode(outer.path(), 0o555);
+    let out = cmd
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&elsewhere)
+        .output()
+        .unwrap();
+    set_mode(outer.path(), 0o755);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains(".www.callpress-tmp: cannot write") && stderr.contains("ermission denied"),
+        "{stderr}"
+    );
+    assert_eq!(read_tree(&elsewhere), before);
+}
+
+/// A site on a read-only mount (a real one: a read-only bind mount in a private mount
+/// namespace, which needs root): a clear error, the site untouched.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_site_on_a_read_only_mount_is_a_clear_error() {
+    if !running_as_root() {
+        eprintln!("not run: a read-only bind mount needs root");
+        return;
+    }
+    let site = temp_site(CONFIG, &[("content/small.txt", SMALL)]);
+    callpress::build(&options(site.path())).unwrap();
+    let before = read_tree(&site.path().join("public"));
+    let grown = String::from_utf8_lossy(SMALL).replace("Costs were flat.", "Costs rose.");
+    std::fs::write(site.path().join("content/small.txt"), grown).unwrap();
+    let out = Command::new("unshare")
+        .arg("-m")
+        .arg("sh")
+        .arg("-c")
+        .arg("mount --bind \"$1\" \"$1\" && mount -o remount,ro,bind \"$1\" && exec \"$0\" build --root \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_callpress"))
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("public: cannot write") && stderr.contains("Read-only file system"),
+        "{stderr}"
+    );
+    assert_eq!(read_tree(&site.path().join("public")), before);
+}

@@ -50,15 +50,27 @@ pub struct Document {
     pub encoding: Option<&'static str>,
 }
 
+/// What [`discover`] found: the content files, and the folders or files it could not
+/// read (permission denied, say), each an error naming its path.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Content files, sorted by path.
+    pub files: Vec<ContentFile>,
+    /// Paths the walk could not enter or read.
+    pub unreadable: Vec<Error>,
+}
+
 /// Lists the content files under `dir`, sorted, skipping hidden, editor and unknown files.
 ///
 /// Symlinks are followed (a site may link its transcripts in from elsewhere);
-/// walkdir reports symlink loops as errors, which we skip rather than fail on.
-pub fn discover(dir: &Path) -> Result<Vec<ContentFile>> {
+/// walkdir reports symlink loops as errors, which we skip rather than fail on. A folder
+/// that cannot be read does not stop the walk: it is reported with the rest, so the owner
+/// sees every problem of a build at once.
+pub fn discover(dir: &Path) -> Discovered {
+    let mut found = Discovered::default();
     if !dir.exists() {
-        return Ok(Vec::new());
+        return found;
     }
-    let mut files = Vec::new();
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker
         .into_iter()
@@ -70,7 +82,8 @@ pub fn discover(dir: &Path) -> Result<Vec<ContentFile>> {
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
                 let source = e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk error"));
-                return Err(Error::read(&path, source));
+                found.unreadable.push(Error::read(&path, source));
+                continue;
             }
         };
         if !entry.file_type().is_file() {
@@ -79,9 +92,9 @@ pub fn discover(dir: &Path) -> Result<Vec<ContentFile>> {
         let path = entry.path().to_path_buf();
         let Some(kind) = kind_of(&path) else { continue };
         let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
-        files.push(ContentFile { relative, path, kind });
+        found.files.push(ContentFile { relative, path, kind });
     }
-    Ok(files)
+    found
 }
 
 /// The kind of a content file from its extension; `None` for files callpress does not read.
