@@ -98,9 +98,15 @@ pub fn run() -> ExitCode {
     match dispatch(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("Error: {e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("Reason: {cause}");
+            let mut said = format!("{e}");
+            eprintln!("Error: {said}");
+            // A library error already says its cause ("x: cannot read: Permission
+            // denied"); repeat a cause only when it adds something.
+            for cause in e.chain().skip(1).map(|c| c.to_string()) {
+                if !said.contains(&cause) {
+                    eprintln!("Reason: {cause}");
+                    said.push_str(&cause);
+                }
             }
             ExitCode::FAILURE
         }

@@ -170,3 +170,19 @@ fn build_shows_twenty_warnings_of_a_file_and_check_shows_them_all() {
     );
     assert!(stderr.contains(&more), "{stderr}");
 }
+
+#[test]
+fn an_error_says_its_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = callpress().arg("parse").arg(&missing).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].starts_with("Error: could not parse") && lines[0].ends_with("missing.txt"));
+    assert!(
+        lines[1].starts_with("Reason: ") && lines[1].contains("missing.txt: cannot read: No such file"),
+        "{stderr}"
+    );
+}
