@@ -1,6 +1,8 @@
 //! Commands of the `callpress` binary: build, check, parse, init, watch, serve.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -159,9 +161,9 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             let (call, figures) =
                 callpress::analyse_file(&file).with_context(|| format!("could not parse {}", file.display()))?;
             if json {
-                println!("{}", callpress::render::data::call_json_pretty(&call, &figures));
+                print_stdout(&(callpress::render::data::call_json_pretty(&call, &figures) + "\n"))?;
             } else {
-                print_outline(&call, &figures, &file);
+                print_stdout(&outline(&call, &figures, &file))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -228,6 +230,16 @@ fn drafts_note(report: &BuildReport) -> String {
     }
 }
 
+/// Writes `text` to standard output. A closed pipe (`callpress parse x | head`) is the
+/// reader's choice, not an error: the rest is dropped quietly.
+fn print_stdout(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// How many warnings of one file `build` prints; `check` prints them all.
 const WARNINGS_PER_FILE: usize = 20;
 
@@ -256,31 +268,39 @@ fn print_warnings(report: &BuildReport, per_file: Option<usize>) {
     }
 }
 
-fn print_outline(call: &Call, figures: &Figures, file: &Path) {
+/// The outline `callpress parse` prints: metadata, speakers, turns, headline, warnings.
+fn outline(call: &Call, figures: &Figures, file: &Path) -> String {
+    let mut o = String::new();
+    // Writing to a String cannot fail.
+    macro_rules! out {
+        ($($arg:tt)*) => {
+            let _ = writeln!(o, $($arg)*);
+        };
+    }
     let m = &call.meta;
-    println!("{} ({} layout)", file.display(), call.layout);
-    println!("  title:    {}", m.title);
-    println!("  company:  {} ({})", m.company, m.ticker);
-    println!(
+    out!("{} ({} layout)", file.display(), call.layout);
+    out!("  title:    {}", m.title);
+    out!("  company:  {} ({})", m.company, m.ticker);
+    out!(
         "  period:   {} Q{}",
         m.year.map_or("?".into(), |y| y.to_string()),
         m.quarter.map_or("?".into(), |q| q.to_string())
     );
-    println!("  date:     {}", m.date.as_deref().unwrap_or("?"));
-    println!("  speakers: {}", call.speakers.len());
+    out!("  date:     {}", m.date.as_deref().unwrap_or("?"));
+    out!("  speakers: {}", call.speakers.len());
     for s in &call.speakers {
         let detail = [s.title.as_deref(), s.affiliation.as_deref()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(", ");
-        println!(
+        out!(
             "    {:<28} {:<9} {detail}",
             s.name,
             format!("{:?}", s.role).to_lowercase()
         );
     }
-    println!(
+    out!(
         "  turns:    {} ({} paragraphs)",
         call.turns.len(),
         call.paragraph_count()
@@ -289,7 +309,7 @@ fn print_outline(call: &Call, figures: &Figures, file: &Path) {
     for t in &call.turns {
         if section != Some(t.section) {
             section = Some(t.section);
-            println!(
+            out!(
                 "  -- {} --",
                 if t.section == Section::Qa {
                     "Q&A"
@@ -298,7 +318,7 @@ fn print_outline(call: &Call, figures: &Figures, file: &Path) {
                 }
             );
         }
-        println!(
+        out!(
             "    {:>4}  line {:<5} {:<28} {} paragraph(s)",
             t.id,
             t.line,
@@ -306,15 +326,16 @@ fn print_outline(call: &Call, figures: &Figures, file: &Path) {
             t.paragraphs.len()
         );
     }
-    println!(
+    out!(
         "  figures:  {} ({} in the headline)",
         figures.figures.len(),
         figures.rows.len()
     );
     for r in &figures.rows {
-        println!("    {:<34} {:<8} {:<30} {}", r.label, r.period, r.value, r.change);
+        out!("    {:<34} {:<8} {:<30} {}", r.label, r.period, r.value, r.change);
     }
     for w in &call.warnings {
-        println!("  warning: line {}: {}", w.line, w.message);
+        out!("  warning: line {}: {}", w.line, w.message);
     }
+    o
 }

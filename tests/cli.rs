@@ -186,3 +186,19 @@ fn an_error_says_its_cause_once() {
         "{stderr}"
     );
 }
+
+#[test]
+fn parse_into_a_closed_pipe_ends_quietly() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_callpress"))
+        .args(["parse", "--json"])
+        .arg(shared_fixture("amzn-2024-q1-bilingual.txt"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The JSON is far bigger than a pipe's buffer: the write meets the closed pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "{stderr}");
+}
