@@ -3,8 +3,12 @@
 
 use std::path::Path;
 
-use callpress::transcript::Call;
 use proptest::prelude::*;
+
+// Shared with the cargo-fuzz targets in fuzz/, which replay the same check.
+#[path = "support/placement.rs"]
+mod placement;
+use placement::{MARKERS, essence, placed};
 
 /// Lines shaped like the bilingual layout's parts, and noise.
 fn line() -> impl Strategy<Value = String> {
@@ -22,70 +26,6 @@ fn line() -> impl Strategy<Value = String> {
         "[A-Z][a-z]+ \\([A-Z]{2,4}\\) 20[0-9]{2} Q[1-4]",
     ]
 }
-
-/// Where a line's text may have gone: anywhere in the call's text fields.
-fn placed(call: &Call, line_no: usize, text: &str) -> bool {
-    let m = &call.meta;
-    let in_meta = m.title.contains(text)
-        || m.summary.iter().any(|s| s.contains(text))
-        || m.translation_notice.as_deref().is_some_and(|n| n.contains(text));
-    let in_turns = call.turns.iter().any(|t| {
-        t.label.contains(text)
-            || t.paragraphs
-                .iter()
-                .any(|p| p.text.contains(text) || p.translation.as_deref().is_some_and(|tr| tr.contains(text)))
-    });
-    let in_notes = m.notes.iter().any(|n| n.text.contains(text) || text.contains(&n.text));
-    let in_speakers = call.speakers.iter().any(|s| text.contains(&s.name));
-    in_meta || in_notes || in_speakers || in_turns || call.warnings.iter().any(|w| w.line == line_no)
-}
-
-/// The words of a line that must survive parsing: without bullets, list numbers,
-/// language tags, timestamps, Markdown marks and a `Name:` prefix; `None` for blank lines
-/// and structural markers.
-fn essence(raw: &str) -> Option<&str> {
-    let t = raw.trim().trim_start_matches('•').trim();
-    if t.is_empty() || MARKERS.contains(&t) {
-        return None;
-    }
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    let t = t
-        .strip_prefix("[EN]")
-        .or_else(|| t.strip_prefix("[中]"))
-        .unwrap_or(t)
-        .trim();
-    let t = t.trim_matches('*');
-    let t = if t.starts_with("(00:") {
-        t.get(10..).unwrap_or("").trim()
-    } else {
-        t
-    };
-    let t = t.strip_prefix("## ").unwrap_or(t);
-    let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
-    (!t.is_empty()).then_some(t)
-}
-
-/// Lines that only mark structure (section headings, list headings).
-const MARKERS: &[&str] = &[
-    "內容摘要",
-    "完整原文",
-    "Prepared Remarks:",
-    "Questions and Answers:",
-    "Call participants:",
-    "Executives",
-    "Analysts",
-    "Question-and-Answer Session",
-    "CORPORATE PARTICIPANTS",
-    "CONFERENCE CALL PARTICIPANTS",
-    "PRESENTATION",
-    "QUESTIONS AND ANSWERS",
-    "DISCLAIMER",
-    "## Memo",
-    "## Transcript",
-    "### Presentation",
-    "### Q&A",
-    "Full Conference Call Transcript",
-];
 
 /// Lines of every family's shapes, and noise.
 fn any_layout_line() -> impl Strategy<Value = String> {

@@ -143,7 +143,7 @@ fn read_head(meta: &mut Meta, line: usize, t: &str) {
         return;
     }
     if t.contains("警語") {
-        meta.translation_notice = Some(t.trim_matches('*').to_string());
+        common::add_translation_notice(meta, t.trim_matches('*'));
     }
     common::note(meta, line, "header", t);
 }

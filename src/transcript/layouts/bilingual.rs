@@ -81,7 +81,7 @@ pub fn parse(lines: &Lines<'_>) -> Call {
         } else if TRANSCRIPT_MARKERS.contains(&trimmed) && zone != Zone::Transcript {
             zone = Zone::Transcript;
         } else if NOTICE_PREFIXES.iter().any(|p| trimmed.starts_with(p)) {
-            meta.translation_notice = Some(trimmed.to_string());
+            common::add_translation_notice(&mut meta, trimmed);
         } else if let Some(text) = bullet_text(raw) {
             zone = Zone::Transcript;
             bullets.push(Bullet {

@@ -144,6 +144,19 @@ pub fn note(meta: &mut Meta, line: usize, kind: &str, text: &str) {
     });
 }
 
+/// Records a translation notice line; a second notice (some files repeat or extend it) is
+/// added to the first, never put in its place.
+pub fn add_translation_notice(meta: &mut Meta, text: &str) {
+    match &mut meta.translation_notice {
+        Some(notice) if notice.as_str() != text => {
+            notice.push('\n');
+            notice.push_str(text);
+        }
+        Some(_) => {}
+        None => meta.translation_notice = Some(text.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,97 @@
+//! The "no lost line" check shared by the property tests and the fuzz targets: every
+//! line of a transcript with words in it must end up somewhere in the parsed call (its
+//! metadata, a turn, a note, a speaker) or be named by a warning.
+
+use callpress::transcript::Call;
+
+/// Where a line's text may have gone: anywhere in the call's text fields.
+pub fn placed(call: &Call, line_no: usize, text: &str) -> bool {
+    let m = &call.meta;
+    let in_meta = m.title.contains(text)
+        || m.summary.iter().any(|s| s.contains(text))
+        || m.translation_notice.as_deref().is_some_and(|n| n.contains(text));
+    let in_turns = call.turns.iter().any(|t| {
+        t.label.contains(text)
+            || t.paragraphs
+                .iter()
+                .any(|p| p.text.contains(text) || p.translation.as_deref().is_some_and(|tr| tr.contains(text)))
+    });
+    let in_notes = m.notes.iter().any(|n| n.text.contains(text) || text.contains(&n.text));
+    let in_speakers = call.speakers.iter().any(|s| text.contains(&s.name));
+    in_meta || in_notes || in_speakers || in_turns || call.warnings.iter().any(|w| w.line == line_no)
+}
+
+/// The words of a line that must survive parsing: without bullets, list numbers,
+/// language tags, timestamps, Markdown marks and a `Name:` prefix; `None` for blank lines
+/// and structural markers.
+pub fn essence(raw: &str) -> Option<&str> {
+    let t = raw.trim().trim_start_matches('•').trim();
+    if t.is_empty() || MARKERS.contains(&t) || is_heading(t) {
+        return None;
+    }
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    let t = t
+        .strip_prefix("[EN]")
+        .or_else(|| t.strip_prefix("[中]"))
+        .unwrap_or(t)
+        .trim();
+    let t = t.trim_matches('*');
+    let t = if t.starts_with("(00:") {
+        t.get(10..).unwrap_or("").trim()
+    } else {
+        t
+    };
+    let t = t.trim_start_matches('#').trim_start();
+    let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
+    (!t.is_empty()).then_some(t)
+}
+
+/// A section or list heading in any spelling: `# Prepared remarks`, `**Q&A:**`.
+fn is_heading(line: &str) -> bool {
+    let name = line.trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c == '=' || c.is_whitespace());
+    HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(name))
+}
+
+/// Names of sections and participant lists, compared without case or Markdown marks.
+const HEADINGS: &[&str] = &[
+    "prepared remarks",
+    "presentation",
+    "q&a",
+    "questions and answers",
+    "question-and-answer session",
+    "question and answer session",
+    "memo",
+    "transcript",
+    "participants",
+    "call participants",
+    "executives",
+    "analysts",
+    "corporate participants",
+    "conference call participants",
+    "disclaimer",
+    "full conference call transcript",
+    "內容摘要",
+    "完整原文",
+];
+
+/// Lines that only mark structure (section headings, list headings).
+pub const MARKERS: &[&str] = &[
+    "內容摘要",
+    "完整原文",
+    "Prepared Remarks:",
+    "Questions and Answers:",
+    "Call participants:",
+    "Executives",
+    "Analysts",
+    "Question-and-Answer Session",
+    "CORPORATE PARTICIPANTS",
+    "CONFERENCE CALL PARTICIPANTS",
+    "PRESENTATION",
+    "QUESTIONS AND ANSWERS",
+    "DISCLAIMER",
+    "## Memo",
+    "## Transcript",
+    "### Presentation",
+    "### Q&A",
+    "Full Conference Call Transcript",
+];
