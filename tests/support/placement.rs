@@ -36,7 +36,7 @@ pub fn essence(raw: &str) -> Option<&str> {
         .unwrap_or(t)
         .trim();
     let t = t.trim_matches('*');
-    let t = if t.starts_with("(00:") {
+    let t = if is_timestamp(t.get(..10).unwrap_or("")) {
         t.get(10..).unwrap_or("").trim()
     } else {
         t
@@ -44,6 +44,17 @@ pub fn essence(raw: &str) -> Option<&str> {
     let t = t.trim_start_matches('#').trim_start();
     let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
     (!t.is_empty()).then_some(t)
+}
+
+/// `(hh:mm:ss)`, the timestamp that opens a line of the timestamped layout.
+fn is_timestamp(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 10
+        && b[0] == b'('
+        && b[9] == b')'
+        && b[3] == b':'
+        && b[6] == b':'
+        && [1, 2, 4, 5, 7, 8].iter().all(|&i| b[i].is_ascii_digit())
 }
 
 /// A section or list heading in any spelling: `# Prepared remarks`, `**Q&A:**`.

@@ -1,0 +1,30 @@
+//! Fuzz target: decoding and front-matter splitting. Any bytes either decode or are
+//! refused with an offset inside the input; decoded text either splits into front matter
+//! and a body or is refused with an error, and the body is the tail of the text with its
+//! line offset right.
+#![no_main]
+
+use std::path::Path;
+
+use callpress::content::{decode, parse_document};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    let text = match decode::decode(bytes) {
+        Ok(decoded) => decoded.text,
+        Err(offset) => {
+            assert!(offset < bytes.len().max(1), "refusal offset {offset} outside the input");
+            return;
+        }
+    };
+    let Ok(doc) = parse_document(Path::new("fuzz.txt"), text.clone()) else {
+        return;
+    };
+    assert!(text.ends_with(&doc.body), "the body is the text's tail");
+    let head = &text[..text.len() - doc.body.len()];
+    assert_eq!(
+        head.matches('\n').count(),
+        doc.body_line_offset,
+        "the body's first line number"
+    );
+});
