@@ -74,9 +74,9 @@ fn a_single_five_megabyte_line_and_deep_folders() {
 }
 
 #[test]
-fn many_files_in_one_folder() {
+fn ten_thousand_files_in_one_folder() {
     let text = String::from_utf8_lossy(SMALL).into_owned();
-    let files: Vec<(String, Vec<u8>)> = (0..1500)
+    let files: Vec<(String, Vec<u8>)> = (0..10_000)
         .map(|i| {
             let t = text.replacen(
                 "company: Example Harbor Mills",
@@ -89,8 +89,14 @@ fn many_files_in_one_folder() {
     let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
     let site = temp_site(CONFIG, &refs);
     let report = callpress::build(&options(site.path())).unwrap();
-    assert_eq!(report.calls, 1500);
-    assert!(site.path().join("public/m1499/2025-q1/index.html").is_file());
+    assert_eq!(report.calls, 10_000);
+    assert!(site.path().join("public/m9999/2025-q1/index.html").is_file());
+    let quarter = std::fs::read_to_string(site.path().join("public/quarters/2025-q1/index.html")).unwrap();
+    let links: std::collections::BTreeSet<String> = urls(&quarter).into_iter().collect();
+    let listed = (0..10_000)
+        .filter(|i| links.contains(&format!("/m{i}/2025-q1/")))
+        .count();
+    assert_eq!(listed, 10_000, "the quarter page lists every call");
 }
 
 #[test]
