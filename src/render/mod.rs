@@ -172,6 +172,8 @@ impl Renderer {
         let view = views::CallView::new(call, figures, path, &self.urls, summary);
         let mut context = Context::new();
         context.insert("call", &view);
+        // The context holds its own copy; a huge call should not hold both while rendering.
+        drop(view);
         self.theme.render("call.html", &context, &source.display().to_string())
     }
 
