@@ -223,19 +223,8 @@ fn a_full_disk_is_a_clear_error_and_the_previous_site_stays() {
     let before = read_tree(&site.path().join("public"));
     let grown = String::from_utf8_lossy(SMALL).replace("Costs were flat.", &"Costs were flat. ".repeat(4000));
     std::fs::write(site.path().join("content/small.txt"), grown).unwrap();
-    let output = Command::new("bash")
-        .arg("-c")
-        .arg("trap '' XFSZ; ulimit -f 64; exec \"$0\" build --root \"$1\"")
-        .arg(env!("CARGO_BIN_EXE_callpress"))
-        .arg(site.path())
-        .output()
-        .unwrap();
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("cannot write") && stderr.contains("index.html"),
-        "{stderr}"
-    );
+    let output = build_after(&["bash"], "trap '' XFSZ; ulimit -f 64", site.path());
+    assert_failed_saying(&output, &["cannot write", "index.html"]);
     assert_eq!(
         read_tree(&site.path().join("public")),
         before,
@@ -373,14 +362,14 @@ fn unreadable_files_and_folders_are_errors_naming_each_and_the_site_stays() {
     set_mode(&site.path().join("content/private"), 0o000);
     for command in ["build", "check"] {
         let out = build_or_check(&mut unprivileged(site.path()), command, site.path());
-        assert!(!out.status.success(), "{command} must fail");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        for name in ["content/secret.txt: cannot read", "content/private: cannot read"] {
-            assert!(
-                stderr.contains(name) && stderr.contains("ermission denied"),
-                "{command}: {stderr}"
-            );
-        }
+        assert_failed_saying(
+            &out,
+            &[
+                "content/secret.txt: cannot read",
+                "content/private: cannot read",
+                "ermission denied",
+            ],
+        );
     }
     assert_eq!(
         read_tree(&site.path().join("public")),
@@ -393,6 +382,30 @@ fn unreadable_files_and_folders_are_errors_naming_each_and_the_site_stays() {
     let out = build_or_check(&mut unprivileged(site.path()), "build", site.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(site.path().join("public/sec/2025-q1/index.html").is_file());
+}
+
+/// Runs `callpress build` on `site` from `shell` (a command line ending in a shell) after
+/// `setup`, the shell commands that stage a fault; in them `$1` is the site folder.
+#[cfg(unix)]
+fn build_after(shell: &[&str], setup: &str, site: &Path) -> std::process::Output {
+    Command::new(shell[0])
+        .args(&shell[1..])
+        .arg("-c")
+        .arg(format!("{setup} && exec \"$0\" build --root \"$1\""))
+        .arg(env!("CARGO_BIN_EXE_callpress"))
+        .arg(site)
+        .output()
+        .unwrap()
+}
+
+/// Asserts that a run failed and its error output says each of `phrases`.
+#[cfg(unix)]
+fn assert_failed_saying(out: &std::process::Output, phrases: &[&str]) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    for phrase in phrases {
+        assert!(stderr.contains(phrase), "missing {phrase:?} in: {stderr}");
+    }
 }
 
 #[cfg(unix)]
@@ -414,12 +427,7 @@ fn a_read_only_output_folder_is_a_clear_error_and_the_previous_site_stays() {
     set_mode(&public, 0o555);
     let out = build_or_check(&mut cmd, "build", site.path());
     set_mode(&public, 0o755);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(
-        stderr.contains("public: cannot write") && stderr.contains("ermission denied"),
-        "{stderr}"
-    );
+    assert_failed_saying(&out, &["public: cannot write", "ermission denied"]);
     assert_eq!(read_tree(&public), before);
 
     // The output elsewhere, in a folder the user may not write.
@@ -446,12 +454,7 @@ fn a_read_only_output_folder_is_a_clear_error_and_the_previous_site_stays() {
         .output()
         .unwrap();
     set_mode(outer.path(), 0o755);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(
-        stderr.contains(".www.callpress-tmp: cannot write") && stderr.contains("ermission denied"),
-        "{stderr}"
-    );
+    assert_failed_saying(&out, &[".www.callpress-tmp: cannot write", "ermission denied"]);
     assert_eq!(read_tree(&elsewhere), before);
 }
 
@@ -469,20 +472,8 @@ fn a_site_on_a_read_only_mount_is_a_clear_error() {
     let before = read_tree(&site.path().join("public"));
     let grown = String::from_utf8_lossy(SMALL).replace("Costs were flat.", "Costs rose.");
     std::fs::write(site.path().join("content/small.txt"), grown).unwrap();
-    let out = Command::new("unshare")
-        .arg("-m")
-        .arg("sh")
-        .arg("-c")
-        .arg("mount --bind \"$1\" \"$1\" && mount -o remount,ro,bind \"$1\" && exec \"$0\" build --root \"$1\"")
-        .arg(env!("CARGO_BIN_EXE_callpress"))
-        .arg(site.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(
-        stderr.contains("public: cannot write") && stderr.contains("Read-only file system"),
-        "{stderr}"
-    );
+    let remount = "mount --bind \"$1\" \"$1\" && mount -o remount,ro,bind \"$1\"";
+    let out = build_after(&["unshare", "-m", "sh"], remount, site.path());
+    assert_failed_saying(&out, &["public: cannot write", "Read-only file system"]);
     assert_eq!(read_tree(&site.path().join("public")), before);
 }
