@@ -19,7 +19,10 @@ use crate::site::urls::{self, Urls};
 use crate::transcript;
 
 /// The theme's own static files, written before the site's `static/` (which may replace them).
-const THEME_STATIC: &[(&str, &str)] = &[("style.css", include_str!("../static/style.css"))];
+const THEME_STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../static/style.css")),
+    ("search.js", include_str!("../static/search.js")),
+];
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -237,12 +240,24 @@ pub(crate) fn collisions(entries: &Entries, listings: &Listings, urls: &Urls) ->
         .chain(&listings.quarters)
         .chain(&listings.speakers)
         .map(|g| g.path.as_str());
-    for path in generated.chain(std::iter::once("")) {
+    for path in generated.chain(["", urls::SEARCH_PATH]) {
         if let Some(source) = claimed.get(path) {
             errors.push(Error::UrlCollision {
                 url: urls.link(path),
                 first: (*source).clone(),
                 second: PathBuf::from("(generated listing page)"),
+            });
+        }
+    }
+    // A company listing on top of the site's own folders (ticker `SEARCH`, `QUARTERS`).
+    for (source, entry) in entries {
+        let Some(summary) = &entry.summary else { continue };
+        let company = urls::company_path(&summary.ticker);
+        if urls::SITE_FOLDERS.contains(&company.as_str()) {
+            errors.push(Error::UrlCollision {
+                url: urls.link(&company),
+                first: source.clone(),
+                second: PathBuf::from("(the site's own pages: give the call another ticker)"),
             });
         }
     }
@@ -399,6 +414,10 @@ fn title_from_file(relative: &Path) -> String {
 /// The 404 page, the theme's files and the site's `static/` folder.
 pub(crate) fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<()> {
     sink.write(Path::new("404.html"), site.renderer.not_found_page()?.as_bytes())?;
+    sink.write(
+        &urls::index_file(urls::SEARCH_PATH),
+        site.renderer.search_page()?.as_bytes(),
+    )?;
     for (name, text) in THEME_STATIC {
         sink.write(Path::new(name), text.as_bytes())?;
     }

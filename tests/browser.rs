@@ -1,7 +1,8 @@
-//! Headless Chromium opens a page served by `callpress serve`, the transcript is edited,
-//! and the open page reloads by itself with the new text (tests/browser/live_reload.mjs,
-//! playwright-core driving Debian's chromium). `.ci/run` installs both; elsewhere the test
-//! says what is missing and passes only when not under CI.
+//! Headless Chromium against `callpress serve`: an open page reloads by itself after an
+//! edit (tests/browser/live_reload.mjs), and the search page finds calls and shows markup
+//! as text (tests/browser/search.mjs); playwright-core drives Debian's chromium.
+//! `.ci/run` installs both; elsewhere the tests say what is missing and pass only when not
+//! under CI.
 
 mod common;
 
@@ -25,32 +26,77 @@ fn missing_tools() -> Option<String> {
     None
 }
 
+/// False (with a note) when the browser tools are missing outside CI; under CI, a failure.
+fn browser_available() -> bool {
+    let Some(missing) = missing_tools() else {
+        return true;
+    };
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "browser test cannot run under CI: {missing}"
+    );
+    eprintln!("skipping the browser test: {missing}");
+    false
+}
+
+/// Runs `node SCRIPT ARGS…` in tests/browser and asserts it printed `expect`.
+fn run_script(script: &str, args: &[&str], expect: &str) {
+    let output = Command::new("node")
+        .current_dir(repo().join("tests/browser"))
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains(expect),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 #[test]
 fn an_open_page_reloads_after_an_edit() {
-    if let Some(missing) = missing_tools() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser test cannot run under CI: {missing}"
-        );
-        eprintln!("skipping the browser test: {missing}");
+    if !browser_available() {
         return;
     }
     let site = temp_site("title = \"Live\"\n", &[("content/small.txt", SMALL)]);
     let server = start(site.path());
     let port = server.port;
-    let output = Command::new("node")
-        .current_dir(repo().join("tests/browser"))
-        .arg("live_reload.mjs")
-        .arg(format!("http://127.0.0.1:{port}/exhm/2025-q1/"))
-        .arg(site.path().join("content/small.txt"))
-        .args(["Costs were flat.", "Costs rose by a whisker."])
-        .output()
-        .unwrap();
-    drop(server);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.contains("live reload ok"),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    let url = format!("http://127.0.0.1:{port}/exhm/2025-q1/");
+    let file = site.path().join("content/small.txt");
+    run_script(
+        "live_reload.mjs",
+        &[
+            &url,
+            &file.to_string_lossy(),
+            "Costs were flat.",
+            "Costs rose by a whisker.",
+        ],
+        "live reload ok",
     );
+    drop(server);
+}
+
+#[test]
+fn the_search_page_finds_calls_and_shows_markup_as_text() {
+    if !browser_available() {
+        return;
+    }
+    let evil = String::from_utf8_lossy(SMALL).replacen(
+        "company: Example Harbor Mills",
+        "company: 'Société <img src=x onerror=\"window.__xss=1\"> Mills'\nticker: EVL",
+        1,
+    );
+    let site = temp_site(
+        "title = \"Search\"\n",
+        &[("content/small.txt", SMALL), ("content/evil.txt", evil.as_bytes())],
+    );
+    let server = start(site.path());
+    run_script(
+        "search.mjs",
+        &[&format!("http://127.0.0.1:{}/", server.port)],
+        "search ok",
+    );
+    drop(server);
 }

@@ -230,6 +230,11 @@ impl Renderer {
         self.theme.render("404.html", &Context::new(), "the 404 page")
     }
 
+    /// The search page: a form and the script that filters `calls.json` in the browser.
+    pub fn search_page(&self) -> Result<String> {
+        self.theme.render("search.html", &Context::new(), "the search page")
+    }
+
     /// The Atom feed of the newest calls (its `updated` is the newest call's date, so
     /// the same calls give the same feed).
     pub fn feed(&self, listings: &Listings) -> Result<String> {

@@ -54,6 +54,13 @@ impl Urls {
     }
 }
 
+/// The folder of the search page.
+pub const SEARCH_PATH: &str = "search/";
+
+/// Folders the site's own pages use at the top level: a company whose ticker slug is one
+/// of these would put its listing on top of them.
+pub const SITE_FOLDERS: [&str; 3] = ["quarters/", "speakers/", SEARCH_PATH];
+
 /// The folder of a company's listing: `amzn/` (its calls live below it).
 pub fn company_path(ticker: &str) -> String {
     format!("{}/", slugify(ticker))
