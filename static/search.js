@@ -25,11 +25,10 @@
     var li = document.createElement("li");
     var link = document.createElement("a");
     link.href = base + call.path;
-    link.textContent = call.title || call.company;
+    link.textContent = [call.company || call.title, call.period].filter(Boolean).join(" \u00b7 ");
     var meta = document.createElement("span");
     meta.className = "muted";
-    meta.textContent = [call.company + (call.ticker ? " (" + call.ticker + ")" : ""), call.period, call.date]
-      .filter(Boolean).join(" · ");
+    meta.textContent = [call.ticker, call.date].filter(Boolean).join(" \u00b7 ");
     li.append(link, " ", meta);
     return li;
   }
