@@ -103,6 +103,8 @@ async fn stay_inside(State(state): State<AppState>, request: Request, next: Next
 const SCRIPT: &str = r#"<script data-callpress-live>
 (() => {
   const es = new EventSource("/__callpress/live");
+  // Says when the stream is open, so a test can wait for it instead of sleeping.
+  es.addEventListener("open", () => { document.documentElement.dataset.callpressLive = "open"; });
   es.addEventListener("reload", () => location.reload());
   es.addEventListener("failure", (e) => {
     let o = document.getElementById("callpress-error");

@@ -14,8 +14,7 @@ try {
   const page = await browser.newPage();
   await page.goto(url);
   // Wait until the live-reload stream is open, then mark this page instance.
-  await page.waitForFunction(() => !!document.querySelector("script[data-callpress-live]"));
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => document.documentElement.dataset.callpressLive === "open");
   await page.evaluate(() => { window.__before_edit = true; });
   const text = readFileSync(file, "utf8");
   if (!text.includes(oldText)) throw new Error(`"${oldText}" not in ${file}`);
