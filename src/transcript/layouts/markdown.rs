@@ -49,7 +49,10 @@ pub fn parse(lines: &Lines<'_>) -> Call {
             match section_of(h) {
                 Some(true) => b.mark_qa_here(),
                 Some(false) => {}
-                None if text.starts_with("# ") => meta.title = h.trim().to_string(),
+                // The first top-level heading is the title; a later one (a pasted second
+                // title, a stray heading) is kept as a note, never put in its place.
+                None if text.starts_with("# ") && meta.title.is_empty() => meta.title = h.trim().to_string(),
+                None if text.starts_with("# ") => common::note(&mut meta, block.line, "heading", h.trim()),
                 None => {
                     let label = h.trim();
                     let (name, title) = match label.split_once(" — ") {
