@@ -25,7 +25,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The bytes of a content file are not text in a known encoding.
-    #[error("{}: not valid UTF-8 (first invalid byte at offset {offset}); save the file as UTF-8 or name its encoding in front matter", path.display())]
+    #[error("{}: not valid UTF-8 (first invalid byte at offset {offset}); save the file as UTF-8 or name its encoding in front matter (`encoding: big5`)", path.display())]
     Decode {
         /// The file that failed.
         path: PathBuf,

@@ -141,6 +141,35 @@ fn invalid_utf8_names_file_and_offset() {
 }
 
 #[test]
+fn a_big5_transcript_builds_when_its_front_matter_names_the_encoding() {
+    // A Chinese transcript saved in Big5, as older Taiwanese publishers ship them.
+    let text = "---\nencoding: big5\ncompany: Example Harbor Mills\nticker: EXHM\nyear: 2025\nquarter: 1\n---\n\
+                Operator: 歡迎參加範例港灣磨坊的電話會議。\n\nLena Fairweather: 營收為 1,250 萬美元,成長 4%。\n";
+    let (big5, _, unmappable) = encoding_rs::BIG5.encode(text);
+    assert!(!unmappable);
+    let site = temp_site(CONFIG, &[("content/big5.txt", &big5)]);
+    let report = callpress::build(&options(&site)).unwrap();
+    assert_eq!(report.calls, 1);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|(p, n)| p.ends_with("big5.txt") && n.contains("Big5"))
+    );
+    let html = std::fs::read_to_string(site.path().join("public/exhm/2025-q1/index.html")).unwrap();
+    assert!(html.contains("營收為 1,250 萬美元"), "the text reads as Chinese");
+    // A name that is no encoding is an error at its line.
+    let wrong = [
+        b"---\nencoding: big-five\n".as_slice(),
+        &big5["---\nencoding: big5\n".len()..],
+    ]
+    .concat();
+    let site = temp_site(CONFIG, &[("content/big5.txt", &wrong)]);
+    let err = callpress::check(&options(&site)).unwrap_err().to_string();
+    assert!(err.contains("big5.txt:2") && err.contains("`big-five`"), "{err}");
+}
+
+#[test]
 fn hidden_and_editor_files_are_skipped() {
     let site = temp_site(
         CONFIG,

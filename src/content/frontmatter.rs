@@ -59,6 +59,7 @@ const KNOWN_KEYS: &[&str] = &[
     "draft",
     "summary",
     "layout",
+    "encoding",
 ];
 
 /// Where the front matter and the body lie in a file's text.
@@ -147,10 +148,23 @@ pub fn parse(yaml: &str, first_line: usize, path: &Path) -> Result<(FrontMatter,
             "draft" => front.draft = field_value(value, &key, line, path)?,
             "summary" => front.summary = Some(field_value(value, &key, line, path)?),
             "layout" => front.layout = Some(field_value(value, &key, line, path)?),
+            // Used while decoding (content::decode); here only checked, for UTF-8 files.
+            "encoding" => check_encoding(field_value(value, &key, line, path)?, line, path)?,
             _ => warnings.push(unknown_key_warning(&key, line)),
         }
     }
     Ok((front, warnings))
+}
+
+fn check_encoding(label: String, line: usize, path: &Path) -> Result<()> {
+    match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
+        Some(_) => Ok(()),
+        None => Err(Error::content(
+            path,
+            line,
+            super::decode::unknown_encoding_message(&label),
+        )),
+    }
 }
 
 fn field_value<T: DeserializeOwned>(value: serde_yaml::Value, key: &str, line: usize, path: &Path) -> Result<T> {

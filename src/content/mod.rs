@@ -122,9 +122,19 @@ pub fn is_ignored_name(name: &std::ffi::OsStr) -> bool {
 /// Reads a content file: decodes it and splits off and parses its front matter.
 pub fn read_document(path: &Path) -> Result<Document> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    let decoded = decode::decode_owned(bytes).map_err(|offset| Error::Decode {
-        path: path.to_path_buf(),
-        offset,
+    let decoded = decode::decode_owned(bytes).map_err(|e| match e {
+        decode::DecodeError::NotUtf8 { offset } => Error::Decode {
+            path: path.to_path_buf(),
+            offset,
+        },
+        decode::DecodeError::Malformed { encoding, offset } => Error::content(
+            path,
+            1,
+            format!("not valid {encoding} (the encoding its front matter names) at byte offset {offset}"),
+        ),
+        decode::DecodeError::UnknownEncoding { label, line } => {
+            Error::content(path, line, decode::unknown_encoding_message(&label))
+        }
     })?;
     let mut doc = parse_document(path, decoded.text)?;
     doc.encoding = decoded.encoding;
