@@ -30,11 +30,11 @@ pub fn essence(raw: &str) -> Option<&str> {
         return None;
     }
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    let t = t
-        .strip_prefix("[EN]")
-        .or_else(|| t.strip_prefix("[中]"))
-        .unwrap_or(t)
-        .trim();
+    let t = match t.get(..4) {
+        Some(tag) if tag.eq_ignore_ascii_case("[EN]") => &t[4..],
+        _ => t.strip_prefix("[中]").unwrap_or(t),
+    }
+    .trim();
     let t = t.trim_matches('*');
     let t = if is_timestamp(t.get(..10).unwrap_or("")) {
         t.get(10..).unwrap_or("").trim()
