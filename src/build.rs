@@ -309,7 +309,6 @@ pub(crate) fn write_site_wide(
     Ok(chosen.len() + 4)
 }
 
-/// Reads, parses and renders one content file into `sink`.
 /// A call page bigger than this opens slowly in a browser (seconds on a phone); real
 /// calls make pages of 0.2 to 2 MB, so a page this big is usually several calls pasted
 /// into one file.
@@ -358,6 +357,7 @@ fn publish_call(site: &Site, file: &ContentFile, doc: content::Document, sink: &
     })
 }
 
+/// Reads, parses and renders one content file into `sink`.
 pub(crate) fn process(site: &Site, file: &ContentFile, sink: &dyn Sink) -> Result<Done> {
     let doc = content::read_document(&file.path)?;
     if doc.front.draft && !site.drafts {
