@@ -129,7 +129,9 @@ fn flush(b: &mut CallBuilder, last: &mut Option<Paragraph>) {
 }
 
 fn read_head(meta: &mut Meta, line: usize, t: &str) {
-    if let Some(title) = t.strip_prefix("# ") {
+    // The first `# ` line is the title; a later one is kept as a note, never put in its
+    // place (as the Markdown layout does).
+    if let Some(title) = t.strip_prefix("# ").filter(|_| meta.title.is_empty()) {
         meta.title = title.trim().to_string();
         if let Some(c) = TITLE_DATE.captures(title) {
             let date = format!("{}-{}-{}", &c["y"], &c["m"], &c["d"]);
