@@ -30,11 +30,11 @@ pub fn essence(raw: &str) -> Option<&str> {
         return None;
     }
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    let t = match t.get(..4) {
-        Some(tag) if tag.eq_ignore_ascii_case("[EN]") => &t[4..],
-        _ => t.strip_prefix("[中]").unwrap_or(t),
-    }
-    .trim();
+    let t = LANGUAGE_TAGS
+        .iter()
+        .find_map(|tag| t.strip_prefix(tag))
+        .unwrap_or(t)
+        .trim();
     let t = t.trim_matches('*');
     let t = if is_timestamp(t.get(..10).unwrap_or("")) {
         t.get(10..).unwrap_or("").trim()
@@ -56,6 +56,11 @@ fn is_timestamp(t: &str) -> bool {
         && b[6] == b':'
         && [1, 2, 4, 5, 7, 8].iter().all(|&i| b[i].is_ascii_digit())
 }
+
+/// The language tags of the tagged layout (its parser's list).
+const LANGUAGE_TAGS: &[&str] = &[
+    "[EN]", "[En]", "[en]", "[ENG]", "[英]", "[原文]", "[中]", "[中文]", "[ZH]", "[zh]", "[譯]", "[译]", "[譯文]",
+];
 
 /// A section or list heading in any spelling: `# Prepared remarks`, `**Q&A:**`.
 fn is_heading(line: &str) -> bool {
