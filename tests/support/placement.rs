@@ -36,25 +36,22 @@ pub fn essence(raw: &str) -> Option<&str> {
         .unwrap_or(t)
         .trim();
     let t = t.trim_matches('*');
-    let t = if is_timestamp(t.get(..10).unwrap_or("")) {
-        t.get(10..).unwrap_or("").trim()
-    } else {
-        t
-    };
+    let t = strip_timestamp(t);
     let t = t.trim_start_matches('#').trim_start();
     let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
     (!t.is_empty()).then_some(t)
 }
 
-/// `(hh:mm:ss)`, the timestamp that opens a line of the timestamped layout.
-fn is_timestamp(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() == 10
-        && b[0] == b'('
-        && b[9] == b')'
-        && b[3] == b':'
-        && b[6] == b':'
-        && [1, 2, 4, 5, 7, 8].iter().all(|&i| b[i].is_ascii_digit())
+/// A line without the timestamp that opens it in the timestamped layout: `(h:mm)`,
+/// `(hh:mm)` or either with `:ss` (the parser's own pattern).
+fn strip_timestamp(t: &str) -> &str {
+    let Some(rest) = t.strip_prefix('(') else { return t };
+    let Some(close) = rest.find(')') else { return t };
+    let parts: Vec<&str> = rest[..close].split(':').collect();
+    let digits =
+        |p: &str, n: std::ops::RangeInclusive<usize>| n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let stamp = matches!(parts.len(), 2 | 3) && digits(parts[0], 1..=2) && parts[1..].iter().all(|p| digits(p, 2..=2));
+    if stamp { rest[close + 1..].trim() } else { t }
 }
 
 /// The language tags of the tagged layout (its parser's list).
