@@ -136,9 +136,17 @@ pub fn start(site: &Path) -> Server {
             sink.lock().unwrap().push(line);
         }
     });
-    let server = Server { child, port, log };
-    wait_for("the server to listen", Duration::from_secs(60), || {
-        server.lines().iter().any(|l| l.starts_with("Serving")).then_some(())
+    let mut server = Server { child, port, log };
+    // The port it really listens on: `serve` moves to the next one when the one asked for
+    // is taken (another test's server may have picked the same free port first).
+    server.port = wait_for("the server to listen", Duration::from_secs(60), || {
+        server
+            .lines()
+            .iter()
+            .find(|l| l.starts_with("Serving"))
+            .and_then(|l| l.split("http://127.0.0.1:").nth(1))
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
     });
     server
 }
