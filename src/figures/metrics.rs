@@ -351,25 +351,22 @@ impl<'a> SegmentIndex<'a> {
 
 /// Byte offsets where `word` occurs in `hay` as a whole word.
 fn word_starts<'h>(hay: &'h str, word: &'h str) -> impl Iterator<Item = usize> + 'h {
-    hay.match_indices(word).map(|(i, _)| i).filter(move |&i| {
-        let before_ok = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[i + word.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before_ok && after_ok
-    })
+    hay.match_indices(word)
+        .map(|(i, _)| i)
+        .filter(move |&i| is_whole_word(hay, i, word.len()))
+}
+
+/// True when the `len` bytes at `start` of `hay` are not part of a longer word.
+fn is_whole_word(hay: &str, start: usize, len: usize) -> bool {
+    let before_ok = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = hay[start + len..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
 }
 
 fn rfind_word(hay: &str, word: &str) -> Option<usize> {
     let mut end = hay.len();
     while let Some(i) = hay[..end].rfind(word) {
-        let before_ok = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[i + word.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
+        if is_whole_word(hay, i, word.len()) {
             return Some(i);
         }
         end = i;
