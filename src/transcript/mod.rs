@@ -50,9 +50,30 @@ impl<'a> Lines<'a> {
 pub fn parse_document(doc: &Document) -> Result<Call> {
     let lines = Lines::new(&doc.body, doc.body_line_offset);
     let layout = choose_layout(doc)?;
-    let mut call = layout
-        .parse(&lines)
-        .map_err(|e| Error::content(&doc.path, e.line, e.message))?;
+    let mut call = match layout.parse(&lines) {
+        Ok(call) => call,
+        // A layout the owner names is a promise: its error stops the file. A detected one
+        // is a guess; when the guess fails, the generic reader keeps every line.
+        Err(e) if doc.front.layout.is_some() => return Err(Error::content(&doc.path, e.line, e.message)),
+        Err(e) => {
+            let mut call = detect::Layout::Generic
+                .parse(&lines)
+                .map_err(|g| Error::content(&doc.path, g.line, g.message))?;
+            call.warnings.insert(
+                0,
+                Warning::new(
+                    e.line,
+                    WarningKind::Layout,
+                    format!(
+                        "looked like {} but could not be read as it ({}); read with the generic reader",
+                        layout.name(),
+                        e.message
+                    ),
+                ),
+            );
+            call
+        }
+    };
     call.warnings.splice(0..0, doc.warnings.iter().cloned());
     apply_front_matter(&mut call.meta, doc);
     call.meta.encoding = doc.encoding.map(str::to_string);

@@ -24,7 +24,17 @@ const STATEMENT_KEYS: &[&str] = &[
 /// How strongly `text` looks like this layout.
 pub fn score(text: &str) -> f32 {
     let t = text.trim_start();
-    if !(t.starts_with('{') || t.starts_with('[')) {
+    // `[Technical Issues] …` opens many a transcript: JSON opens an array or object with
+    // a value or a key, never a word.
+    let mut chars = t.chars();
+    let opener = chars.next();
+    let next = chars.find(|c| !c.is_whitespace());
+    let json_like = match (opener, next) {
+        (Some('{'), Some(c)) => c == '"' || c == '}',
+        (Some('['), Some(c)) => matches!(c, '{' | '[' | '"' | ']' | '-' | '0'..='9'),
+        _ => false,
+    };
+    if !json_like {
         return 0.0;
     }
     if STATEMENT_KEYS.iter().any(|k| t.contains(&format!("\"{k}\""))) || t.contains("\"speaker\"") {
