@@ -329,10 +329,16 @@ fn outline(call: &Call, figures: &Figures, file: &Path) -> String {
     out!(
         "  figures:  {} ({} in the headline)",
         figures.figures.len(),
-        figures.rows.len()
+        figures.headline.len()
     );
-    for r in &figures.rows {
-        out!("    {:<34} {:<8} {:<30} {}", r.label, r.period, r.value, r.change);
+    for r in &figures.headline {
+        out!(
+            "    {:<34} {:<10} {:<30} {}",
+            r.label,
+            r.period_label,
+            r.value,
+            r.change
+        );
     }
     for w in &call.warnings {
         out!("  warning: line {}: {}", w.line, w.message);

@@ -20,7 +20,7 @@ fn parse_json_is_the_published_call_format() {
         .unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["meta"]["ticker"], "AMZN");
     assert_eq!(json["turns"].as_array().unwrap().len(), 26);
     assert_eq!(json["turns"][2]["anchor"], "andrew-r-jassy");

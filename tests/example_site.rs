@@ -118,7 +118,7 @@ fn call_json_is_the_public_model() {
     let (out, _) = build_example(None);
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.path().join("site/nwrb/2025-q3/call.json")).unwrap()).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["layout"], "bilingual");
     assert_eq!(json["meta"]["ticker"], "NWRB");
     assert_eq!(json["meta"]["date"], "2025-10-29");

@@ -112,7 +112,7 @@ proptest! {
             for f in &figures.figures {
                 prop_assert!(text.contains(&f.text));
             }
-            prop_assert_eq!(figures.headline.len(), figures.rows.len());
+            prop_assert!(figures.headline_is_sound());
         }
     }
 }

@@ -15,24 +15,55 @@ pub enum Unit {
     Percent,
     /// Basis points.
     BasisPoints,
+    /// Percentage points (`up 6 points`).
+    Points,
+    /// A multiple (`2.5x`, `2.5 times`).
+    Multiple,
+    /// A scaled number without currency (`1.4 billion`, `30.6 million subscribers`).
+    Number,
+    /// A count of things (`2,949 homes`, `36 ships`).
+    Count,
 }
 
 impl Unit {
-    /// The unit as written in JSON: `USD`, `%`, `bps`.
+    /// The unit as written in JSON: `USD`, `%`, `bps`, `pts`, `x`, `number`, `count`.
     pub fn code(&self) -> &str {
         match self {
             Unit::Currency(c) => c,
             Unit::Percent => "%",
             Unit::BasisPoints => "bps",
+            Unit::Points => "pts",
+            Unit::Multiple => "x",
+            Unit::Number => "number",
+            Unit::Count => "count",
         }
     }
 
-    /// True when two units can state the same figure (a bare `元` matches any currency).
+    /// True when two units can state the same figure (a bare `元` matches any currency;
+    /// a scaled number without currency matches a currency amount).
     pub fn compatible(&self, other: &Unit) -> bool {
         match (self, other) {
             (Unit::Currency(a), Unit::Currency(b)) => a == b || a == "CUR" || b == "CUR",
+            (Unit::Currency(_), Unit::Number) | (Unit::Number, Unit::Currency(_)) => true,
+            (Unit::Number, Unit::Count) | (Unit::Count, Unit::Number) => true,
             _ => self == other,
         }
+    }
+
+    /// True for money.
+    pub fn is_currency(&self) -> bool {
+        matches!(self, Unit::Currency(_))
+    }
+
+    /// True for a percentage, basis points or percentage points.
+    pub fn is_percentage(&self) -> bool {
+        matches!(self, Unit::Percent | Unit::BasisPoints | Unit::Points)
+    }
+
+    /// True for the units a Chinese translation writes with the CJK grammar (money,
+    /// percent, basis points): the only ones the translation check compares.
+    pub fn is_translated(&self) -> bool {
+        matches!(self, Unit::Currency(_) | Unit::Percent | Unit::BasisPoints)
     }
 }
 
@@ -46,6 +77,8 @@ pub struct Quantity {
     pub tolerance: f64,
     /// What it measures.
     pub unit: Unit,
+    /// Written with a scale word (`million`, `billion`, `億`).
+    pub scaled: bool,
 }
 
 impl Quantity {
@@ -101,6 +134,7 @@ impl Token {
             value: self.number * scale / divisor,
             tolerance: scale / divisor / 2.0,
             unit,
+            scaled: self.scale.is_some_and(|s| s >= 1e3),
         })
     }
 }
@@ -109,14 +143,17 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<cur>US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥|(?-u:\b)RMB\s?|(?-u:\b)USD\s?|(?-u:\b)EUR\s?|(?-u:\b)GBP\s?|(?-u:\b)JPY\s?|(?-u:\b)CNY\s?|(?-u:\b)TWD\s?)?
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         (?:
             \s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))
-          | \s?(?P<bps>basis[\s-]points?(?-u:\b)|basis[\s-]point(?-u:\b)|bps(?-u:\b)|bp(?-u:\b))
-          | (?:\s|-)?(?P<scale>trillion|billion|million|thousand|bn(?-u:\b)|mn(?-u:\b)|tn(?-u:\b)|[BMK](?-u:\b))
+          | \s?(?P<bps>basis[\s-]points?(?-u:\b)|bps(?-u:\b)|bp(?-u:\b))
+          | \s(?P<pts>(?:percentage\s+)?points?(?-u:\b)|pts(?-u:\b)|ppts?(?-u:\b))
+          | \s?(?P<cents>cents?(?-u:\b)|¢)
+          | (?P<times>x(?-u:\b)|\s?times(?-u:\b))
+          | (?:\s|-)?(?P<scale>trillion|billion|million|thousand|mln(?-u:\b)|bln(?-u:\b)|bn(?-u:\b)|mn(?-u:\b)|tn(?-u:\b)|[BMK](?-u:\b))
         )?",
     )
-    .expect("static regex")
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
@@ -155,8 +192,8 @@ fn currency_code(symbol: &str) -> String {
 fn english_scale(word: &str) -> f64 {
     match word.to_ascii_lowercase().as_str() {
         "trillion" | "tn" | "t" => 1e12,
-        "billion" | "bn" | "b" => 1e9,
-        "million" | "mn" | "m" => 1e6,
+        "billion" | "bn" | "b" | "bln" => 1e9,
+        "million" | "mn" | "m" | "mln" => 1e6,
         _ => 1e3,
     }
 }
@@ -186,23 +223,67 @@ fn english_tokens(text: &str) -> Vec<Token> {
         let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else {
             continue;
         };
-        // "Q1", "10-K", "3P", "20th": a digit glued to letters is not a figure.
-        let glued_before = text[..whole.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|ch| ch.is_alphanumeric() || ch == '.');
+        // "Q1", "10-K", "3P", "COVID-19": a digit glued to letters is not a figure.
+        let mut back = text[..whole.start()].chars().rev();
+        let glued_before = match back.next() {
+            Some('-') => back.next().is_some_and(char::is_alphabetic),
+            // `fiscal '19`: a year, not a number.
+            Some('\'' | '’') => true,
+            Some(ch) => ch.is_alphanumeric() || ch == '.' || ch == '_',
+            None => false,
+        };
         if glued_before && c.name("cur").is_none() {
             continue;
         }
         let Some((number, decimals)) = parse_number(num.as_str()) else {
             continue;
         };
-        let currency = c.name("cur").map(|m| currency_code(m.as_str()));
-        let scale = c.name("scale").map(|m| english_scale(m.as_str()));
-        let unit = unit_of(c.name("pct").is_some(), c.name("bps").is_some(), &currency);
+        let mut currency = c.name("cur").map(|m| currency_code(m.as_str()));
+        let letter_scale = c
+            .name("scale")
+            .is_some_and(|m| m.as_str().len() == 1 && currency.is_none());
+        let mut scale = c
+            .name("scale")
+            .filter(|_| !letter_scale)
+            .map(|m| english_scale(m.as_str()));
+        let mut end = if letter_scale { num.end() } else { whole.end() };
+        // `15 cents`; `$2.39 cents` is a slip of the tongue for $2.39.
+        if c.name("cents").is_some() && currency.is_none() {
+            currency = Some("USD".to_string());
+            scale = Some(0.01);
+        }
+        let mut unit = unit_of(c.name("pct").is_some(), c.name("bps").is_some(), &currency);
+        if c.name("pts").is_some() {
+            unit = Some(Unit::Points);
+        } else if c.name("times").is_some() {
+            unit = Some(Unit::Multiple);
+        } else if unit.is_none() && scale.is_some() {
+            unit = Some(Unit::Number);
+        }
+        let glued_after = text[end..]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphanumeric() || ch == '_');
+        // `101 thousand 371 shares`: a number read aloud in pieces is no figure.
+        let continued = scale.is_some()
+            && text[end..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
+        if continued {
+            continue;
+        }
+        if unit.is_none() {
+            if glued_after || is_year_like(num.as_str()) {
+                continue;
+            }
+            if counted(text, whole.start(), num.end(), number, decimals) {
+                unit = Some(Unit::Count);
+            }
+            end = num.end();
+        }
         tokens.push(Token {
             start: whole.start(),
-            end: whole.end(),
+            end,
             number,
             decimals,
             scale,
@@ -211,6 +292,107 @@ fn english_tokens(text: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// A bare 1900–2099 without separators is a year, never a figure or a range end
+/// (`from 2021 to $30 million`).
+fn is_year_like(num: &str) -> bool {
+    num.len() == 4 && num.starts_with(['1', '2']) && matches!(&num[..2], "19" | "20")
+}
+
+/// Words after a bare number that make it a time, a rank or an ordinal, not a count.
+const NOT_COUNTED: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters", "hour", "hours",
+    "minute", "minutes", "second", "seconds", "decade", "decades", "am", "pm", "a.m.", "p.m.", "and", "or", "to", "of",
+    "in", "on", "at", "for", "by", "from", "with", "is", "are", "was", "were", "that", "which", "times", "fold",
+    "percent", "plus", "th", "st", "nd", "rd", "o'clock",
+];
+
+/// Words before a bare number that make it a reference (`Slide 5`, `Tier 1`), not a count.
+const NOT_COUNTED_AFTER: &[&str] = &[
+    "slide",
+    "slides",
+    "page",
+    "pages",
+    "item",
+    "items",
+    "section",
+    "form",
+    "no",
+    "number",
+    "chapter",
+    "note",
+    "notes",
+    "tier",
+    "phase",
+    "level",
+    "class",
+    "series",
+    "route",
+    "fund",
+    "rule",
+    "article",
+    "version",
+    "top",
+    "step",
+    "group",
+    "stage",
+    "gen",
+    "generation",
+    "model",
+    "type",
+    "exhibit",
+    "table",
+    "figure",
+    "line",
+    "lines",
+    "unit",
+    "covid",
+    "schedule",
+    "appendix",
+    "question",
+    "questions",
+    "part",
+    "parts",
+    "round",
+    "wave",
+    "year",
+    "q",
+    "fy",
+    "h",
+    "at",
+    "the",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+];
+
+/// True when a bare number at `start..num_end` counts things: ten or more (or with a
+/// decimal point), followed by a noun, not a reference number.
+fn counted(text: &str, start: usize, num_end: usize, number: f64, decimals: u32) -> bool {
+    if decimals == 0 && number < 10.0 {
+        return false;
+    }
+    let next = text[num_end..]
+        .strip_prefix(' ')
+        .and_then(|rest| {
+            rest.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
+                .next()
+        })
+        .unwrap_or("");
+    let next = next.trim_end_matches('.').to_ascii_lowercase();
+    if next.is_empty() || !next.starts_with(|c: char| c.is_ascii_alphabetic()) || NOT_COUNTED.contains(&next.as_str()) {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let previous = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    !NOT_COUNTED_AFTER.contains(&previous.as_str()) && !before.ends_with('#')
 }
 
 /// A number's unit: percent and basis points win over a currency symbol.
@@ -294,10 +476,21 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
     let gap = text.get(a.end..b.start)?.trim();
     let before = text[..a.start].trim_end();
     let lower = before.to_ascii_lowercase();
-    let between = lower.ends_with("between") || before.ends_with("介於") || before.ends_with("介于");
+    let between = lower.ends_with("between")
+        || lower.ends_with("range of")
+        || lower.ends_with("range between")
+        || before.ends_with("介於")
+        || before.ends_with("介于");
+    // `from $23.3 million to $24.8 million` is a change, not a range, unless the words
+    // say range (`to range from $475 million to $500 million`).
+    let from_to = ends_with_word(&lower, "from")
+        && !["range", "ranging", "ranges", "anywhere", "vary", "varying", "somewhere"]
+            .iter()
+            .any(|w| ends_with_word(lower[..lower.len() - 4].trim_end(), w));
     let joined = match gap {
         "and" | "至" | "到" | "和" | "與" => between,
-        "to" | "-" | "–" | "—" | "~" | "～" => true,
+        "to" | "through" | "thru" => !from_to,
+        "-" | "–" | "—" | "~" | "～" => true,
         _ => false,
     };
     let b_unit = b.unit.clone()?;
@@ -312,8 +505,18 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
     if a.unit.is_none() {
         low.scale = b.scale;
     }
-    let start = if between {
-        lower.rfind("between").unwrap_or(before.len()).min(a.start)
+    // The ends of a range are near each other and in order: `$47,000 to $2.9 million`
+    // after `increased 1.6% or` is a change and its result, not a range.
+    let (lo, hi) = (low.quantity()?, b.quantity()?);
+    let ordered = lo.value <= hi.value;
+    let near =
+        lo.value == 0.0 || hi.value <= lo.value * 5.0 || (hi.unit.is_percentage() && hi.value - lo.value <= 25.0);
+    if !(between || ordered && near) {
+        return None;
+    }
+    // The figure starts at the `between` that opens it (the text right before it).
+    let start = if lower.ends_with("between") {
+        before.len() - "between".len()
     } else {
         a.start
     };
@@ -330,9 +533,107 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
     })
 }
 
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.ends_with(word)
+        && text[..text.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Figures in English text, in order.
 pub fn english(text: &str) -> Vec<Match> {
-    merge_ranges(text, english_tokens(text))
+    let mut tokens = english_tokens(text);
+    let spoken = spoken_tokens(text);
+    if !spoken.is_empty() {
+        tokens.extend(spoken);
+        tokens.sort_by_key(|t| t.start);
+        tokens.dedup_by(|later, earlier| later.start < earlier.end);
+    }
+    let mut out = merge_ranges(text, tokens);
+    for m in &mut out {
+        widen_flat(text, m);
+    }
+    out
+}
+
+static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?-u:\b)(?P<cur>US\$|\$)?
+        (?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:one|a)\s+hundred)
+        \s+(?P<scale>million|billion|trillion)
+        (?:\s+(?P<dollars>(?:U\.?S\.?\s+)?dollars))?(?-u:\b)",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Amounts said in words, as speech-to-text writes them: `one billion US dollars`,
+/// `a billion dollars`, `two million`.
+fn spoken_tokens(text: &str) -> Vec<Token> {
+    if !text.contains("illion") {
+        return Vec::new();
+    }
+    SPOKEN
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let n = match c.name("n")?.as_str().to_ascii_lowercase().as_str() {
+                "a" | "an" | "one" => 1.0,
+                "two" => 2.0,
+                "three" => 3.0,
+                "four" => 4.0,
+                "five" => 5.0,
+                "six" => 6.0,
+                "seven" => 7.0,
+                "eight" => 8.0,
+                "nine" => 9.0,
+                "ten" => 10.0,
+                "eleven" => 11.0,
+                "twelve" => 12.0,
+                "fifteen" => 15.0,
+                "twenty" => 20.0,
+                "thirty" => 30.0,
+                "forty" => 40.0,
+                "fifty" => 50.0,
+                "sixty" => 60.0,
+                "seventy" => 70.0,
+                "eighty" => 80.0,
+                "ninety" => 90.0,
+                _ => 100.0,
+            };
+            let currency = (c.name("cur").is_some() || c.name("dollars").is_some()).then(|| "USD".to_string());
+            let unit = Some(currency.clone().map_or(Unit::Number, Unit::Currency));
+            Some(Token {
+                start: whole.start(),
+                end: whole.end(),
+                number: n,
+                decimals: 0,
+                scale: Some(english_scale(c.name("scale")?.as_str())),
+                currency,
+                unit,
+            })
+        })
+        .collect()
+}
+
+/// `flat to down 6%` is the range from no change to a 6% decline.
+fn widen_flat(text: &str, m: &mut Match) {
+    if m.high.is_some() || !m.low.unit.is_percentage() {
+        return;
+    }
+    let before = text[..m.start].trim_end().to_ascii_lowercase();
+    for phrase in ["flat to down", "flat to up", "flat to"] {
+        if ends_with_word(&before, phrase) {
+            let zero = Quantity {
+                value: 0.0,
+                ..m.low.clone()
+            };
+            m.high = Some(std::mem::replace(&mut m.low, zero));
+            m.start = before.len() - phrase.len();
+            return;
+        }
+    }
 }
 
 /// Figures in a Chinese translation (CJK units, and English forms left untranslated).
@@ -353,6 +654,57 @@ mod tests {
     fn usd(v: f64) -> Unit {
         let _ = v;
         Unit::Currency("USD".into())
+    }
+
+    fn units(text: &str) -> Vec<(String, Unit)> {
+        english(text)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.low.unit))
+            .collect()
+    }
+
+    #[test]
+    fn cents_multiples_points_and_scaled_numbers() {
+        let m = one("15.2 cents");
+        assert!((m.low.value - 0.152).abs() < 1e-9);
+        assert_eq!(m.low.unit, usd(0.0));
+        assert_eq!(one("2.5x").low.unit, Unit::Multiple);
+        assert_eq!(one("leverage of 2.5 times").low.unit, Unit::Multiple);
+        assert_eq!(one("up 6 points").low.unit, Unit::Points);
+        assert_eq!(one("2 percentage points").low.unit, Unit::Points);
+        let m = one("revenue of 1.4 billion");
+        assert_eq!(
+            (m.low.value, m.low.unit.clone(), m.low.scaled),
+            (1.4e9, Unit::Number, true)
+        );
+        assert!(!one("$0.95").low.scaled);
+    }
+
+    #[test]
+    fn amounts_in_words() {
+        let m = one("We target more than one billion US dollars in revenue from ASIC");
+        assert_eq!((m.low.value, m.low.unit.clone()), (1e9, usd(0.0)));
+        assert_eq!(one("a billion dollars").low.value, 1e9);
+        assert!(english("one of our businesses").is_empty());
+    }
+
+    #[test]
+    fn counts_of_things() {
+        assert_eq!(units("we sold 2,949 homes"), [("2,949".to_string(), Unit::Count)]);
+        assert_eq!(units("22 to 24 rigs"), [("22 to 24".to_string(), Unit::Count)]);
+        assert!(units("over 20 years").is_empty(), "a time is not a count");
+        assert!(units("on Slide 15 we show").is_empty());
+        assert!(units("COVID-19 cases").is_empty());
+        assert!(units("the 10-K filing").is_empty());
+        assert!(units("3 segments").is_empty(), "single digits are not counted");
+    }
+
+    #[test]
+    fn a_year_is_never_a_range_end() {
+        let all = english("rising from 2021 to $30 million");
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].low.value, 30e6);
+        assert_eq!(all[0].high, None);
     }
 
     #[test]
@@ -403,6 +755,23 @@ mod tests {
         let m = one("grow 7 to 11%");
         assert_eq!((m.low.value, m.low.unit), (7.0, Unit::Percent));
         assert_eq!(one("$58 million to $66 million").high.unwrap().value, 66e6);
+        assert_eq!(
+            english("grew from $23.3 million to $24.8 million").len(),
+            2,
+            "a change, not a range"
+        );
+        assert_eq!(
+            english("increased 1.6% or approximately $47,000 to $2.9 million").len(),
+            3
+        );
+        assert_eq!(english("fell from 13% to 10%").len(), 2, "a range runs low to high");
+        let flat = one("revenues to be flat to down 6% sequentially");
+        assert_eq!((flat.low.value, flat.high.as_ref().unwrap().value), (0.0, 6.0));
+        assert_eq!(flat.start, "revenues to be ".len());
+        assert_eq!(
+            one("to range from $475 million to $500 million").high.unwrap().value,
+            500e6
+        );
         // "and" without "between" is two figures.
         assert_eq!(english("$5 billion and $6 billion").len(), 2);
     }
@@ -412,7 +781,6 @@ mod tests {
         for text in [
             "in 2024",
             "3 reportable segments",
-            "10 new countries",
             "Q1 2024",
             "Form 10-K",
             "3P units",

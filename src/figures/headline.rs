@@ -1,32 +1,26 @@
-//! The headline table: the metrics a reader looks for first, one row each, with value,
-//! change and links to every mention.
+//! The headline table: the figures a reader looks for first, one row per metric, basis,
+//! segment and period, each with its value, its change (saying what it compares) and
+//! links to every mention.
+//!
+//! Ranking: earnings per share and total revenue first (what newsrooms lead with), then
+//! guidance for them, then the bottom line and the industry's own measures, then the
+//! rest, then segments; at most [`MAX_ROWS`] rows. Parts (one property, an incremental
+//! amount) and figures of other periods never make the table.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::figures::Figure;
-use crate::figures::metrics::{CallPeriod, Direction, Kind};
+use crate::figures::period::{CallPeriod, Period};
+use crate::figures::scope::Scope;
+use crate::figures::vocabulary::{Basis, Measure, MetricId, Tier, Vocabulary};
+use crate::figures::{Comparison, Direction, Figure, Kind, label};
 use crate::transcript::{Call, Role, Section};
 
-/// Base metrics in the order the table shows them.
-const ORDER: &[&str] = &[
-    "revenue",
-    "gross profit",
-    "gross margin",
-    "operating income",
-    "operating margin",
-    "adjusted EBITDA",
-    "EBITDA",
-    "net income",
-    "EPS",
-    "free cash flow",
-    "operating cash flow",
-    "capital expenditures",
-];
-
 /// Most rows the table shows.
-const MAX_ROWS: usize = 16;
+pub const MAX_ROWS: usize = 12;
 
-/// How many mentions of one value a row links: a row of hundreds of `¶` links (a figure
+/// How many mentions of one value a row links: a row of hundreds of links (a figure
 /// repeated through a huge file) helps nobody, and finding them would cost the square of
 /// the mentions.
 pub const MAX_MENTIONS: usize = 12;
@@ -34,18 +28,34 @@ pub const MAX_MENTIONS: usize = 12;
 /// One row of the headline table.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct HeadlineRow {
-    /// `Revenue`, `AWS operating income`, `Revenue guidance`.
+    /// `Revenue`, `AWS operating income`, `Adjusted EPS guidance`, `Net loss`.
     pub label: String,
-    /// Period of the row.
-    pub period: String,
+    /// The metric's canonical name.
+    pub metric: String,
+    /// The basis, when stated.
+    pub basis: Option<Basis>,
+    /// The segment, for a segment row.
+    pub segment: Option<String>,
+    /// The period (`2024-Q1`, `FY2024`).
+    pub period: Period,
+    /// The period as the table shows it (`Q1 2024`, `FY2024`).
+    pub period_label: String,
     /// Actual or guidance.
     pub kind: Kind,
     /// The value as written (`$143.3 billion`, `$144 billion – $149 billion`), or empty.
     pub value: String,
-    /// The change as written with its sign (`+13%`), or empty.
+    /// The change as written with its sign and what it compares (`+13% YoY`), or empty.
     pub change: String,
-    /// Id of the figure the row shows.
+    /// What the change compares with.
+    pub comparison: Option<Comparison>,
+    /// Id of the figure the row shows (its value, or its change when it has no value).
     pub figure: String,
+    /// Id of the value figure, when the row has a value.
+    pub value_figure: Option<String>,
+    /// Id of the change figure, when the row has a change.
+    pub change_figure: Option<String>,
+    /// Id of the comparison base stated with the value, when there is one.
+    pub prior_figure: Option<String>,
     /// Paragraph anchor of the row's figure.
     pub anchor: String,
     /// Paragraph anchors of the mentions of the value (first is `anchor`), at most
@@ -53,51 +63,172 @@ pub struct HeadlineRow {
     pub mentions: Vec<String>,
     /// Paragraph anchor of the change figure, or empty.
     pub change_anchor: String,
-    /// Id of the change figure, or empty.
-    pub change_figure: String,
+}
+
+/// What makes figures one row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RowKey {
+    metric: MetricId,
+    basis: Option<Basis>,
+    segment: Option<String>,
+    period: Period,
+    guidance: bool,
 }
 
 /// Picks the headline rows from `figures`.
-pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod) -> Vec<HeadlineRow> {
-    let current = period.current();
-    let mut keys: Vec<(usize, usize, String, bool, String)> = Vec::new();
-    let mut segments: Vec<String> = Vec::new();
-    for f in figures {
-        let Some(rank) = ORDER.iter().position(|m| *m == f.base_metric) else {
-            continue;
+pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: &Vocabulary) -> Vec<HeadlineRow> {
+    let mut groups: HashMap<RowKey, Vec<&Figure>> = HashMap::new();
+    let mut order: Vec<RowKey> = Vec::new();
+    // Year-to-date results stand in for a metric the call gives no quarter of.
+    let with_quarter: Vec<(Option<MetricId>, Option<&str>)> = figures
+        .iter()
+        .filter(|f| candidate(f, period, call))
+        .map(|f| (f.metric_id(), f.segment.as_deref()))
+        .collect();
+    let year_to_date = |f: &&Figure| {
+        matches!(f.kind, Kind::Actual | Kind::Change)
+            && f.scope != Scope::Item
+            && matches!(f.period, Period::YearToDate { year, .. } | Period::NineMonths { year, .. } | Period::Half { year, .. } if year == period.year)
+            && !with_quarter.contains(&(f.metric_id(), f.segment.as_deref()))
+    };
+    for f in figures.iter().filter(|f| candidate(f, period, call) || year_to_date(f)) {
+        let Some(metric) = f.metric_id() else { continue };
+        let key = RowKey {
+            metric,
+            basis: f.basis,
+            segment: f.segment.clone(),
+            period: f.period,
+            guidance: f.kind == Kind::Guidance,
         };
-        let guidance = f.kind == Kind::Guidance;
-        // Results of the call's own quarter, its trailing twelve months and its fiscal
-        // year; earlier periods quoted for comparison stay out of the table.
-        let own_year = period.year.map(|y| format!("FY{y}"));
-        let own_period = guidance || f.period == current || f.period == "TTM" || Some(&f.period) == own_year.as_ref();
-        if !own_period {
-            continue;
+        let list = groups.entry(key.clone()).or_default();
+        if list.is_empty() {
+            order.push(key);
         }
-        let seg = f.segment.clone().unwrap_or_default();
-        if !seg.is_empty() && !segments.contains(&seg) {
-            segments.push(seg.clone());
-        }
-        let seg_rank = if seg.is_empty() {
-            0
-        } else {
-            1 + segments.iter().position(|s| *s == seg).unwrap_or(0)
-        };
-        let key = (rank, seg_rank, f.metric.clone(), guidance, f.period.clone());
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
+        list.push(f);
     }
-    // Results first (total before segments), guidance after.
-    keys.sort_by(|a, b| (a.3, a.0, a.1, &a.4).cmp(&(b.3, b.0, b.1, &b.4)));
-    keys.iter()
-        .filter_map(|(_, _, metric, guidance, p)| row(figures, call, metric, *guidance, p))
-        .take(MAX_ROWS)
-        .collect()
+    merge_unqualified(&mut groups, &mut order);
+    let first_of_metric = |metric: MetricId| order.iter().position(|k| k.metric == metric).unwrap_or(0);
+    let mut rows: Vec<(Rank, HeadlineRow)> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(position, key)| {
+            let row = row(&groups[key], key, call, vocabulary)?;
+            Some((
+                rank(key, position, first_of_metric(key.metric), period, vocabulary),
+                row,
+            ))
+        })
+        .collect();
+    rows.sort_by_key(|r| r.0);
+    rows.into_iter().map(|(_, r)| r).take(MAX_ROWS).collect()
 }
 
-/// How much we trust a figure to be the headline statement: prepared remarks by the
-/// CFO or CEO first.
+/// A figure that may stand in the table: a metric of the company or a segment, for the
+/// call's own period (or a forecast for a later one).
+fn candidate(f: &Figure, period: &CallPeriod, call: &Call) -> bool {
+    f.metric_id().is_some()
+        && f.scope != Scope::Item
+        // Analysts repeat and round management's figures; the table quotes management.
+        && call.speaker(&f.speaker).is_none_or(|s| s.role != Role::Analyst)
+        && match f.kind {
+            Kind::Actual | Kind::Change => period.is_own(&f.period),
+            Kind::Guidance => f.period != Period::Earlier && !period.is_own(&f.period) || f.period == Period::Current,
+            Kind::Prior => false,
+        }
+}
+
+/// A figure stated without a basis (`EPS $1.01`) whose value a row of the same metric on
+/// a stated basis also gives (`adjusted EPS $1.01`) belongs to that row; and two bases
+/// that state the same value (`adjusted` and `non-GAAP EPS $2.66`) are one row, the first.
+fn merge_unqualified(groups: &mut HashMap<RowKey, Vec<&Figure>>, order: &mut Vec<RowKey>) {
+    let same_row = |a: &RowKey, b: &RowKey| {
+        a.metric == b.metric && a.segment == b.segment && a.period == b.period && a.guidance == b.guidance
+    };
+    let levels_agree = |a: &[&Figure], b: &[&Figure]| {
+        a.iter()
+            .any(|x| !x.change && b.iter().any(|y| !y.change && x.agrees_with(y)))
+    };
+    for key in order.iter().filter(|k| k.basis.is_none()).cloned().collect::<Vec<_>>() {
+        let Some(list) = groups.get(&key).cloned() else {
+            continue;
+        };
+        let key_at = order.iter().position(|k| *k == key).unwrap_or(0);
+        for f in list.iter().filter(|f| !f.change) {
+            let target = order
+                .iter()
+                .position(|k| k.basis.is_some() && same_row(k, &key) && levels_agree(&groups[k], &[*f]))
+                .map(|at| order[at].clone());
+            // The row first stated keeps the figures: `Net loss $4 million` then
+            // `adjusted net loss $4.0 million` is one row, the net loss.
+            match target {
+                Some(target) if order.iter().position(|k| *k == target).unwrap_or(0) < key_at => {
+                    groups.entry(key.clone()).or_default().retain(|g| !std::ptr::eq(*g, *f));
+                    groups.entry(target).or_default().push(f);
+                }
+                Some(target) => {
+                    let moved: Vec<&Figure> = groups
+                        .get(&target)
+                        .map(|l| l.iter().copied().filter(|g| !g.change && g.agrees_with(f)).collect())
+                        .unwrap_or_default();
+                    groups
+                        .entry(target)
+                        .or_default()
+                        .retain(|g| !moved.iter().any(|m| std::ptr::eq(*m, *g)));
+                    groups.entry(key.clone()).or_default().extend(moved);
+                }
+                None => {}
+            }
+        }
+    }
+    let mut i = 0;
+    while i < order.len() {
+        let earlier = order[..i]
+            .iter()
+            .find(|k| {
+                k.basis.is_some()
+                    && order[i].basis.is_some()
+                    && same_row(k, &order[i])
+                    && levels_agree(&groups[*k], &groups[&order[i]])
+            })
+            .cloned();
+        match earlier {
+            Some(target) => {
+                let moved = groups.remove(&order[i]).unwrap_or_default();
+                groups.entry(target).or_default().extend(moved);
+                order.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+    order.retain(|k| groups.get(k).is_some_and(|l| !l.is_empty()));
+}
+
+/// Sort key of a row: group (lead metrics, their guidance, the rest of the company,
+/// segments), the metric's tier, where the metric was first stated (so that a metric's
+/// rows stand together), results before guidance, the call's own quarter first, then
+/// where the row was first stated.
+type Rank = (u8, Tier, usize, bool, u8, usize);
+
+fn rank(key: &RowKey, position: usize, first_of_metric: usize, period: &CallPeriod, vocabulary: &Vocabulary) -> Rank {
+    let tier = vocabulary.def(key.metric).tier;
+    // Lead results, their guidance, the bottom line and the industry's measures, then
+    // the revenue of each segment before the company's lesser measures (tax rate, cash),
+    // then the rest of the segments.
+    let group = match (key.segment.is_some(), tier, key.guidance) {
+        (false, Tier::Earnings | Tier::Revenue, false) => 0,
+        (false, Tier::Earnings | Tier::Revenue, true) => 1,
+        (false, Tier::Profit | Tier::Kpi, _) => 2,
+        (true, Tier::Earnings | Tier::Revenue, _) => 3,
+        (false, Tier::Other, _) => 4,
+        (true, _, _) => 5,
+    };
+    let period_rank = if key.period == period.current() { 0 } else { 1 };
+    let cluster = if matches!(group, 2 | 4 | 5) { first_of_metric } else { 0 };
+    (group, tier, cluster, key.guidance, period_rank, position)
+}
+
+/// How much a figure is trusted to be the headline statement: prepared remarks by an
+/// executive (the CFO or CEO above all) first, the metric named in its own clause.
 fn authority(f: &Figure, call: &Call) -> i32 {
     let speaker = call.speaker(&f.speaker);
     let title = speaker.and_then(|s| s.title.as_deref()).unwrap_or("").to_lowercase();
@@ -114,33 +245,117 @@ fn authority(f: &Figure, call: &Call) -> i32 {
     {
         score += 1;
     }
+    if f.explicit {
+        score += 2;
+    }
     score
 }
 
-fn row(figures: &[Figure], call: &Call, metric: &str, guidance: bool, period: &str) -> Option<HeadlineRow> {
-    let in_row = |f: &&Figure| f.metric == metric && f.period == period && (f.kind == Kind::Guidance) == guidance;
-    let values: Vec<&Figure> = figures.iter().filter(in_row).filter(|f| is_level(f)).collect();
-    let changes: Vec<&Figure> = figures.iter().filter(in_row).filter(|f| !is_level(f)).collect();
-    // Most authoritative first; among equals a percentage (for changes), then the earliest.
-    let best = |list: &[&Figure]| -> Option<Figure> {
-        list.iter()
-            .enumerate()
-            .max_by_key(|(i, f)| (authority(f, call), f.unit == "%", std::cmp::Reverse(*i)))
-            .map(|(_, f)| (*f).clone())
-    };
-    let value = best(&values);
-    let change = best(&changes);
-    // A segment's growth alone ("ad sales up 24%") is not a headline; a total's is.
-    if value.is_none() && metric.contains(' ') && !is_base_name(metric) {
+fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> Option<HeadlineRow> {
+    let def = vocabulary.def(key.metric);
+    let levels: Vec<&Figure> = list.iter().copied().filter(|f| !f.change).collect();
+    let value = best_level(&levels, key.guidance, call);
+    let change = change_for(list, value.as_ref(), def.measure, call);
+    // A segment's growth alone (`ad sales up 24%`) is not a headline; a total's is, and a
+    // growth metric (same-store sales) is its change.
+    if value.is_none() && key.segment.is_some() {
         return None;
     }
     let shown = value.as_ref().or(change.as_ref())?;
-    let mut mentions = vec![shown.paragraph.clone()];
-    for f in figures
+    let negative = shown.value.is_some_and(|v| v < 0.0) || shown.low.is_some_and(|v| v < 0.0);
+    let mut name = label(
+        vocabulary,
+        key.metric,
+        key.basis,
+        key.segment.as_deref(),
+        negative && !shown.change,
+    );
+    if key.guidance {
+        name.push_str(" guidance");
+    }
+    let mentions = mentions_of(shown, list);
+    Some(HeadlineRow {
+        label: name,
+        metric: def.name.clone(),
+        basis: key.basis,
+        segment: key.segment.clone(),
+        period: key.period,
+        period_label: key.period.label(),
+        kind: if key.guidance { Kind::Guidance } else { Kind::Actual },
+        value: value.as_ref().map(|f| display(&f.text)).unwrap_or_default(),
+        change: change.as_ref().map(signed).unwrap_or_default(),
+        comparison: change.as_ref().and_then(|c| c.comparison),
+        figure: shown.id.clone(),
+        value_figure: value.as_ref().map(|f| f.id.clone()),
+        change_figure: change.as_ref().map(|c| c.id.clone()),
+        prior_figure: value.as_ref().and_then(|v| v.prior.clone()),
+        anchor: shown.paragraph.clone(),
+        mentions,
+        change_anchor: change.as_ref().map(|c| c.paragraph.clone()).unwrap_or_default(),
+    })
+}
+
+/// The value a row shows: the most authoritative statement (a range first, for
+/// guidance), then the earliest; written as precisely as any statement of the same value.
+fn best_level(levels: &[&Figure], guidance: bool, call: &Call) -> Option<Figure> {
+    let best = levels
         .iter()
-        .filter(in_row)
-        .filter(|f| f.agrees_with(shown) && is_level(f) == is_level(shown))
-    {
+        .enumerate()
+        .max_by_key(|(i, f)| (guidance && f.high.is_some(), authority(f, call), std::cmp::Reverse(*i)))
+        .map(|(_, f)| *f)?;
+    let precise = levels
+        .iter()
+        .filter(|f| f.agrees_with(best))
+        .max_by_key(|f| std::cmp::Reverse(tolerance(f)))
+        .copied()
+        .unwrap_or(best);
+    Some(precise.clone())
+}
+
+/// How precisely a figure is written: the widest tolerance of its numbers, in units of
+/// a billionth so that it orders as an integer.
+fn tolerance(f: &Figure) -> u64 {
+    f.quantities
+        .iter()
+        .map(|q| (q.tolerance / q.value.abs().max(1e-9) * 1e9) as u64)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The change shown beside the value: the one stated with it (its `of` is the value),
+/// else one from the same paragraph, else the most authoritative; a percentage first,
+/// points or basis points for a ratio.
+fn change_for(list: &[&Figure], value: Option<&Figure>, measure: Measure, call: &Call) -> Option<Figure> {
+    let changes: Vec<&Figure> = list
+        .iter()
+        .copied()
+        .filter(|f| f.change)
+        .filter(|f| measure != Measure::Ratio || f.unit != "%")
+        .collect();
+    let preferred_unit = |f: &Figure| match measure {
+        Measure::Ratio => f.unit == "bps" || f.unit == "pts",
+        _ => f.unit == "%",
+    };
+    changes
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, f)| {
+            let linked = value.is_some_and(|v| f.of.as_deref() == Some(v.id.as_str()));
+            let same_paragraph = value.is_some_and(|v| v.paragraph == f.paragraph);
+            (
+                linked,
+                same_paragraph,
+                preferred_unit(f),
+                authority(f, call),
+                std::cmp::Reverse(*i),
+            )
+        })
+        .map(|(_, f)| (*f).clone())
+}
+
+fn mentions_of(shown: &Figure, list: &[&Figure]) -> Vec<String> {
+    let mut mentions = vec![shown.paragraph.clone()];
+    for f in list.iter().filter(|f| f.change == shown.change && f.agrees_with(shown)) {
         if mentions.len() == MAX_MENTIONS {
             break;
         }
@@ -148,55 +363,15 @@ fn row(figures: &[Figure], call: &Call, metric: &str, guidance: bool, period: &s
             mentions.push(f.paragraph.clone());
         }
     }
-    Some(HeadlineRow {
-        label: label(metric, guidance),
-        period: period.to_string(),
-        kind: if guidance { Kind::Guidance } else { Kind::Actual },
-        value: value.as_ref().map(|f| display(&f.text)).unwrap_or_default(),
-        change: change.as_ref().map(signed).unwrap_or_default(),
-        figure: shown.id.clone(),
-        anchor: shown.paragraph.clone(),
-        mentions,
-        change_anchor: change.as_ref().map(|c| c.paragraph.clone()).unwrap_or_default(),
-        change_figure: change.map(|c| c.id).unwrap_or_default(),
-    })
-}
-
-fn is_base_name(metric: &str) -> bool {
-    ORDER.contains(&metric)
-}
-
-/// A level (the amount of revenue, a margin) as opposed to a change of it; guidance
-/// growth rates (`grow between 7% and 11%`) count as changes.
-fn is_level(f: &Figure) -> bool {
-    let natural_unit = if f.base_metric.ends_with("margin") {
-        f.unit == "%"
-    } else {
-        f.unit != "%" && f.unit != "bps"
-    };
-    match f.kind {
-        Kind::Actual => natural_unit,
-        Kind::Change => false,
-        Kind::Guidance => natural_unit && f.direction.is_none(),
-    }
-}
-
-fn label(metric: &str, guidance: bool) -> String {
-    let mut chars = metric.chars();
-    let capitalised: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    if guidance {
-        format!("{capitalised} guidance")
-    } else {
-        capitalised
-    }
+    mentions
 }
 
 /// `between $144 billion and $149 billion` → `$144 billion – $149 billion`;
-/// `460 basis points` → `460 bps`.
+/// `460 basis points` → `460 bps`; `flat to down 6%` as written.
 fn display(text: &str) -> String {
+    if text.starts_with("flat") {
+        return text.to_string();
+    }
     let t = text.strip_prefix("between ").unwrap_or(text);
     let t = &t.replace(" basis points", " bps").replace(" basis point", " bps");
     match t.split_once(" and ").or_else(|| t.split_once(" to ")) {
@@ -205,6 +380,8 @@ fn display(text: &str) -> String {
     }
 }
 
+/// The change with its sign and what it compares: `+13% YoY`, `−$2.2 billion`, `+7% –
+/// +11%`.
 fn signed(f: &Figure) -> String {
     let sign = match f.direction {
         Some(Direction::Up) => "+",
@@ -212,8 +389,13 @@ fn signed(f: &Figure) -> String {
         None => "",
     };
     let text = display(&f.text);
-    match text.split_once(" – ") {
+    let body = match text.split_once(" – ") {
+        _ if text.starts_with("flat") => text.clone(),
         Some((a, b)) if !sign.is_empty() => format!("{sign}{a} – {sign}{b}"),
         _ => format!("{sign}{text}"),
+    };
+    match f.comparison {
+        Some(c) => format!("{body} {}", c.label()),
+        None => body,
     }
 }

@@ -1,47 +1,75 @@
-//! Headline figures: find the amounts, percentages and ranges a call states, tie each to
-//! a metric, period and speaker, check the translation against them, and pick the
-//! headline table.
+//! Headline figures: find the amounts, percentages and ranges a call states, read each
+//! into typed parts (metric, basis, scope, period, kind, comparison, sign) tied to where
+//! it was said, check the translation against them, report conflicting statements and
+//! pick the headline table.
+//!
+//! The stages, one module each: [`grammar`] finds numbers; [`lexicon`] finds the words
+//! of the [`vocabulary`] and the cue words in one pass; [`period`], [`scope`] and
+//! [`discourse`] read periods, qualifiers and what a passage is about; [`reading`] ties
+//! each figure to its metric; [`conflicts`] and [`headline`] work over a whole call.
 
+pub mod conflicts;
+pub mod discourse;
 pub mod grammar;
 pub mod headline;
-pub mod metrics;
+pub mod lexicon;
+pub mod period;
+pub mod reading;
+pub mod scope;
 pub mod translation;
+pub mod vocabulary;
 
-use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use crate::diagnostic::{Warning, WarningKind};
-use crate::transcript::{Call, Section};
-use grammar::{Match, Quantity, Unit};
+use crate::transcript::{Call, Section, Turn};
+use discourse::Discourse;
+use grammar::{Match, Quantity};
 use headline::HeadlineRow;
-use metrics::{CallPeriod, Direction, Kind, Reading};
+use lexicon::{Hit, Lexicon};
+use period::{CallPeriod, Period};
+pub use reading::{Comparison, Direction, Kind};
+use reading::{Context, Reading};
+use scope::Scope;
+use vocabulary::{Basis, MetricId, Vocabulary};
 
 /// One figure stated on the call, tied to where it was said.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
     /// `f1`, `f2`, … in order of the transcript.
     pub id: String,
-    /// The metric with its segment: `revenue`, `AWS operating income`.
-    pub metric: String,
-    /// The metric without segment: `operating income`.
-    pub base_metric: String,
-    /// The segment, if any.
+    /// The metric's canonical name from the vocabulary (`revenue`, `EPS`), or none when
+    /// the words do not tie the figure to a metric.
+    pub metric: Option<String>,
+    /// The label composed from metric, basis, segment and sign: `Adjusted EPS`, `AWS
+    /// operating income`, `Net loss`.
+    pub label: Option<String>,
+    /// The basis stated (`adjusted`, `GAAP`, `non-GAAP`, `core`, `organic`, …).
+    pub basis: Option<Basis>,
+    /// `total`, `segment` or `item` (a part that is never a headline).
+    pub scope: Scope,
+    /// The segment, for a segment figure.
     pub segment: Option<String>,
-    /// Actual, change or guidance.
+    /// Actual, change, guidance or prior (a comparison base).
     pub kind: Kind,
-    /// The value (for a single figure).
+    /// The figure states a change rather than a level.
+    pub change: bool,
+    /// What a change or a base compares with: `yoy`, `qoq`, `constant-currency`, `guidance`.
+    pub comparison: Option<Comparison>,
+    /// Stated direction of a change.
+    pub direction: Option<Direction>,
+    /// The value (for a single figure), negative for a loss.
     pub value: Option<f64>,
     /// The low end (for a range).
     pub low: Option<f64>,
     /// The high end (for a range).
     pub high: Option<f64>,
-    /// `USD`, `%`, `bps`, …
+    /// `USD`, `%`, `bps`, `pts`, `x`, `number`, `count`.
     pub unit: String,
-    /// Stated direction of a change.
-    pub direction: Option<Direction>,
-    /// `2024-Q1`, `2024-Q2`, `TTM`, `FY2023`.
-    pub period: String,
+    /// `2024-Q1`, `FY2018-Q3`, `2024`, `FY2024`, `TTM`, … (see [`Period::key`]).
+    pub period: Period,
     /// Speaker id.
     pub speaker: String,
     /// Turn id.
@@ -54,8 +82,20 @@ pub struct Figure {
     pub line: usize,
     /// The figure as written.
     pub text: String,
+    /// For a change or a base: the id of the level it belongs to.
+    pub of: Option<String>,
+    /// For a level: the id of the base it is compared with.
+    pub prior: Option<String>,
     #[serde(skip)]
     quantities: Vec<Quantity>,
+    #[serde(skip)]
+    metric_id: Option<MetricId>,
+    /// The metric was named in the figure's own clause.
+    #[serde(skip)]
+    explicit: bool,
+    /// Which sentence of the call it was stated in.
+    #[serde(skip)]
+    sentence: usize,
 }
 
 impl Figure {
@@ -68,6 +108,11 @@ impl Figure {
                 .zip(&other.quantities)
                 .all(|(a, b)| a.agrees_with(b))
     }
+
+    /// The metric's id in the vocabulary the call was read with.
+    pub fn metric_id(&self) -> Option<MetricId> {
+        self.metric_id
+    }
 }
 
 /// A figure's place in its paragraph, for marking it up.
@@ -79,134 +124,439 @@ pub struct Mark {
     pub end: usize,
     /// Machine-readable value (`143300000000`, or `144000000000..149000000000`).
     pub value: String,
-    /// Index into [`Figures::figures`] when the number is a figure of a metric.
+    /// Index into [`Figures::figures`] when the number is a figure.
     pub figure: Option<usize>,
 }
 
 /// Everything figures adds to a call.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Figures {
-    /// Every figure with a metric, in transcript order.
+    /// Every figure, in transcript order.
     pub figures: Vec<Figure>,
-    /// Ids of the headline figures, in display order.
-    pub headline: Vec<String>,
-    /// The headline table.
-    #[serde(skip)]
-    pub rows: Vec<HeadlineRow>,
+    /// The headline table, in display order.
+    pub headline: Vec<HeadlineRow>,
     /// Marks per turn, per paragraph.
     #[serde(skip)]
     pub marks: Vec<Vec<Vec<Mark>>>,
 }
 
-/// Extracts the figures of `call`, adds translation and conflict warnings to it, and
-/// chooses the headline.
-pub fn extract(call: &mut Call) -> Figures {
-    let period = CallPeriod {
-        year: call.meta.year,
-        quarter: call.meta.quarter,
-    };
-    let texts: Vec<&str> = call
-        .turns
-        .iter()
-        .flat_map(|t| &t.paragraphs)
-        .map(|p| p.text.as_str())
-        .collect();
-    let segments = metrics::segments_named(&texts);
-    let mut out = Figures::default();
-    let mut warnings = Vec::new();
-    for turn in &call.turns {
-        let mut turn_marks = Vec::with_capacity(turn.paragraphs.len());
-        for (pi, p) in turn.paragraphs.iter().enumerate() {
-            // Most paragraphs state no number at all: skip them before any regex runs.
-            let has_digit = p.text.bytes().any(|b| b.is_ascii_digit());
-            let matches = if has_digit {
-                grammar::english(&p.text)
-            } else {
-                Vec::new()
+impl Figures {
+    /// True when every headline row shows figures of this call, of its own metric, and
+    /// the table has at most [`headline::MAX_ROWS`] rows: what every call's table must be,
+    /// checked by the property and fuzz tests.
+    pub fn headline_is_sound(&self) -> bool {
+        let find = |id: &str| self.figures.iter().find(|f| f.id == id);
+        self.headline.len() <= headline::MAX_ROWS
+            && self.headline.iter().all(|r| {
+                let shown = find(&r.figure);
+                let value = r.value_figure.as_deref().map(find);
+                let change = r.change_figure.as_deref().map(find);
+                shown.is_some_and(|f| f.metric.as_deref() == Some(r.metric.as_str()))
+                    && value.is_none_or(|v| v.is_some_and(|f| !f.change))
+                    && change.is_none_or(|c| c.is_some_and(|f| f.change))
+            })
+    }
+}
+
+/// Reads figures with one vocabulary, compiled once and shared by every call of a build.
+#[derive(Debug, Clone)]
+pub struct FigureReader {
+    vocabulary: Vocabulary,
+    lexicon: Lexicon,
+}
+
+static BUILTIN: LazyLock<FigureReader> = LazyLock::new(|| FigureReader::new(Vocabulary::builtin()));
+
+impl FigureReader {
+    /// A reader for `vocabulary`.
+    pub fn new(vocabulary: Vocabulary) -> FigureReader {
+        let lexicon = Lexicon::new(&vocabulary);
+        FigureReader { vocabulary, lexicon }
+    }
+
+    /// The reader with the builtin vocabulary.
+    pub fn builtin() -> &'static FigureReader {
+        &BUILTIN
+    }
+
+    /// The vocabulary it reads with.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// Extracts the figures of `call`, adds translation and conflict warnings to it, and
+    /// chooses the headline.
+    pub fn extract(&self, call: &mut Call) -> Figures {
+        let m = &call.meta;
+        let speaks_fiscal = m.date.is_none()
+            && call
+                .turns
+                .iter()
+                .flat_map(|t| &t.paragraphs)
+                .any(|p| period::speaks_fiscal(&p.text));
+        let period = CallPeriod::new(m.year, m.quarter, m.date.as_deref(), speaks_fiscal);
+        let segments =
+            discourse::segments_named(call.turns.iter().flat_map(|t| &t.paragraphs).map(|p| p.text.as_str()));
+        let names = scope::Names::new(segments, &m.ticker, &m.company);
+        let ctx = Context {
+            vocabulary: &self.vocabulary,
+            call: &period,
+            names: &names,
+        };
+        let mut out = Figures::default();
+        let mut warnings = Vec::new();
+        let mut sentence_count = 0;
+        for turn in &call.turns {
+            let mut state = TurnState {
+                ctx: &ctx,
+                lexicon: &self.lexicon,
+                turn,
+                discourse: Discourse::default(),
+                sentence: &mut sentence_count,
             };
-            let readings = metrics::read_paragraph(&p.text, &matches, &period, &segments);
-            let mut marks = Vec::with_capacity(matches.len());
-            for (m, reading) in matches.iter().zip(readings) {
-                let figure = reading.map(|r| {
-                    let anchor = format!("{}-p{}", turn.id, pi + 1);
-                    out.figures
-                        .push(figure(&p.text, m, r, turn, anchor, p.line, out.figures.len() + 1));
-                    out.figures.len() - 1
-                });
-                marks.push(Mark {
-                    start: m.start,
-                    end: m.end,
-                    value: data_value(m),
-                    figure,
-                });
-            }
-            turn_marks.push(marks);
-            if let Some(tr) = &p.translation {
-                for miss in translation::check_matches(&p.text, &matches, tr) {
-                    let found = if miss.unpaired_translation.is_empty() {
-                        "the translation states no such figure".to_string()
-                    } else {
-                        format!("the translation has {}", miss.unpaired_translation.join(", "))
-                    };
-                    warnings.push(Warning::new(
+            let mut turn_marks = Vec::with_capacity(turn.paragraphs.len());
+            for (pi, p) in turn.paragraphs.iter().enumerate() {
+                // Most paragraphs state no number at all: skip them before any regex runs.
+                let matches = if p.text.bytes().any(|b| b.is_ascii_digit()) || p.text.contains("illion") {
+                    grammar::english(&p.text)
+                } else {
+                    Vec::new()
+                };
+                let readings = state.read_paragraph(&p.text, &matches);
+                let anchor = format!("{}-p{}", turn.id, pi + 1);
+                let mut marks = Vec::with_capacity(matches.len());
+                // Figures of the sentence being read, by their index in it, so that a
+                // change or a base can name the level it belongs to.
+                let mut in_sentence: (usize, Vec<Option<usize>>) = (usize::MAX, Vec::new());
+                for (m, (reading, sentence)) in matches.iter().zip(readings) {
+                    if in_sentence.0 != sentence {
+                        in_sentence = (sentence, Vec::new());
+                    }
+                    let figure = reading.map(|r| {
+                        let level = r.of.and_then(|k| in_sentence.1.get(k).copied().flatten());
+                        let n = out.figures.len() + 1;
+                        let mut f = self.figure(&p.text, m, r, turn, &anchor, p.line, n, sentence);
+                        if let Some(level) = level {
+                            f.of = Some(out.figures[level].id.clone());
+                            if f.kind == Kind::Prior && out.figures[level].prior.is_none() {
+                                out.figures[level].prior = Some(f.id.clone());
+                            }
+                        }
+                        out.figures.push(f);
+                        n - 1
+                    });
+                    in_sentence.1.push(figure);
+                    marks.push(Mark {
+                        start: m.start,
+                        end: m.end,
+                        value: data_value(m),
+                        figure,
+                    });
+                }
+                turn_marks.push(marks);
+                if let Some(tr) = &p.translation {
+                    warnings.extend(translation_warnings(
+                        &p.text,
+                        &matches,
+                        tr,
                         p.translation_line.unwrap_or(p.line),
-                        WarningKind::TranslationMismatch,
-                        format!(
-                            "translation does not state `{}` of the original ({found})",
-                            miss.original
-                        ),
                     ));
                 }
             }
+            out.marks.push(turn_marks);
         }
-        out.marks.push(turn_marks);
+        attribute_echoes(&mut out.figures);
+        warnings.extend(conflicts::find(&out.figures, call));
+        out.headline = headline::choose(&out.figures, call, &period, &self.vocabulary);
+        call.warnings.extend(warnings);
+        call.warnings.sort_by_key(|w| w.line);
+        out
     }
-    warnings.extend(conflicts(&out.figures));
-    out.rows = headline::choose(&out.figures, call, &period);
-    out.headline = out.rows.iter().map(|r| r.figure.clone()).collect();
-    call.warnings.extend(warnings);
-    call.warnings.sort_by_key(|w| w.line);
+
+    #[allow(clippy::too_many_arguments)]
+    fn figure(
+        &self,
+        text: &str,
+        m: &Match,
+        r: Reading,
+        turn: &Turn,
+        anchor: &str,
+        line: usize,
+        n: usize,
+        sentence: usize,
+    ) -> Figure {
+        let sign = if r.negative { -1.0 } else { 1.0 };
+        let (value, low, high) = match &m.high {
+            None => (Some(sign * m.low.value), None, None),
+            Some(h) => (None, Some(sign * m.low.value), Some(sign * h.value)),
+        };
+        let def = r.metric.map(|id| self.vocabulary.def(id));
+        Figure {
+            id: format!("f{n}"),
+            metric: def.map(|d| d.name.clone()),
+            label: r
+                .metric
+                .map(|id| label(&self.vocabulary, id, r.basis, r.segment.as_deref(), r.negative)),
+            basis: r.basis.filter(|_| r.metric.is_some()),
+            scope: r.scope,
+            segment: r.segment,
+            kind: r.kind,
+            change: r.change,
+            comparison: r.comparison,
+            direction: r.direction,
+            value,
+            low,
+            high,
+            unit: m.low.unit.code().to_string(),
+            period: r.period,
+            speaker: turn.speaker.clone(),
+            turn: turn.id.clone(),
+            paragraph: anchor.to_string(),
+            section: turn.section,
+            line,
+            text: text[m.start..m.end].to_string(),
+            of: None,
+            prior: None,
+            quantities: m.quantities().cloned().collect(),
+            metric_id: r.metric,
+            explicit: r.explicit,
+            sentence,
+        }
+    }
+}
+
+/// Extracts the figures of `call` with the builtin vocabulary (see [`FigureReader::extract`]).
+pub fn extract(call: &mut Call) -> Figures {
+    FigureReader::builtin().extract(call)
+}
+
+/// The label of a metric as stated: `[segment] [basis] metric`, with the metric's loss
+/// name for a negative value (`Net loss`). Only vocabulary names, basis words and the
+/// segment the call names ever appear in it.
+pub fn label(
+    vocabulary: &Vocabulary,
+    id: MetricId,
+    basis: Option<Basis>,
+    segment: Option<&str>,
+    negative: bool,
+) -> String {
+    let def = vocabulary.def(id);
+    let name = match (&def.loss_name, negative) {
+        (Some(loss), true) => loss.as_str(),
+        _ => def.name.as_str(),
+    };
+    let mut parts: Vec<&str> = Vec::with_capacity(3);
+    if let Some(s) = segment {
+        parts.push(s);
+    }
+    if let Some(b) = basis {
+        parts.push(b.word());
+    }
+    parts.push(name);
+    let text = parts.join(" ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The reading state of one turn: the discourse carried from sentence to sentence.
+struct TurnState<'a, 'b> {
+    ctx: &'a Context<'a>,
+    lexicon: &'a Lexicon,
+    turn: &'a Turn,
+    discourse: Discourse,
+    sentence: &'b mut usize,
+}
+
+impl TurnState<'_, '_> {
+    /// Reads every figure of one paragraph, sentence by sentence; returns each figure's
+    /// reading and the call-wide index of its sentence.
+    fn read_paragraph(&mut self, text: &str, matches: &[Match]) -> Vec<(Option<Reading>, usize)> {
+        let _ = self.turn;
+        let sentences = sentences(text);
+        let hits: Vec<Hit> = if matches.is_empty() {
+            Vec::new()
+        } else {
+            self.lexicon.hits(text)
+        };
+        let mut out = Vec::with_capacity(matches.len());
+        self.discourse.paragraph_segment = None;
+        self.discourse.paragraph_period = None;
+        for (s_start, s_end) in sentences {
+            *self.sentence += 1;
+            let sentence = &text[s_start..s_end];
+            self.discourse.age_segment(sentence);
+            self.discourse.age_outlook();
+            let figs: Vec<(usize, usize, &Match)> = matches
+                .iter()
+                .filter(|m| m.start >= s_start && m.start < s_end)
+                .map(|m| (m.start - s_start, m.end.min(s_end) - s_start, m))
+                .collect();
+            let topic = may_open_topic(sentence)
+                .then(|| discourse::topic(sentence, self.ctx.call, &self.ctx.names.segments))
+                .flatten()
+                .or_else(|| {
+                    figs.is_empty()
+                        .then(|| discourse::outlook(sentence, self.ctx.call))
+                        .flatten()
+                });
+            if let Some(t) = topic {
+                self.discourse.open(t);
+            }
+            if figs.is_empty() {
+                continue;
+            }
+            let local: Vec<Hit> = hits
+                .iter()
+                .filter(|h| h.start >= s_start && h.end <= s_end)
+                .map(|h| Hit {
+                    start: h.start - s_start,
+                    end: h.end - s_start,
+                    lex: h.lex,
+                })
+                .collect();
+            let readings = reading::read_sentence(self.ctx, &mut self.discourse, sentence, &figs, &local);
+            out.extend(readings.into_iter().map(|r| (r, *self.sentence)));
+        }
+        out
+    }
+}
+
+/// A cheap test before the topic regex: topic sentences open with one of a few words.
+fn may_open_topic(sentence: &str) -> bool {
+    let first = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "now"
+            | "next"
+            | "finally"
+            | "lastly"
+            | "first"
+            | "second"
+            | "third"
+            | "so"
+            | "and"
+            | "ok"
+            | "okay"
+            | "all"
+            | "with"
+            | "then"
+            | "briefly"
+            | "turning"
+            | "turn"
+            | "moving"
+            | "move"
+            | "shifting"
+            | "shift"
+            | "switching"
+            | "let"
+            | "let's"
+            | "i'll"
+            | "we'll"
+            | "i'd"
+            | "i'm"
+            | "i"
+            | "we"
+            | "looking"
+            | "going"
+            | "back"
+            | "as"
+            | "regarding"
+            | "on"
+            | "coming"
+            | "getting"
+            | "pivoting"
+            | "a"
+            | "some"
+            | "talking"
+            | "taking"
+            | "take"
+    )
+}
+
+/// Splits a paragraph into sentences (a stop followed by a space and a capital letter,
+/// a digit or `$`, not after an initial such as `U.S.` or `R.`): byte ranges.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ') {
+            let next = text[i + 2..].chars().next();
+            let initial = i >= 2 && bytes[i - 2] == b'.'
+                || (i >= 1 && bytes[i - 1].is_ascii_uppercase() && (i < 2 || bytes[i - 2] == b' '));
+            if next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '$') && !initial {
+                out.push((start, i + 1));
+                start = i + 2;
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
     out
 }
 
-fn figure(
-    text: &str,
-    m: &Match,
-    r: Reading,
-    turn: &crate::transcript::Turn,
-    paragraph: String,
-    line: usize,
-    n: usize,
-) -> Figure {
-    let sign = if r.negative { -1.0 } else { 1.0 };
-    let (value, low, high) = match &m.high {
-        None => (Some(sign * m.low.value), None, None),
-        Some(h) => (None, Some(sign * m.low.value), Some(sign * h.value)),
-    };
-    let metric = match &r.segment {
-        Some(s) => format!("{s} {}", r.base),
-        None => r.base.to_string(),
-    };
-    Figure {
-        id: format!("f{n}"),
-        metric,
-        base_metric: r.base.to_string(),
-        segment: r.segment,
-        kind: r.kind,
-        value,
-        low,
-        high,
-        unit: m.low.unit.code().to_string(),
-        direction: r.direction,
-        period: r.period,
-        speaker: turn.speaker.clone(),
-        turn: turn.id.clone(),
-        paragraph,
-        section: turn.section,
-        line,
-        text: text[m.start..m.end].to_string(),
-        quantities: m.quantities().cloned().collect(),
+/// A figure stated without a segment whose value a segment's figure of the same metric,
+/// kind and period states too is that segment's, said again (`we target more than one
+/// billion US dollars in revenue from ASIC in 2026` … `for 2026, we target over $1
+/// billion in revenue`): a total that equals a segment's value is no total.
+fn attribute_echoes(figures: &mut [Figure]) {
+    let segment_figures: Vec<(usize, Option<MetricId>, Kind, Period, String)> = figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.scope == Scope::Segment && f.metric_id.is_some())
+        .filter_map(|(i, f)| Some((i, f.metric_id, f.kind, f.period, f.segment.clone()?)))
+        .collect();
+    if segment_figures.is_empty() {
+        return;
     }
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        if f.scope != Scope::Total || f.metric_id.is_none() || f.change {
+            continue;
+        }
+        let echo = segment_figures
+            .iter()
+            .find(|(j, m, k, p, _)| {
+                *j != i && *m == f.metric_id && *k == f.kind && *p == f.period && same_value(&figures[*j], f)
+            })
+            .map(|(_, _, _, _, s)| s.clone());
+        if let Some(segment) = echo {
+            let f = &mut figures[i];
+            f.scope = Scope::Segment;
+            f.label = f.label.as_ref().map(|l| format!("{segment} {}", lowercase_first(l)));
+            f.segment = Some(segment);
+        }
+    }
+}
+
+/// True when two figures state exactly the same value (not merely within rounding).
+fn same_value(a: &Figure, b: &Figure) -> bool {
+    let close = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+        (None, None) => true,
+        _ => false,
+    };
+    close(a.value, b.value) && close(a.low, b.low) && close(a.high, b.high)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn data_value(m: &Match) -> String {
@@ -216,82 +566,59 @@ fn data_value(m: &Match) -> String {
     }
 }
 
-/// One metric for one period stated with two different values. Values far apart (more
-/// than a quarter) measure different things the words did not tell apart (a segment
-/// against the total), so only near values are reported: those are misstatements.
-///
-/// Each new value is reported once, against the first earlier value it conflicts with;
-/// a value repeated later (the CFO restating revenue) is not news. Figures are grouped by
-/// metric, period and unit first, and compared only with the distinct values of their
-/// group, so a huge call costs time in proportion to its figures, not their square.
-fn conflicts(figures: &[Figure]) -> Vec<Warning> {
-    let mut groups: HashMap<(&str, &str, &str), Vec<&Figure>> = HashMap::new();
-    let mut warnings = Vec::new();
-    for b in figures.iter().filter(|f| f.kind == Kind::Actual && f.value.is_some()) {
-        let distinct = groups
-            .entry((b.metric.as_str(), b.period.as_str(), b.unit.as_str()))
-            .or_default();
-        if distinct.iter().any(|a| a.agrees_with(b)) {
-            continue;
-        }
-        if let Some(a) = distinct.iter().find(|a| near(a, b)) {
-            warnings.push(Warning::new(
-                b.line,
-                WarningKind::Conflict,
+fn translation_warnings(original: &str, matches: &[Match], translation: &str, line: usize) -> Vec<Warning> {
+    // `flat to down 6%`: a translation states the 6%; its zero end goes without saying.
+    let checked: Vec<Match> = matches
+        .iter()
+        .filter(|m| m.low.unit.is_translated())
+        .map(|m| match &m.high {
+            Some(high) if m.low.value == 0.0 => Match {
+                low: high.clone(),
+                high: None,
+                ..m.clone()
+            },
+            _ => m.clone(),
+        })
+        .collect();
+    translation::check_matches(original, &checked, translation)
+        .into_iter()
+        .map(|miss| {
+            let found = if miss.unpaired_translation.is_empty() {
+                "the translation states no such figure".to_string()
+            } else {
+                format!("the translation has {}", miss.unpaired_translation.join(", "))
+            };
+            Warning::new(
+                line,
+                WarningKind::TranslationMismatch,
                 format!(
-                    "{} for {} is stated as {} (line {}) and as {} (line {})",
-                    a.metric, a.period, a.text, a.line, b.text, b.line
+                    "translation does not state `{}` of the original ({found})",
+                    miss.original
                 ),
-            ));
-        }
-        // A metric with this many different values in one call is a table or a data
-        // dump, not a misstatement: stop collecting so the check stays linear.
-        if distinct.len() < MAX_DISTINCT_VALUES {
-            distinct.push(b);
-        }
-    }
-    warnings
-}
-
-/// How many different values of one metric and period the conflict check remembers.
-const MAX_DISTINCT_VALUES: usize = 32;
-
-fn near(a: &Figure, b: &Figure) -> bool {
-    match (a.value, b.value) {
-        (Some(x), Some(y)) if a.unit == Unit::Percent.code() || a.unit == Unit::BasisPoints.code() => {
-            (x - y).abs() <= 2.0
-        }
-        (Some(x), Some(y)) if x != 0.0 && y != 0.0 => (x / y).max(y / x) <= 1.25,
-        _ => false,
-    }
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transcript::Lines;
-    use crate::transcript::layouts::inline;
 
-    fn warnings_of(text: &str) -> Vec<String> {
-        let mut call = inline::parse(&Lines::new(text, 0));
-        call.meta.year = Some(2024);
-        call.meta.quarter = Some(1);
-        let _ = extract(&mut call);
-        call.warnings
-            .iter()
-            .filter(|w| w.kind == WarningKind::Conflict)
-            .map(|w| format!("{}: {}", w.line, w.message))
-            .collect()
+    #[test]
+    fn sentences_split_at_stops_not_initials() {
+        let s = sentences("We grew in the U.S. market. Revenue was $1.5 billion. Andrew R. Jassy spoke.");
+        assert_eq!(s.len(), 3, "{s:?}");
     }
 
     #[test]
-    fn a_conflict_is_reported_once_per_new_value_and_repeats_are_not_news() {
-        let text = "Jane Roe: Revenue was $903 million.\n\nJohn Doe: Revenue was $902 million.\n\n\
-                    Jane Roe: Revenue was $903 million.\n\nJohn Doe: Revenue was $902 million.\n\n\
-                    Jane Roe: Revenue was $1.2 billion.\n";
-        assert_eq!(
-            warnings_of(text),
-            ["3: revenue for 2024-Q1 is stated as $903 million (line 1) and as $902 million (line 3)"]
-        );
+    fn labels_are_built_from_parts() {
+        let v = Vocabulary::builtin();
+        let eps = v.id("EPS").unwrap();
+        assert_eq!(label(&v, eps, Some(Basis::Adjusted), None, false), "Adjusted EPS");
+        assert_eq!(label(&v, eps, None, None, true), "Loss per share");
+        let ni = v.id("net income").unwrap();
+        assert_eq!(label(&v, ni, None, None, true), "Net loss");
+        let oi = v.id("operating income").unwrap();
+        assert_eq!(label(&v, oi, None, Some("AWS"), false), "AWS operating income");
     }
 }

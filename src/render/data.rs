@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Warning, WarningKind};
+use crate::figures::headline::HeadlineRow;
 use crate::figures::{Figure, Figures};
 use crate::render::{to_safe_json, to_safe_json_pretty};
 use crate::transcript::Call;
@@ -12,7 +13,7 @@ struct CallDocument<'a> {
     #[serde(flatten)]
     call: &'a Call,
     figures: &'a [Figure],
-    headline: &'a [String],
+    headline: &'a [HeadlineRow],
 }
 
 #[derive(Serialize)]
@@ -23,7 +24,7 @@ struct FiguresDocument<'a> {
     quarter: Option<u8>,
     date: Option<&'a str>,
     figures: &'a [Figure],
-    headline: &'a [String],
+    headline: &'a [HeadlineRow],
     warnings: Vec<&'a Warning>,
 }
 
@@ -36,7 +37,7 @@ pub fn call_json_pretty(call: &Call, figures: &Figures) -> String {
     })
 }
 
-/// `call.json`: the call model with its figures and headline ids.
+/// `call.json`: the call model with its figures and headline rows.
 pub fn call_json(call: &Call, figures: &Figures) -> String {
     to_safe_json(&CallDocument {
         call,

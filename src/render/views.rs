@@ -243,7 +243,7 @@ impl CallView {
                 .flat_map(|t| &t.paragraphs)
                 .any(|p| p.translation.is_some()),
             summary_html,
-            headline: figures.rows.clone(),
+            headline: figures.headline.clone(),
             figures_url: urls.link(&format!("{path}figures.json")),
             notice: m.translation_notice.clone().unwrap_or_default(),
             executives: people(|r| r == Role::Executive),
@@ -359,7 +359,11 @@ fn marked_up(text: &str, marks: &[Mark], figures: &Figures) -> String {
                     "<data class=\"fig fig-{kind}\" id=\"{}\" value=\"{}\" title=\"{}\">",
                     f.id,
                     escape_html(&mark.value),
-                    escape_html(&format!("{} · {kind} · {}", f.metric, f.period))
+                    escape_html(&format!(
+                        "{} · {kind} · {}",
+                        f.label.as_deref().unwrap_or("figure"),
+                        f.period.label()
+                    ))
                 ));
             }
             None => html.push_str(&format!("<data class=\"num\" value=\"{}\">", escape_html(&mark.value))),

@@ -6,7 +6,7 @@ use crate::config::Languages;
 use crate::diagnostic::Warning;
 
 /// Version of the published JSON shape of a call (`call.json`, `parse --json`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One earnings call, parsed.
 #[derive(Debug, Clone, Serialize)]

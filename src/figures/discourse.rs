@@ -1,0 +1,532 @@
+//! What a speaker is talking about across sentences: the segment a passage covers
+//! (`Moving to AWS.`), an outlook passage (`Turning to our guidance for Q2.`) and its
+//! period, and the segments the whole call names (`our North America segment`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::figures::period::{self, CallPeriod, Period};
+
+/// The state carried from sentence to sentence within one turn.
+#[derive(Debug, Clone, Default)]
+pub struct Discourse {
+    /// The passage gives an outlook: figures are forecasts unless a verb reports a result.
+    pub guidance: bool,
+    /// The period the outlook passage is about.
+    pub guidance_period: Option<Period>,
+    /// Sentences since the outlook passage last gave a forecast: a passage that stops
+    /// giving them has moved on.
+    pub guidance_age: usize,
+    /// The segment the passage is about.
+    pub segment: Option<String>,
+    /// Sentences since the passage's segment was last named: a passage that stops
+    /// naming its segment has moved on.
+    pub segment_age: usize,
+    /// The period a topic sentence set (`Turning to full-year results.`).
+    pub period: Option<Period>,
+    /// The period a sentence of the paragraph named for its results.
+    pub paragraph_period: Option<Period>,
+    /// The segment the paragraph last named (`North America segment operating income
+    /// was $5 billion. Operating margin was 5.8%.`), until a total word or the paragraph's end.
+    pub paragraph_segment: Option<String>,
+}
+
+/// What a sentence that opens a topic says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Topic {
+    /// An outlook or guidance passage, with its period when named.
+    Outlook(Option<Period>),
+    /// A segment or line of business.
+    Segment(String),
+    /// The whole company, or a subject that is no segment (balance sheet, costs).
+    Company(Option<Period>),
+}
+
+static TOPIC_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^
+        (?:(?:now|next|finally|lastly|first|second|third|so|and|ok|okay|all\s+right|with\s+that|then|briefly|turning)[,]?\s+)*
+        (?:(?:let\s+me|let's|let\s+us|i'll|i\s+will|we'll|we\s+will|i'd\s+like\s+to|i\s+want\s+to|i\s+would\s+like\s+to)\s+(?:now\s+)?)?
+        (?:
+            (?:turn(?:ing)?|mov(?:e|ing)(?:\s+on)?|shift(?:ing)?|switch(?:ing)?|go(?:ing)?|look(?:ing)?|get(?:ting)?|come|coming|pivot(?:ing)?|transition(?:ing)?)\s+(?:now\s+|back\s+|over\s+)?(?:to|at|on\s+to|onto|into)
+          | now\s+(?:on\s+)?to
+          | (?:as\s+for|regarding|with\s+regard\s+to|with\s+respect\s+to)
+          | (?:looking|turning)\s+(?:ahead|forward)(?:\s+to)?
+          | (?:taking|take)\s+a\s+(?:quick\s+|closer\s+)?look\s+at
+          | back\s+to
+          | (?:a\s+few|some)\s+(?:words|comments|thoughts)\s+(?:on|about)
+          | (?:i'm\s+going\s+to\s+|i'll\s+|let\s+me\s+)?(?:start|begin)\s+with\s+(?:this\s+one|the\s+(?:first\s+)?(?:one|question|part))\s+(?:on|about)
+          | (?:talk|speak)\s+(?:about|to)
+        )
+        \s*(?P<topic>[^.;:!?,]*)",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+static SEGMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:(?-u:\b)(?:[Tt]he|[Oo]ur|[Ii]ts)\s+)(?P<seg>[A-Za-z][\w&.'-]*(?:\s+(?:&|and|[A-Za-z][\w&.'-]*)){0,3})\s+(?:segment|segments|business\s+segment|reportable\s+segment)(?-u:\b)
+      | (?-u:\b)(?P<cap>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,3})\s+segment(?-u:\b)",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:In|For|Within|At)\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division))\s*,",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Words that never name a segment, though a sentence may put them where one goes.
+const NOT_SEGMENTS: &[&str] = &[
+    "each",
+    "every",
+    "all",
+    "other",
+    "this",
+    "that",
+    "which",
+    "reportable",
+    "operating",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "both",
+    "total",
+    "largest",
+    "smallest",
+    "biggest",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "the",
+    "our",
+    "my",
+    "addition",
+    "summary",
+    "closing",
+    "conclusion",
+    "general",
+    "short",
+    "particular",
+    "terms",
+    "fact",
+    "total",
+    "aggregate",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "fiscal",
+    "light",
+    "response",
+    "order",
+    "line",
+    "contrast",
+    "comparison",
+    "turn",
+    "today",
+    "addition",
+    "particular",
+    "year",
+    "quarter",
+    "quarters",
+    "2019",
+    "2020",
+    "2021",
+    "2022",
+    "2023",
+    "2024",
+    "2025",
+    "2026",
+    "each",
+    "sept",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// The segments the call names (`our North America segment`, `the Intelligent Cloud
+/// segment`), in order of first mention.
+pub fn segments_named<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for text in paragraphs.filter(|t| t.contains("egment")) {
+        for c in SEGMENT_RE.captures_iter(text) {
+            let Some(seg) = c.name("seg").or_else(|| c.name("cap")) else {
+                continue;
+            };
+            let seg = trim_name(seg.as_str());
+            if is_name(&seg) && !found.iter().any(|f| f.eq_ignore_ascii_case(&seg)) {
+                found.push(seg);
+            }
+        }
+    }
+    found
+}
+
+fn trim_name(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .skip_while(|w| NOT_SEGMENTS.contains(&w.to_ascii_lowercase().as_str()))
+        .collect();
+    words.join(" ").trim_end_matches("'s").to_string()
+}
+
+fn is_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.split_whitespace().count() <= 4
+        && !name
+            .split_whitespace()
+            .any(|w| NOT_SEGMENTS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// A segment named at the start of a sentence for that sentence alone (`In Intelligent
+/// Cloud, we expect …`).
+pub fn sentence_segment(sentence: &str) -> Option<String> {
+    let c = INITIAL_NAME_RE.captures(sentence.trim_start())?;
+    let name = trim_name(c.name("name").or_else(|| c.name("lower"))?.as_str());
+    let first = name.split_whitespace().next()?.to_ascii_lowercase();
+    let periodish = matches!(first.as_str(), "q1" | "q2" | "q3" | "q4" | "fy") || name.contains(char::is_numeric);
+    (is_name(&name) && !periodish && !is_generic_topic(&name.to_ascii_lowercase())).then_some(name)
+}
+
+/// Words that open a topic about the company as a whole or about no segment.
+const COMPANY_TOPICS: &[&str] = &[
+    "balance sheet",
+    "cash flow",
+    "capital",
+    "liquidity",
+    "expense",
+    "expenses",
+    "cost",
+    "costs",
+    "tax",
+    "margin",
+    "margins",
+    "profitability",
+    "result",
+    "results",
+    "performance",
+    "financial",
+    "financials",
+    "income statement",
+    "p&l",
+    "total",
+    "consolidated",
+    "company",
+    "overall",
+    "question",
+    "questions",
+    "q&a",
+    "summary",
+    "share",
+    "shares",
+    "dividend",
+    "repurchase",
+    "buyback",
+    "debt",
+    "leverage",
+    "earnings",
+    "revenue",
+    "revenues",
+    "sales",
+    "slide",
+    "page",
+    "highlights",
+    "details",
+    "detail",
+    "the quarter",
+    "quarter",
+    "year",
+    "operations",
+    "operating",
+    "eps",
+    "guidance",
+    "outlook",
+    "strategy",
+    "segment",
+    "segments",
+    "business",
+    "businesses",
+    "cash",
+    "capex",
+    "investment",
+    "investments",
+    "update",
+    "progress",
+    "covid",
+    "pandemic",
+    "environment",
+    "esg",
+    "people",
+    "customers",
+    "markets",
+    "demand",
+    "pricing",
+    "items",
+];
+
+const OUTLOOK_WORDS: &[&str] = &[
+    "outlook",
+    "guidance",
+    "expectations",
+    "forecast",
+    "ahead",
+    "forward",
+    "next quarter",
+    "next year",
+    "the remainder",
+    "the rest of the year",
+    "second half",
+    "back half",
+    "expect",
+];
+
+fn is_generic_topic(lower: &str) -> bool {
+    COMPANY_TOPICS
+        .iter()
+        .any(|w| lower == *w || lower.starts_with(&format!("{w} ")))
+}
+
+/// The topic a sentence opens, if it opens one (`Moving to AWS.`, `Now let's turn to
+/// next quarter's outlook.`, `Turning to our segments.`).
+pub fn topic(sentence: &str, call: &CallPeriod, known: &[String]) -> Option<Topic> {
+    let c = TOPIC_RE.captures(sentence.trim_start())?;
+    let whole = c.get(0)?.as_str().to_ascii_lowercase();
+    let raw = c.name("topic").map_or("", |m| m.as_str()).trim();
+    let lower = raw.to_ascii_lowercase();
+    let phrases = period::phrases(raw);
+    if OUTLOOK_WORDS.iter().any(|w| whole.contains(w)) {
+        return Some(Topic::Outlook(phrases.first().map(|p| p.resolve(call, true))));
+    }
+    // A topic of results names its period only when it names one (`the quarter and the
+    // full year` names none in particular).
+    let period = match phrases.as_slice() {
+        [only] => Some(only.resolve(call, false)),
+        _ => None,
+    };
+    let cleaned = clean_topic(raw);
+    let lower_words: Vec<&str> = lower.split_whitespace().collect();
+    if let Some(k) = known.iter().find(|k| {
+        cleaned.eq_ignore_ascii_case(k)
+            || lower_words
+                .windows(k.split_whitespace().count())
+                .any(|w| w.join(" ").eq_ignore_ascii_case(k))
+    }) {
+        return Some(Topic::Segment(k.clone()));
+    }
+    let lower_clean = cleaned.to_ascii_lowercase();
+    let capitalised = cleaned
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&"));
+    if !cleaned.is_empty()
+        && capitalised
+        && is_name(&cleaned)
+        && !is_generic_topic(&lower_clean)
+        && !lower.starts_with("the question")
+    {
+        return Some(Topic::Segment(cleaned));
+    }
+    // Short topics only: a long clause is a sentence, not a heading.
+    (raw.split_whitespace().count() <= 8).then_some(Topic::Company(period))
+}
+
+/// `the results of More Personal Computing` → `More Personal Computing`.
+fn clean_topic(raw: &str) -> String {
+    let lower = raw.to_ascii_lowercase();
+    let mut text = raw;
+    for prefix in [
+        "the results of ",
+        "the results for ",
+        "results of ",
+        "results for ",
+        "the performance of ",
+        "our ",
+        "the ",
+    ] {
+        if lower.starts_with(prefix) {
+            text = &raw[prefix.len()..];
+            break;
+        }
+    }
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "segment"
+                | "segments"
+                | "business"
+                | "division"
+                | "results"
+                | "now"
+                | "performance"
+                | "first"
+                | "briefly"
+                | "revenue"
+                | "revenues"
+                | "sales"
+                | "numbers"
+                | "metrics"
+                | "profitability"
+                | "margins"
+                | "financials"
+        )
+    }) {
+        words.pop();
+    }
+    words.join(" ").trim_end_matches(',').to_string()
+}
+
+/// How many sentences a segment passage lasts without naming its segment again.
+const SEGMENT_SPAN: usize = 6;
+
+/// How many sentences an outlook passage lasts without a forecast.
+const OUTLOOK_SPAN: usize = 4;
+
+/// Nouns of a sentence that opens an outlook (`update our fiscal year guidance`); a verb
+/// alone (`we anticipate setting records this year`) opens none.
+const LOOKS_AHEAD: &[&str] = &["guidance", "outlook", "forecast", "expectations for", "looking ahead"];
+
+/// A sentence without figures that frames what follows as an outlook for a later period
+/// (`As we look to the end of FY '22, I would like to update our fiscal year guidance.`).
+pub fn outlook(sentence: &str, call: &CallPeriod) -> Option<Topic> {
+    let lower = sentence.to_ascii_lowercase();
+    if !LOOKS_AHEAD.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let period = period::phrases(sentence)
+        .iter()
+        .map(|p| p.resolve(call, true))
+        .find(|p| call.is_future(p))?;
+    Some(Topic::Outlook(Some(period)))
+}
+
+impl Discourse {
+    /// Ages the outlook passage by one sentence; it ends after a few without a forecast.
+    pub fn age_outlook(&mut self) {
+        self.guidance_age += 1;
+        if self.guidance_age > OUTLOOK_SPAN {
+            self.guidance = false;
+        }
+    }
+
+    /// Ages the passage's segment by one sentence; `sentence` naming it renews it.
+    pub fn age_segment(&mut self, sentence: &str) {
+        let Some(seg) = &self.segment else { return };
+        let named = sentence.to_ascii_lowercase().contains(&seg.to_ascii_lowercase());
+        self.segment_age = if named { 0 } else { self.segment_age + 1 };
+        if self.segment_age > SEGMENT_SPAN {
+            self.segment = None;
+        }
+    }
+
+    /// Updates the passage state with a sentence that opens a topic.
+    pub fn open(&mut self, topic: Topic) {
+        match topic {
+            Topic::Outlook(p) => {
+                self.guidance = true;
+                self.guidance_age = 0;
+                self.guidance_period = p.or(self.guidance_period);
+                self.segment = None;
+            }
+            Topic::Segment(s) => {
+                self.segment = Some(s);
+                self.segment_age = 0;
+            }
+            Topic::Company(p) => {
+                self.guidance = false;
+                self.guidance_period = None;
+                self.segment = None;
+                self.period = p;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const Q1_2024: CallPeriod = CallPeriod {
+        year: Some(2024),
+        quarter: Some(1),
+        fiscal: false,
+        speaking_year: Some(2024),
+    };
+
+    fn t(s: &str) -> Option<Topic> {
+        topic(s, &Q1_2024, &["AWS".to_string()])
+    }
+
+    #[test]
+    fn topics_open_passages() {
+        assert_eq!(t("Moving to AWS."), Some(Topic::Segment("AWS".into())));
+        assert_eq!(
+            t("Now to the results of More Personal Computing."),
+            Some(Topic::Segment("More Personal Computing".into()))
+        );
+        assert!(matches!(
+            t("Now let's turn to next quarter's outlook."),
+            Some(Topic::Outlook(_))
+        ));
+        assert_eq!(
+            t("Turning to our revenue guidance for Q2."),
+            Some(Topic::Outlook(Some(Q1_2024.next_quarter())))
+        );
+        assert_eq!(t("Turning to the balance sheet."), Some(Topic::Company(None)));
+        assert_eq!(t("Revenue was $5 billion."), None);
+        assert_eq!(
+            t("I'm going to start with this one on AWS profitability."),
+            Some(Topic::Segment("AWS".into()))
+        );
+    }
+
+    #[test]
+    fn segments_the_call_names() {
+        let s = segments_named(
+            [
+                "In the North America segment, revenue grew.",
+                "Our intelligent cloud segment delivered.",
+                "In our international segment, income rose.",
+                "all 3 reportable segments, each segment grew",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(s, ["North America", "intelligent cloud", "international"]);
+        assert_eq!(
+            sentence_segment("In Intelligent Cloud, we expect revenue between $8.95 billion and $9.15 billion."),
+            Some("Intelligent Cloud".into())
+        );
+        assert_eq!(sentence_segment("In Q2, revenue grew."), None);
+        assert_eq!(
+            sentence_segment("In the international segment, revenue was $31.9 billion."),
+            Some("international".into())
+        );
+        assert_eq!(sentence_segment("In addition, revenue grew."), None);
+    }
+}

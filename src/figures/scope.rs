@@ -1,0 +1,1811 @@
+//! Basis and scope of a metric mention, read from the words that qualify it: `adjusted`
+//! before it, `AWS` or `tap fee` naming a segment, `from Productivity and Business
+//! Processes` after it, `incremental` or `one hotel's` making it a part, never a total.
+//!
+//! Only words that name a segment ever reach a label; verbs, pronouns, comparatives and
+//! praise (`again improved`, `some very healthy`, `lower`) stop the reading or make the
+//! mention a part of something rather than the company's figure.
+
+use serde::Serialize;
+
+use crate::figures::vocabulary::Basis;
+
+/// What part of the company a figure covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The whole company.
+    #[default]
+    Total,
+    /// A segment, region or line of business the call names.
+    Segment,
+    /// A part that is never a headline: one property, one product's run rate, an
+    /// incremental amount, an impact.
+    Item,
+}
+
+/// What the words before a metric phrase say about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Qualifiers {
+    /// The basis named (`adjusted`, `GAAP`).
+    pub basis: Option<Basis>,
+    /// The segment named, as written.
+    pub segment: Option<String>,
+    /// The mention is a part, never the company's figure.
+    pub item: bool,
+    /// A word says "the whole company" (`total`, `consolidated`).
+    pub total: bool,
+    /// A word says the amount is new or added (`incremental`, `new`): a part of most
+    /// metrics, the news itself for announcements (a repurchase program, a dividend).
+    pub novel: bool,
+    /// Where the qualifiers start (the metric's own start when there are none).
+    pub lead: usize,
+}
+
+/// The words of `text` with the byte offset (plus `offset`) where each starts.
+fn word_positions(text: &str, offset: usize) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((&text[s..i], offset + s));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words that end the reading of qualifiers going leftwards: they are not part of the
+/// metric's noun phrase.
+const STOP: &[&str] = &[
+    "in",
+    "of",
+    "for",
+    "on",
+    "at",
+    "with",
+    "from",
+    "to",
+    "by",
+    "as",
+    "than",
+    "about",
+    "into",
+    "over",
+    "under",
+    "across",
+    "within",
+    "versus",
+    "vs",
+    "and",
+    "or",
+    "but",
+    "while",
+    "so",
+    "if",
+    "because",
+    "since",
+    "although",
+    "the",
+    "a",
+    "an",
+    "our",
+    "its",
+    "their",
+    "his",
+    "her",
+    "your",
+    "my",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "what",
+    "where",
+    "when",
+    "we",
+    "i",
+    "they",
+    "it",
+    "you",
+    "he",
+    "she",
+    "us",
+    "them",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "see",
+    "saw",
+    "seen",
+    "grew",
+    "grow",
+    "rose",
+    "fell",
+    "drove",
+    "made",
+    "make",
+    "gave",
+    "took",
+    "won",
+    "hit",
+    "expect",
+    "anticipate",
+    "deliver",
+    "generate",
+    "achieve",
+    "raise",
+    "report",
+    "post",
+    "record",
+    "produce",
+    "reduce",
+    "lower",
+    "increase",
+    "decrease",
+    "update",
+    "reaffirm",
+    "reiterate",
+    "maintain",
+    "bring",
+    "brings",
+    "impact",
+    "affect",
+    "drive",
+    "drives",
+    "boost",
+    "lift",
+    "get",
+    "got",
+    "think",
+    "believe",
+    "calculate",
+    "bridges",
+    "bridge",
+    "translated",
+    "again",
+    "still",
+    "also",
+    "now",
+    "just",
+    "even",
+    "already",
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "only",
+    "both",
+    "each",
+    "every",
+    "all",
+    "there",
+    "here",
+    "then",
+    "not",
+    "no",
+    "very",
+    "quite",
+    "much",
+    "well",
+    "up",
+    "down",
+    "out",
+    "off",
+    "per",
+    "say",
+    "said",
+    "says",
+    "mentioned",
+    "noted",
+    "how",
+    "why",
+    "let",
+    "lets",
+    "let's",
+    "we're",
+    "we've",
+    "we'll",
+    "it's",
+    "that's",
+    "there's",
+    "i'm",
+    "i'd",
+    "you're",
+    "they're",
+    "via",
+    "between",
+    "among",
+    "including",
+    "excluding",
+    "like",
+    "versus",
+    "against",
+    "toward",
+    "towards",
+    "through",
+    "during",
+    "after",
+    "before",
+    "until",
+    "upon",
+    "despite",
+    "given",
+    "having",
+    "is",
+    "versus",
+    "million",
+    "billion",
+    "thousand",
+    "trillion",
+    "percent",
+    "mln",
+    "bln",
+    "bn",
+    "mn",
+    "cents",
+    "basis",
+    "points",
+    "project",
+    "projects",
+];
+
+/// Words that say "the whole company".
+const TOTAL: &[&str] = &[
+    "total",
+    "consolidated",
+    "overall",
+    "worldwide",
+    "company-wide",
+    "companywide",
+    "enterprise-wide",
+    "company",
+    "company's",
+    "group",
+    "group's",
+    "firm's",
+    "firmwide",
+    "firm-wide",
+    "corporate",
+    "combined",
+    "aggregate",
+    "entire",
+    "whole",
+];
+
+/// Words that qualify without changing what is measured: dropped.
+const NEUTRAL: &[&str] = &[
+    "net",
+    "diluted",
+    "basic",
+    "fully",
+    "quarterly",
+    "annual",
+    "record",
+    "all-time",
+    "strong",
+    "solid",
+    "healthy",
+    "robust",
+    "impressive",
+    "excellent",
+    "great",
+    "good",
+    "best",
+    "best-ever",
+    "outstanding",
+    "exceptional",
+    "quarter",
+    "quarter's",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "fiscal",
+    "full",
+    "year",
+    "year's",
+    "full-year",
+    "year-to-date",
+    "ytd",
+    "calendar",
+    "quarter-end",
+    "period",
+    "current",
+    "reported",
+    "actual",
+    "actuals",
+    "year-end",
+    "ending",
+    "average",
+    "normalized",
+    "weighted",
+    "continuing",
+    "recurring",
+    "total",
+    "pretax",
+    "pre-tax",
+    "after-tax",
+    "aftertax",
+    "underlying",
+    "like-for-like",
+    "same",
+    "sequential",
+    "organic",
+    "headline",
+    "mid-quarter",
+    "real",
+    "nominal",
+    "approximate",
+    "estimated",
+    "preliminary",
+    "final",
+    "unaudited",
+    "gaap",
+    "non-gaap",
+    "adjusted",
+    "core",
+    "cash",
+    "comparable",
+    "pro-forma",
+    "operating",
+    "share",
+    "common",
+    "taxable",
+    "equivalent",
+    "taxable-equivalent",
+    "tax-equivalent",
+    "fte",
+    "fully-taxable",
+    "nareit",
+    "reported",
+    "as-reported",
+    "global",
+    "aggregate",
+    "year-over-year",
+    "yoy",
+    "y/y",
+    "sequential",
+    "quarter-over-quarter",
+    "constant-currency",
+    "currency-neutral",
+    "fx-neutral",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "top-line",
+    "bottom-line",
+    "first-quarter",
+    "second-quarter",
+    "third-quarter",
+    "fourth-quarter",
+    "1q",
+    "2q",
+    "3q",
+    "4q",
+    "fiscal-year",
+    "nine-month",
+    "six-month",
+    "twelve-month",
+    "12-month",
+    "ongoing",
+    "quarter-to-date",
+    "all-in",
+    "overall",
+    "headline",
+    "reported",
+];
+
+/// Words that make a mention a part of something, never the company's figure:
+/// comparatives, increments, impacts and run rates.
+const PART: &[&str] = &[
+    "higher",
+    "lower",
+    "lost",
+    "foregone",
+    "forgone",
+    "reduced",
+    "decreased",
+    "improved",
+    "potential",
+    "implied",
+    "excess",
+    "one-time",
+    "nonrecurring",
+    "non-recurring",
+    "annualized",
+    "cumulative",
+    "partial",
+    "some",
+    "more",
+    "less",
+    "other",
+    "such",
+    "certain",
+    "related",
+    "associated",
+    "remaining",
+    "deferred",
+    "unearned",
+    "missed",
+    "delayed",
+    "lower-margin",
+    "higher-margin",
+    "negative",
+    "positive",
+    "better",
+    "worse",
+    "greater",
+    "smaller",
+    "larger",
+    "bigger",
+    "extra",
+    "residual",
+    "hypothetical",
+    "illustrative",
+    "run-rate",
+    "last",
+    "prior",
+    "previous",
+    "next",
+    "future",
+    "past",
+    "former",
+    "high",
+    "low",
+    "big",
+    "huge",
+    "large",
+    "small",
+    "another",
+    "further",
+    "sustainable",
+    "significant",
+    "substantial",
+    "meaningful",
+    "modest",
+    "slight",
+];
+
+/// Words that make an amount a part (`incremental revenue`) except where the new amount
+/// is itself the news (`a new $900 million repurchase program`, `an increased dividend`).
+pub const NOVEL: &[&str] = &[
+    "incremental",
+    "additional",
+    "new",
+    "increased",
+    "expanded",
+    "raised",
+    "enhanced",
+];
+
+/// Nouns that name a single thing (a property, a deal) rather than a line of business.
+const ITEM_NOUNS: &[&str] = &[
+    "property",
+    "properties",
+    "hotel",
+    "hotels",
+    "resort",
+    "asset",
+    "assets",
+    "project",
+    "projects",
+    "building",
+    "buildings",
+    "mall",
+    "store",
+    "stores",
+    "restaurant",
+    "restaurants",
+    "deal",
+    "deals",
+    "contract",
+    "contracts",
+    "acquisition",
+    "acquisitions",
+    "acquired",
+    "transaction",
+    "facility",
+    "facilities",
+    "plant",
+    "mine",
+    "well",
+    "wells",
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "loan",
+    "customer",
+    "customer's",
+    "client",
+    "client's",
+    "program",
+    "programs",
+    "campaign",
+    "product's",
+    "title",
+    "game",
+    "film",
+    "movie",
+    "drug",
+    "trial",
+    "license",
+    "settlement",
+    "divestiture",
+    "sale",
+    "one",
+    "each",
+    "per",
+    "covid",
+    "covid-related",
+    "covid-19",
+    "pandemic",
+    "stimulus",
+    "hurricane",
+    "storm",
+    "weather",
+    "impact",
+    "fx",
+    "currency",
+];
+
+/// `-ing` words that are verbs (a reading stops there), not names (`banking`, `advertising`).
+const VERBS_ING: &[&str] = &[
+    "growing",
+    "increasing",
+    "declining",
+    "generating",
+    "delivering",
+    "reporting",
+    "expecting",
+    "including",
+    "excluding",
+    "driving",
+    "accelerating",
+    "improving",
+    "reaching",
+    "achieving",
+    "seeing",
+    "having",
+    "being",
+    "getting",
+    "making",
+    "raising",
+    "reaffirming",
+    "updating",
+    "maintaining",
+    "posting",
+    "recording",
+    "producing",
+    "forecasting",
+    "guiding",
+    "estimating",
+    "offsetting",
+    "impacting",
+    "affecting",
+    "reducing",
+    "lowering",
+    "narrowing",
+    "bridging",
+    "calculating",
+    "moving",
+    "turning",
+    "looking",
+    "expanding",
+    "contributing",
+    "representing",
+    "reflecting",
+    "resulting",
+    "leading",
+    "helping",
+    "doing",
+    "going",
+    "coming",
+    "taking",
+    "giving",
+    "showing",
+    "building",
+    "adding",
+    "driving",
+    "boosting",
+    "lifting",
+    "hitting",
+    "exceeding",
+    "topping",
+    "surpassing",
+    "crossing",
+    "nearing",
+    "approaching",
+    "totaling",
+    "totalling",
+    "averaging",
+    "compared",
+    "versus",
+    "anticipating",
+    "planning",
+    "targeting",
+    "assuming",
+    "projecting",
+    "delivering",
+];
+
+/// `-ed` words that are adjectives of a metric (`adjusted`, `consolidated`), not verbs.
+const ADJECTIVES_ED: &[&str] = &[
+    "adjusted",
+    "diluted",
+    "consolidated",
+    "combined",
+    "weighted",
+    "annualized",
+    "owned",
+    "leased",
+    "managed",
+    "franchised",
+    "blended",
+    "realized",
+    "unrealized",
+    "reported",
+    "expected",
+    "estimated",
+    "projected",
+    "increased",
+    "reduced",
+    "improved",
+    "decreased",
+    "deferred",
+    "unearned",
+    "lost",
+    "implied",
+    "budgeted",
+    "targeted",
+    "planned",
+    "forecasted",
+    "missed",
+    "delayed",
+    "related",
+    "associated",
+    "normalized",
+    "normalised",
+    "acquired",
+    "regulated",
+    "unregulated",
+    "licensed",
+    "managed",
+    "branded",
+    "integrated",
+    "specialized",
+    "advanced",
+    "connected",
+    "automated",
+    "contracted",
+    "secured",
+    "unsecured",
+    "insured",
+    "invested",
+    "committed",
+    "funded",
+    "listed",
+    "based",
+    "cloud-based",
+    "fee-based",
+    "specialty",
+    "mixed",
+];
+
+/// Lowercase words that name a line of business in many industries; any other lowercase
+/// word before a metric (`sustainable`, `tap`) makes the mention a part, never a segment
+/// row, unless the call itself names a segment so.
+const SEGMENT_WORDS: &[&str] = &[
+    "software",
+    "services",
+    "service",
+    "product",
+    "products",
+    "hardware",
+    "subscription",
+    "subscriptions",
+    "license",
+    "licence",
+    "licensing",
+    "maintenance",
+    "support",
+    "consulting",
+    "advertising",
+    "ad",
+    "ads",
+    "retail",
+    "wholesale",
+    "commercial",
+    "residential",
+    "industrial",
+    "international",
+    "domestic",
+    "consumer",
+    "government",
+    "defense",
+    "cloud",
+    "data",
+    "center",
+    "automotive",
+    "gaming",
+    "mobile",
+    "pc",
+    "fee",
+    "fees",
+    "interest",
+    "noninterest",
+    "non-interest",
+    "trading",
+    "banking",
+    "insurance",
+    "mortgage",
+    "card",
+    "payments",
+    "e-commerce",
+    "ecommerce",
+    "online",
+    "digital",
+    "membership",
+    "merchandise",
+    "food",
+    "fuel",
+    "pharmacy",
+    "generic",
+    "branded",
+    "specialty",
+    "diagnostics",
+    "devices",
+    "device",
+    "equipment",
+    "parts",
+    "aftermarket",
+    "systems",
+    "solutions",
+    "platform",
+    "network",
+    "infrastructure",
+    "energy",
+    "gas",
+    "oil",
+    "electric",
+    "utility",
+    "water",
+    "land",
+    "home",
+    "homebuilding",
+    "financial",
+    "transmission",
+    "distribution",
+    "midstream",
+    "upstream",
+    "downstream",
+    "chemicals",
+    "materials",
+    "packaging",
+    "aerospace",
+    "medical",
+    "dental",
+    "animal",
+    "health",
+    "healthcare",
+    "vaccines",
+    "oncology",
+    "freight",
+    "cargo",
+    "passenger",
+    "premium",
+    "rental",
+    "leasing",
+    "franchise",
+    "royalty",
+    "royalties",
+    "search",
+    "segment",
+    "enterprise",
+    "wireless",
+    "wireline",
+    "broadband",
+    "video",
+    "voice",
+    "media",
+    "content",
+    "studio",
+    "publishing",
+    "print",
+    "education",
+    "travel",
+    "hospitality",
+    "lodging",
+    "gaming",
+    "casino",
+    "apparel",
+    "footwear",
+    "beauty",
+    "grocery",
+    "restaurant",
+    "beverage",
+    "beverages",
+    "snacks",
+    "tobacco",
+    "agriculture",
+    "crop",
+    "seed",
+    "security",
+    "identity",
+    "storage",
+    "compute",
+    "memory",
+    "logic",
+    "foundry",
+    "analog",
+    "optical",
+    "semiconductor",
+    "semiconductors",
+    "mining",
+    "coal",
+    "steel",
+    "aluminum",
+    "copper",
+    "gold",
+    "silver",
+    "lithium",
+    "solar",
+    "wind",
+    "renewables",
+    "nuclear",
+    "power",
+    "transportation",
+    "logistics",
+    "trucking",
+    "rail",
+    "airline",
+    "marine",
+    "real",
+    "estate",
+    "multifamily",
+    "office",
+    "industrial",
+    "hotel",
+    "lab",
+    "life",
+    "sciences",
+    "science",
+    "wealth",
+    "asset",
+    "management",
+    "investment",
+    "brokerage",
+    "capital",
+    "markets",
+    "lending",
+    "deposit",
+    "credit",
+    "debit",
+    "prepaid",
+    "processing",
+    "merchant",
+    "acquiring",
+    "issuing",
+    "transaction",
+    "transactional",
+    "recurring",
+    "nonrecurring",
+    "professional",
+    "managed",
+    "direct",
+    "indirect",
+    "channel",
+    "partner",
+    "outsourcing",
+    "staffing",
+    "placement",
+    "recruitment",
+    "search",
+    "pet",
+    "vehicle",
+    "vehicles",
+    "truck",
+    "trucks",
+    "car",
+    "cars",
+    "ev",
+    "battery",
+    "batteries",
+    "aviation",
+    "space",
+    "satellite",
+    "marine",
+    "defense",
+    "naval",
+    "tool",
+    "tools",
+    "aeronautics",
+    "instruments",
+    "controls",
+    "automation",
+    "robotics",
+    "sensors",
+    "fluid",
+    "flow",
+    "pumps",
+    "valves",
+    "filtration",
+    "building",
+    "construction",
+    "engineering",
+    "environmental",
+    "waste",
+    "recycling",
+    "collection",
+    "landfill",
+    "rig",
+    "drilling",
+    "completion",
+    "completions",
+    "production",
+    "exploration",
+    "refining",
+    "chemical",
+    "plastics",
+    "paper",
+    "wood",
+    "lumber",
+    "timber",
+    "pulp",
+    "glass",
+    "containers",
+    "specialty",
+    "nutrition",
+    "ingredients",
+    "flavors",
+    "fragrance",
+    "personal",
+    "care",
+    "household",
+    "cleaning",
+    "pharma",
+    "pharmaceutical",
+    "biologics",
+    "devices",
+    "surgical",
+    "orthopedics",
+    "cardiovascular",
+    "neuroscience",
+    "immunology",
+    "vision",
+    "imaging",
+    "dialysis",
+    "hospital",
+    "hospitals",
+    "clinical",
+    "diagnostic",
+    "laboratory",
+    "testing",
+    "genomics",
+    "tax",
+    "audit",
+    "advisory",
+    "legal",
+    "hr",
+    "payroll",
+    "benefits",
+    "property",
+    "casualty",
+    "life",
+    "annuity",
+    "annuities",
+    "reinsurance",
+    "specialty",
+    "personal",
+    "auto",
+    "homeowners",
+    "workers",
+    "dtc",
+    "direct-to-consumer",
+    "b2b",
+    "b2c",
+    "smb",
+    "mid-market",
+    "large",
+    "small",
+    "business",
+    "institutional",
+    "individual",
+    "group",
+];
+
+/// The names a call knows: the segments it names and the company's own names.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    /// Segments the call names (`North America`, `intelligent cloud`).
+    pub segments: Vec<String>,
+    /// The ticker, upper case.
+    pub ticker: String,
+    /// Distinctive words of the company's name (`Amazon.com`, `Amazon`).
+    pub company: Vec<String>,
+}
+
+/// Words of company names that name no company in particular.
+const COMPANY_FILLER: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "company",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "llc",
+    "lp",
+    "l.p.",
+    "group",
+    "holdings",
+    "holding",
+    "the",
+    "and",
+    "&",
+    "of",
+    "sa",
+    "ag",
+    "nv",
+    "n.v.",
+    "se",
+    "trust",
+    "international",
+    "technologies",
+    "technology",
+    "systems",
+    "services",
+    "industries",
+    "partners",
+    "brands",
+];
+
+impl Names {
+    /// The names of a call: `segments` it names, its ticker and company name.
+    pub fn new(segments: Vec<String>, ticker: &str, company: &str) -> Names {
+        let mut words: Vec<String> = company
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .filter(|w| w.len() >= 3 && !COMPANY_FILLER.contains(&w.to_ascii_lowercase().as_str()))
+            .collect();
+        let dotless: Vec<String> = words
+            .iter()
+            .filter_map(|w| w.split('.').next().map(str::to_string))
+            .collect();
+        words.extend(dotless);
+        Names {
+            segments,
+            ticker: ticker.to_ascii_uppercase(),
+            company: words,
+        }
+    }
+
+    /// True when `words` (as written before a metric) name the company itself: its
+    /// ticker or name, or a possessive proper name starting as the ticker does
+    /// (`Genie Energy's income` on GNE's call).
+    fn is_company(&self, words: &[&str], possessive: bool) -> bool {
+        let bare = |w: &str| w.trim_end_matches("'s").trim_end_matches("’s").to_string();
+        let named = words.iter().any(|w| {
+            let w = bare(w);
+            (!self.ticker.is_empty() && w.eq_ignore_ascii_case(&self.ticker))
+                || self.company.iter().any(|c| c.eq_ignore_ascii_case(&w))
+        });
+        // A possessive name whose initials spell part of the ticker, in order and from
+        // its first letter; an acronym or a segment the call names is never the company.
+        let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        let acronym = words
+            .iter()
+            .any(|w| bare(w).len() > 1 && bare(w).chars().all(|c| c.is_uppercase()));
+        let segment = self
+            .segments
+            .iter()
+            .any(|s| words.iter().any(|w| s.eq_ignore_ascii_case(&bare(w))));
+        let spells_ticker = initials.chars().all(char::is_uppercase)
+            && initials.chars().next().is_some_and(|c| self.ticker.starts_with(c))
+            && is_subsequence(&initials, &self.ticker);
+        named || possessive && spells_ticker && !acronym && !segment
+    }
+}
+
+/// True when the letters of `short` appear in `long` in order.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
+/// Reads the qualifiers of the metric phrase starting at byte `metric_start` of the
+/// sentence `text`: up to five words to its left, back to the first word that is not part
+/// of its noun phrase. `names` are the call's segments and company names.
+pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
+    let known = names.segments.as_slice();
+    let mut q = Qualifiers::default();
+    let head = &text[..metric_start];
+    let cut = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '—' | '–'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    // A sentence stop ends it too (`… last year. Revenue …`).
+    let cut = head[cut..].rfind(". ").map_or(cut, |i| cut + i + 2);
+    let clause = &head[cut..];
+    let spans = word_positions(clause, cut);
+    let words: Vec<&str> = spans.iter().map(|(w, _)| *w).collect();
+    let at_sentence_start = head[..cut].trim().is_empty();
+    q.lead = metric_start;
+    let mut name: Vec<&str> = Vec::new();
+    let mut marked_segment = false;
+    let mut taken = 0;
+    let mut first_index = words.len();
+    for (i, raw) in words.iter().enumerate().rev() {
+        let w = raw.trim_matches(|c: char| c == '\'' || c == '’' || c == '.' || c == '"');
+        if w.is_empty() {
+            break;
+        }
+        let lower = w.to_lowercase().replace('’', "'");
+        // `Productivity and Business Processes`, `Software and services`: `and` between
+        // two words of a name joins them.
+        let namelike = |w: &str| starts_upper(w) || SEGMENT_WORDS.contains(&w.to_lowercase().as_str());
+        let capitalised_and =
+            (lower == "and" || w == "&") && !name.is_empty() && i > 0 && namelike(words[i - 1]) && namelike(name[0]);
+        if capitalised_and {
+            name.insert(0, w);
+            q.lead = spans[i].1;
+            continue;
+        }
+        if taken >= 5 || is_stop(&lower) || w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$') {
+            break;
+        }
+        q.lead = spans[i].1;
+        taken += 1;
+        // `Tennant reported net sales`: after a name or a pronoun, `reported` is the verb.
+        let verb_reported = lower == "reported"
+            && i > 0
+            && !matches!(
+                words[i - 1].to_lowercase().as_str(),
+                "our"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "total"
+                    | "gaap"
+                    | "as"
+                    | "fourth-quarter"
+                    | "third-quarter"
+                    | "second-quarter"
+                    | "first-quarter"
+            );
+        if verb_reported {
+            break;
+        }
+        if let Some(b) = Basis::from_word(&lower) {
+            q.basis = q.basis.or(Some(b));
+            continue;
+        }
+        if lower == "non" {
+            continue;
+        }
+        let bare = lower.trim_end_matches("'s");
+        if name.is_empty()
+            && matches!(
+                bare,
+                "segment" | "segments" | "business" | "division" | "unit" | "region"
+            )
+        {
+            marked_segment = true;
+            continue;
+        }
+        if TOTAL.contains(&lower.as_str()) || TOTAL.contains(&bare) {
+            q.total = true;
+            continue;
+        }
+        // `we increased capital expenditures`: after its subject, a participle is the verb.
+        let after_subject = i > 0
+            && matches!(
+                words[i - 1].to_lowercase().as_str(),
+                "we" | "they" | "it" | "i" | "you" | "he" | "she" | "has" | "have" | "had" | "which" | "that"
+            );
+        if lower.ends_with("ed") && after_subject {
+            break;
+        }
+        if PART.contains(&lower.as_str()) || lower.contains("digit") || lower.ends_with("teens") {
+            q.item = true;
+            break;
+        }
+        if NOVEL.contains(&lower.as_str()) {
+            q.novel = true;
+            continue;
+        }
+        if !w.chars().any(char::is_alphanumeric) {
+            break;
+        }
+        if ITEM_NOUNS.contains(&bare) {
+            q.item = true;
+            continue;
+        }
+        if NEUTRAL.contains(&lower.as_str()) || is_year(&lower) {
+            continue;
+        }
+        name.insert(0, w);
+        first_index = i;
+    }
+    if name.is_empty() {
+        return q;
+    }
+    let sentence_initial = at_sentence_start && first_index == 0;
+    let possessive = name.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+    if names.is_company(&name, possessive) {
+        q.total = true;
+        return q;
+    }
+    // `consolidated fee revenue`: a total word with common words only is the total.
+    if q.total
+        && name
+            .iter()
+            .all(|w| !starts_upper(w) || sentence_initial && name.len() == 1)
+    {
+        return q;
+    }
+    let segment = segment_name(&name);
+    if marked_segment || is_segment_name(&name, sentence_initial, known) {
+        q.segment = Some(segment);
+    } else {
+        q.item = true;
+    }
+    q
+}
+
+/// True when `words` name a segment: every word a proper name (capitalised where a
+/// sentence does not start), a common line-of-business word, or the call's own segment.
+fn is_segment_name(words: &[&str], sentence_initial: bool, known: &[String]) -> bool {
+    let joined = segment_name(words);
+    if known.iter().any(|k| k.eq_ignore_ascii_case(&joined)) {
+        return true;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let lower = w.to_lowercase();
+        let lower = lower.trim_end_matches("'s");
+        let proper =
+            starts_upper(w) && !(i == 0 && sentence_initial) || w.chars().filter(|c| c.is_uppercase()).count() > 1;
+        proper
+            || SEGMENT_WORDS.contains(&lower)
+            || matches!(lower, "and" | "&")
+            || known
+                .iter()
+                .any(|k| k.split_whitespace().any(|kw| kw.eq_ignore_ascii_case(lower)))
+            || is_plain_noun(lower)
+    })
+}
+
+/// Adjective and adverb endings: a lowercase word ending so describes a metric
+/// (`sustainable`, `significant`, `recurring`) rather than naming a line of business.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "able", "ible", "ive", "ous", "ful", "less", "ed", "ing", "ly", "est", "ish", "al", "ic", "ary", "ent", "ant",
+    "er", "y",
+];
+
+/// A lowercase word that reads as a plain noun (`tap`, `fee`, `lot`, `water`): three
+/// letters or more, no adjective ending.
+fn is_plain_noun(lower: &str) -> bool {
+    lower.len() >= 3
+        && lower.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && !STOP.contains(&lower)
+        && !NEUTRAL.contains(&lower)
+        && !PART.contains(&lower)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_year(w: &str) -> bool {
+    let w = w.trim_end_matches("'s");
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True for a word that is not part of a metric's noun phrase.
+fn is_stop(lower: &str) -> bool {
+    if STOP.contains(&lower) {
+        return true;
+    }
+    if lower.ends_with("ly")
+        && !matches!(
+            lower,
+            "family" | "supply" | "quarterly" | "monthly" | "weekly" | "italy"
+        )
+    {
+        return true; // adverbs
+    }
+    if lower.ends_with("ed") && !ADJECTIVES_ED.contains(&lower) {
+        return true; // verbs: `again improved commercial cloud gross margin`
+    }
+    if lower.ends_with("ing") && VERBS_ING.contains(&lower) {
+        return true;
+    }
+    lower.ends_with("'re") || lower.ends_with("'ve") || lower.ends_with("'ll") || lower.ends_with("n't")
+}
+
+/// The segment as a label shows it: the words as written, a possessive dropped.
+fn segment_name(words: &[&str]) -> String {
+    let mut name = words.join(" ");
+    for suffix in ["'s", "’s", "'"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped.to_string();
+        }
+    }
+    name
+}
+
+/// What the words right after a metric phrase say about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum After {
+    /// Nothing that changes it.
+    Plain,
+    /// The phrase qualifies a noun after it (`revenue synergies`, `EPS estimates`): no
+    /// metric is stated.
+    NotMetric,
+    /// A segment named after it (`revenue from Productivity and Business Processes`,
+    /// `sales in China`).
+    Segment(String),
+    /// The segment the discourse is about (`revenue from the segment`).
+    ThisSegment,
+    /// A part (`revenue per customer`, `cash paid for …`).
+    Item,
+    /// The whole company (`attributable to common shareholders`, `from continuing
+    /// operations`).
+    Total,
+}
+
+/// Nouns that a metric phrase can qualify, so that the phrase names no amount of the
+/// metric itself.
+const HEAD_NOUNS: &[&str] = &[
+    "synergies",
+    "synergy",
+    "opportunity",
+    "opportunities",
+    "recognition",
+    "mix",
+    "base",
+    "bases",
+    "stream",
+    "streams",
+    "multiple",
+    "multiples",
+    "yield",
+    "accretion",
+    "dilution",
+    "impact",
+    "impacts",
+    "headwind",
+    "headwinds",
+    "tailwind",
+    "tailwinds",
+    "benefit",
+    "benefits",
+    "visibility",
+    "model",
+    "models",
+    "trajectory",
+    "repayment",
+    "repayments",
+    "pipeline",
+    "estimate",
+    "estimates",
+    "consensus",
+    "expectations",
+    "share",
+    "cadence",
+    "levels",
+    "level",
+    "deferral",
+    "deferrals",
+    "reserve",
+    "reserves",
+    "sensitivity",
+    "potential",
+    "capacity",
+    "contribution",
+    "contributions",
+    "dollars",
+    "mix",
+    "concentration",
+    "exposure",
+    "exposures",
+    "shortfall",
+    "decline",
+    "declines",
+    "loss",
+    "losses",
+    "pressure",
+    "pressures",
+    "outperformance",
+    "beat",
+    "miss",
+    "per",
+    "generation",
+    "conversion",
+    "coverage",
+    "payout",
+    "sharing",
+    "stability",
+    "momentum",
+    "performance",
+    "trends",
+    "trend",
+    "picture",
+    "line",
+    "lines",
+    "items",
+    "item",
+    "profile",
+    "cushion",
+    "facility",
+    "facilities",
+    "sources",
+    "source",
+    "uses",
+    "requirements",
+    "needs",
+    "ratio",
+    "deployment",
+    "allocation",
+    "priorities",
+    "commitments",
+    "returns",
+    "return",
+    "paid",
+    "used",
+    "spent",
+    "returned",
+    "received",
+    "collections",
+    "charges",
+    "charge",
+    "adjustments",
+    "effect",
+    "effects",
+];
+
+/// Reads what follows the metric phrase ending at byte `metric_end` of `text`, and
+/// where the words that qualify it end (`revenue from Productivity and Business
+/// Processes` ends after `Processes`).
+pub fn after(text: &str, metric_end: usize) -> (After, usize) {
+    let rest = &text[metric_end..];
+    if rest.starts_with(|c: char| c.is_alphanumeric()) || rest.trim_start().starts_with(|c: char| !c.is_alphanumeric())
+    {
+        return (After::Plain, metric_end);
+    }
+    let mut words = word_spans(rest, metric_end);
+    let Some((first, _)) = words.next() else {
+        return (After::Plain, metric_end);
+    };
+    let first_lower = first.to_ascii_lowercase();
+    if HEAD_NOUNS.contains(&first_lower.as_str()) {
+        return (After::NotMetric, metric_end);
+    }
+    match first_lower.as_str() {
+        // `attributed to our real estate brokerage segment`: a segment; `attributable to
+        // TAL`: the company.
+        "attributable" | "attributed"
+            if word_spans(rest, metric_end)
+                .take(8)
+                .any(|(w, _)| matches!(w.to_ascii_lowercase().as_str(), "segment" | "segments" | "division")) =>
+        {
+            source_after(word_spans(rest, metric_end).skip(2), "to", metric_end)
+        }
+        "attributable" | "attributed" | "available" => {
+            // `attributable to common shareholders`, `attributable to SXC`: up to the
+            // next verb or figure.
+            let end = words
+                .take_while(|(w, _)| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "to" | "common"
+                            | "shareholders"
+                            | "stockholders"
+                            | "the"
+                            | "company"
+                            | "parent"
+                            | "controlling"
+                            | "interests"
+                            | "holders"
+                            | "of"
+                            | "unitholders"
+                            | "members"
+                            | "stock"
+                            | "our"
+                            | "non-controlling"
+                            | "noncontrolling"
+                            | "inc"
+                            | "corp"
+                    ) || starts_upper(w)
+                })
+                .last()
+                .map_or(metric_end, |(_, e)| e);
+            (After::Total, end)
+        }
+        "from" | "in" | "for" | "at" => source_after(words, &first_lower, metric_end),
+        _ => (After::Plain, metric_end),
+    }
+}
+
+/// Words of `rest` with the byte offset (in the whole text) where each ends; a word
+/// followed by punctuation is the last.
+fn word_spans(rest: &str, offset: usize) -> std::vec::IntoIter<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in rest.char_indices().chain(std::iter::once((rest.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                start = None;
+                let raw: &str = &rest[s..i];
+                let trimmed = raw.trim_end_matches([',', ';', '.', ':', ')', '"', '”', '?', '!']);
+                let word = trimmed.trim_start_matches(['(', '"', '“']);
+                if !word.is_empty() {
+                    out.push((word, offset + s + trimmed.len()));
+                }
+                if trimmed.len() < raw.len() || word.is_empty() {
+                    break;
+                }
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
+/// `from X`, `in the X segment`, `in China`: a segment when X is a name.
+fn source_after<'a>(
+    words: impl Iterator<Item = (&'a str, usize)>,
+    preposition: &str,
+    metric_end: usize,
+) -> (After, usize) {
+    let mut name: Vec<&str> = Vec::new();
+    let mut marked_segment = false;
+    let mut end = metric_end;
+    for (w, w_end) in words.take(6) {
+        let lower = w.to_ascii_lowercase();
+        if name.is_empty() && matches!(lower.as_str(), "the" | "our" | "its") {
+            continue;
+        }
+        let lowercase = !starts_upper(w);
+        if lowercase
+            && matches!(
+                lower.as_str(),
+                "segment" | "segments" | "business" | "businesses" | "division" | "region"
+            )
+        {
+            marked_segment = true;
+            end = w_end;
+            break;
+        }
+        let joins_names = matches!(lower.as_str(), "and" | "&") && name.last().is_some_and(|n| starts_upper(n));
+        if !joins_names && (is_stop(&lower) || w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$')) {
+            break;
+        }
+        name.push(w);
+        end = w_end;
+    }
+    while name.last().is_some_and(|w| matches!(*w, "and" | "&")) {
+        name.pop();
+    }
+    let lower: Vec<String> = name.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let joined = lower.join(" ");
+    if preposition == "from" && joined.ends_with("operations") {
+        return (After::Total, end);
+    }
+    if name.is_empty() {
+        return if marked_segment {
+            (After::ThisSegment, end)
+        } else {
+            (After::Plain, metric_end)
+        };
+    }
+    if lower
+        .iter()
+        .any(|w| ITEM_NOUNS.contains(&w.as_str()) || PART.contains(&w.as_str()))
+    {
+        return (After::Item, end);
+    }
+    let periodish = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "quarter"
+                | "year"
+                | "period"
+                | "month"
+                | "months"
+                | "half"
+                | "prior"
+                | "last"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+                | "fiscal"
+                | "ytd"
+                | "quarters"
+                | "years"
+        ) || is_year(w)
+    });
+    let named = name.iter().all(|w| starts_upper(w) || *w == "&" || *w == "and");
+    let month = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "sept"
+        )
+    });
+    if periodish || month || TOTAL.contains(&joined.as_str()) {
+        return (After::Plain, metric_end);
+    }
+    if marked_segment || (named && name.first().is_some_and(|w| starts_upper(w))) {
+        return (After::Segment(segment_name(&name)), end);
+    }
+    (After::Plain, metric_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Qualifiers {
+        before(text, text.len(), &Names::new(Vec::new(), "AMZN", "Amazon.com, Inc."))
+    }
+
+    #[test]
+    fn basis_total_and_segment_before_a_metric() {
+        assert_eq!(q("Our adjusted ").basis, Some(Basis::Adjusted));
+        assert_eq!(q("Fourth quarter GAAP diluted ").basis, Some(Basis::Gaap));
+        assert!(q("Total company ").total);
+        assert_eq!(q("North America segment ").segment.as_deref(), Some("North America"));
+        assert_eq!(
+            q("In our international segment ").segment.as_deref(),
+            Some("international")
+        );
+        assert_eq!(q("In AWS, ").segment, None, "a comma ends the phrase");
+        assert_eq!(
+            q("Q3 tap fee ").segment.as_deref(),
+            Some("tap fee"),
+            "plain nouns name a line"
+        );
+        assert!(q("sustainable ").item, "an adjective names no line");
+        assert_eq!(
+            q("We again improved commercial cloud ").segment.as_deref(),
+            Some("commercial cloud")
+        );
+        assert_eq!(
+            q("The Productivity and Business Processes ").segment.as_deref(),
+            Some("Productivity and Business Processes")
+        );
+        assert_eq!(
+            q("Software ").segment.as_deref(),
+            Some("Software"),
+            "a common segment word"
+        );
+        assert!(
+            q("Sustainable ").item,
+            "a capital that only starts the sentence names nothing"
+        );
+        assert_eq!(
+            before("Surface ", 8, &Names::new(vec!["Surface".to_string()], "MSFT", ""))
+                .segment
+                .as_deref(),
+            Some("Surface"),
+            "a segment the call names"
+        );
+        assert!(q("Amazon's ").total, "the company's own name is the total");
+        assert!(q("Our AMZN ").total);
+        assert_eq!(q("AWS's ").segment.as_deref(), Some("AWS"), "an acronym is a segment");
+        let gne = Names::new(Vec::new(), "GNE", "");
+        assert!(before("Genie Energy's ", 15, &gne).total);
+        assert_eq!(q("Tennant reported ").segment, None, "a verb ends the phrase");
+        assert_eq!(q("LinkedIn's ").segment.as_deref(), Some("LinkedIn"));
+        assert_eq!(q("The company's ").segment, None);
+        assert!(q("The company's ").total);
+    }
+
+    #[test]
+    fn debris_never_names_a_segment() {
+        for text in [
+            "some very healthy ",
+            "we're forecasting full year ",
+            "lower ",
+            "incremental ",
+            "additional ",
+            "deliver adjusted diluted ",
+            "[Technical Issues] sustainable adjusted ",
+            "generating cumulative COVID-related ",
+            "raising our ",
+        ] {
+            let got = q(text);
+            assert_eq!(got.segment, None, "{text}: {got:?}");
+        }
+        assert!(q("one hotel's ").item);
+        assert!(
+            q("incremental ").novel,
+            "a part of most metrics, the news of an announcement"
+        );
+    }
+
+    #[test]
+    fn what_follows_a_metric() {
+        let after_of = |t: &str| after(t, 0).0;
+        assert_eq!(after_of(" synergies of $50 million"), After::NotMetric);
+        assert_eq!(
+            after_of(" from Productivity and Business Processes was"),
+            After::Segment("Productivity and Business Processes".into())
+        );
+        assert_eq!(after_of(" from the segment was"), After::ThisSegment);
+        assert_eq!(after_of(" in China grew"), After::Segment("China".into()));
+        assert_eq!(after_of(" in the quarter was"), After::Plain);
+        assert_eq!(after_of(" from continuing operations of"), After::Total);
+        assert_eq!(after_of(" attributable to common shareholders"), After::Total);
+        assert_eq!(after_of(", up 5%"), After::Plain);
+        assert_eq!(after_of(" was $5 million"), After::Plain);
+        let text = "revenue from Productivity and Business Processes was $9 billion";
+        assert_eq!(&text[after(text, 7).1..], " was $9 billion", "the qualifier's end");
+        let text = "net income attributable to common shareholders was $5 million";
+        assert_eq!(&text[after(text, 10).1..], " was $5 million");
+    }
+}
