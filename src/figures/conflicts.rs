@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Warning, WarningKind};
 use crate::figures::grammar::Unit;
 use crate::figures::scope::Scope;
-use crate::figures::vocabulary::{Basis, MetricId};
+use crate::figures::vocabulary::{Basis, MetricId, Tier, Vocabulary};
 use crate::figures::{Figure, Kind};
 use crate::transcript::{Call, Role};
 
@@ -37,14 +37,18 @@ type Group<'a> = (MetricId, Option<Basis>, Scope, Option<&'a str>, String, &'a s
 
 /// The conflict warnings of a call's figures. Each new value is reported once, against
 /// the first earlier value it conflicts with; a value repeated later is not news.
-pub fn find(figures: &[Figure], call: &Call) -> Vec<Warning> {
+pub fn find(figures: &[Figure], call: &Call, vocabulary: &Vocabulary) -> Vec<Warning> {
     let ambiguous = metrics_with_several_bases(figures);
     let mut groups: HashMap<Group<'_>, Vec<&Figure>> = HashMap::new();
     let mut warnings = Vec::new();
     // An analyst paraphrasing management (`$2.9 billion you said`) misstates nothing of
     // the company's.
     let by_management = |f: &&Figure| call.speaker(&f.speaker).is_none_or(|s| s.role != Role::Analyst);
-    for b in figures.iter().filter(|f| comparable(f)).filter(by_management) {
+    for b in figures
+        .iter()
+        .filter(|f| comparable(f) && headline_metric(f, vocabulary))
+        .filter(by_management)
+    {
         let Some(metric) = b.metric_id() else { continue };
         if b.basis.is_none() && ambiguous.contains(&metric) {
             continue;
@@ -67,7 +71,7 @@ pub fn find(figures: &[Figure], call: &Call) -> Vec<Warning> {
                 WarningKind::Conflict,
                 format!(
                     "{} for {} is stated as {} (line {}) and as {} (line {})",
-                    a.label.as_deref().unwrap_or_default().to_lowercase(),
+                    lowercase_first(a.label.as_deref().unwrap_or_default()),
                     a.period.label(),
                     a.text,
                     a.line,
@@ -83,7 +87,22 @@ pub fn find(figures: &[Figure], call: &Call) -> Vec<Warning> {
     warnings
 }
 
-/// A result whose reading is certain enough to be compared.
+/// `Revenue` → `revenue`; a first word with more capitals (`AWS`, `LinkedIn`) stays.
+fn lowercase_first(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    if first_word.chars().skip(1).any(char::is_uppercase) {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A result whose reading is certain enough to be compared: an amount of money.
+/// Ratios and counts stated twice with near values (occupancy of two portfolios, leverage
+/// by two definitions) differ in what they cover far more often than by mistake.
 fn comparable(f: &Figure) -> bool {
     f.kind == Kind::Actual
         && !f.change
@@ -91,12 +110,19 @@ fn comparable(f: &Figure) -> bool {
         && f.explicit
         && f.scope != Scope::Item
         && f.metric_id().is_some()
+        && !matches!(f.unit.as_str(), "%" | "bps" | "pts" | "x" | "count")
+}
+
+/// Metrics a misstatement of matters in: those a headline shows. Balances (loans, cash,
+/// debt) and costs move with dates and definitions a sentence does not give.
+fn headline_metric(f: &Figure, vocabulary: &Vocabulary) -> bool {
+    f.metric_id().is_some_and(|m| vocabulary.def(m).tier != Tier::Other)
 }
 
 /// Metrics the call states on more than one basis (`adjusted EPS` and `GAAP EPS`).
 fn metrics_with_several_bases(figures: &[Figure]) -> Vec<MetricId> {
     let mut bases: HashMap<MetricId, Vec<Option<Basis>>> = HashMap::new();
-    for f in figures.iter().filter(|f| f.kind == Kind::Actual) {
+    for f in figures {
         if let Some(m) = f.metric_id() {
             let seen = bases.entry(m).or_default();
             if f.basis.is_some() && !seen.contains(&f.basis) {

@@ -68,14 +68,14 @@ static SEGMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?:(?-u:\b)(?:[Tt]he|[Oo]ur|[Ii]ts)\s+)(?P<seg>[A-Za-z][\w&.'-]*(?:\s+(?:&|and|[A-Za-z][\w&.'-]*)){0,3})\s+(?:segment|segments|business\s+segment|reportable\s+segment)(?-u:\b)
-      | (?-u:\b)(?P<cap>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,3})\s+segment(?-u:\b)",
+      | (?-u:\b)(?P<cap>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,3})\s+(?:segment|business|division)(?-u:\b)",
     )
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
 static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:In|For|Within|At)\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division))\s*,",
+        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at)\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform)|(?P<plain>[a-z][a-z-]+))\s*,",
     )
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
@@ -169,13 +169,17 @@ const NOT_SEGMENTS: &[&str] = &[
     "oct",
     "nov",
     "dec",
+    "practice",
+    "effect",
+    "essence",
+    "sum",
 ];
 
 /// The segments the call names (`our North America segment`, `the Intelligent Cloud
 /// segment`), in order of first mention.
 pub fn segments_named<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for text in paragraphs.filter(|t| t.contains("egment")) {
+    for text in paragraphs.filter(|t| t.contains("egment") || t.contains("usiness") || t.contains("ivision")) {
         for c in SEGMENT_RE.captures_iter(text) {
             let Some(seg) = c.name("seg").or_else(|| c.name("cap")) else {
                 continue;
@@ -190,10 +194,28 @@ pub fn segments_named<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<Stri
 }
 
 fn trim_name(name: &str) -> String {
-    let words: Vec<&str> = name
+    let mut words: Vec<&str> = name
         .split_whitespace()
         .skip_while(|w| NOT_SEGMENTS.contains(&w.to_ascii_lowercase().as_str()))
         .collect();
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "segment"
+                    | "segments"
+                    | "business"
+                    | "division"
+                    | "category"
+                    | "region"
+                    | "unit"
+                    | "brand"
+                    | "platform"
+            )
+        })
+    {
+        words.pop();
+    }
     words.join(" ").trim_end_matches("'s").to_string()
 }
 
@@ -209,6 +231,13 @@ fn is_name(name: &str) -> bool {
 /// Cloud, we expect …`).
 pub fn sentence_segment(sentence: &str) -> Option<String> {
     let c = INITIAL_NAME_RE.captures(sentence.trim_start())?;
+    // `In education, we reported revenue of …`: a lowercase word names a line only when
+    // it is one (not `In addition,`).
+    if let Some(plain) = c.name("plain") {
+        let word = plain.as_str();
+        return (crate::figures::scope::names_a_line(word) && is_name(word) && !is_generic_topic(word))
+            .then(|| word.to_string());
+    }
     let name = trim_name(c.name("name").or_else(|| c.name("lower"))?.as_str());
     let first = name.split_whitespace().next()?.to_ascii_lowercase();
     let periodish = matches!(first.as_str(), "q1" | "q2" | "q3" | "q4" | "fy") || name.contains(char::is_numeric);
@@ -524,9 +553,21 @@ mod tests {
         );
         assert_eq!(sentence_segment("In Q2, revenue grew."), None);
         assert_eq!(
+            sentence_segment("Moving to slide 13, in the Irrigation Segment, operating income was $25.3 million."),
+            Some("Irrigation".into())
+        );
+        assert_eq!(
             sentence_segment("In the international segment, revenue was $31.9 billion."),
             Some("international".into())
         );
         assert_eq!(sentence_segment("In addition, revenue grew."), None);
+        assert_eq!(
+            sentence_segment("In education, we reported revenue of $212.2 million."),
+            Some("education".into())
+        );
+        assert_eq!(
+            sentence_segment("In our pineapple category, net sales were $102 million."),
+            Some("pineapple".into())
+        );
     }
 }

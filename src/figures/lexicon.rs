@@ -127,6 +127,8 @@ const UP_PAST: &[&str] = &[
     "rose by",
     "boosted",
     "lifted",
+    "grown",
+    "risen",
 ];
 const UP: &[&str] = &[
     "up",
@@ -171,6 +173,8 @@ const DOWN_PAST: &[&str] = &[
     "cut",
     "hurt",
     "weighed on",
+    "fallen",
+    "shrunk",
 ];
 const DOWN: &[&str] = &[
     "down",
@@ -575,6 +579,10 @@ const BASES: &[(&str, Basis)] = &[
     ("organically", Basis::Organic),
     ("on a core basis", Basis::Core),
     ("on a comparable basis", Basis::Comparable),
+    ("on a like-for-like basis", Basis::Comparable),
+    ("before certain items", Basis::Adjusted),
+    ("before items", Basis::Adjusted),
+    ("like-for-like", Basis::Comparable),
     ("on a pro forma basis", Basis::ProForma),
     ("on an operating basis", Basis::Operating),
 ];

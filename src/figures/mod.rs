@@ -266,7 +266,7 @@ impl FigureReader {
             out.marks.push(turn_marks);
         }
         attribute_echoes(&mut out.figures);
-        warnings.extend(conflicts::find(&out.figures, call));
+        warnings.extend(conflicts::find(&out.figures, call, &self.vocabulary));
         out.headline = headline::choose(&out.figures, call, &period, &self.vocabulary);
         call.warnings.extend(warnings);
         call.warnings.sort_by_key(|w| w.line);

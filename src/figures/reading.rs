@@ -424,6 +424,8 @@ const LINK_WORDS: &[&str] = &[
     "totals",
     "represents",
     "represented",
+    "results",
+    "result",
 ];
 
 /// Words that may open a clause and still continue the figure before it (`which was an
@@ -508,6 +510,25 @@ const IMPACT_WORDS: &[&str] = &[
     "adjustments",
 ];
 
+/// Nouns of a debt instrument right after an amount (`$1.4 billion bridge loan
+/// facility`): the size of the instrument, no result.
+const FACILITY_WORDS: &[&str] = &[
+    "facility",
+    "facilities",
+    "revolver",
+    "revolving",
+    "notes",
+    "bonds",
+    "debentures",
+    "package",
+    "mortgage",
+    "tranche",
+    "offering",
+    "mark",
+    "milestone",
+    "threshold",
+];
+
 /// Adjectives between an amount and its impact noun (`a $0.02 unfavorable variance`).
 const IMPACT_ADJECTIVES: &[&str] = &[
     "unfavorable",
@@ -573,6 +594,13 @@ const PART_VERBS: &[&str] = &[
     "incremental",
     "extra",
     "further",
+    "funded",
+    "paid",
+    "spent",
+    "used",
+    "invested",
+    "settled",
+    "received",
 ];
 
 impl<'a> Sentence<'a> {
@@ -953,7 +981,11 @@ impl<'a> Sentence<'a> {
                 r.segment = c.segment.clone();
             }
             if let Some(x) = mention {
-                r.basis = x.basis.or(basis).or_else(|| self.clause_basis(start));
+                r.basis = self
+                    .restating_basis(start)
+                    .or(x.basis)
+                    .or(basis)
+                    .or_else(|| self.clause_basis(start));
                 // Revenue is reported revenue unless a basis says otherwise: `reported
                 // revenue` is revenue.
                 if r.basis == Some(Basis::Gaap) && ctx.vocabulary.def(metric).tier == Tier::Revenue {
@@ -972,8 +1004,13 @@ impl<'a> Sentence<'a> {
                 r.basis = Some(b);
             }
             if mention.is_none() && continued.is_none() {
-                // `earned $1.05 per diluted share`: the per-share phrase names EPS.
+                // `earned $1.05 per diluted share`: the per-share phrase names EPS, and a
+                // segment the sentence names is its own (`Results for the regulated
+                // business segment were $0.74 per share`).
                 r.explicit = true;
+                if let Some(seg) = self.segment_named_before(start, self.known) {
+                    (r.scope, r.segment) = (Scope::Segment, Some(seg));
+                }
             }
             if let Some(owner) = per_share.and_then(|p| p.of).map(|of| &self.mentions[of]) {
                 r.basis = owner.basis.or(r.basis);
@@ -982,7 +1019,15 @@ impl<'a> Sentence<'a> {
         } else {
             r.change = m.low.unit.is_percentage() && r.direction.is_some() || self.moves(i);
         }
-        if self.part_verb_before(start) || self.is_impact(i) {
+        if self.part_verb_before(start)
+            || self.is_impact(i)
+            || self.hypothetical(start)
+            || !r.change && self.in_constant_currency(start)
+        {
+            r.scope = Scope::Item;
+        }
+        // `a loss of $2.66 per share from net realized losses`: a part of EPS.
+        if mention.is_none() && continued.is_none() && per_share.is_some() && self.followed_by_from(i) {
             r.scope = Scope::Item;
         }
         r.negative |= !r.change && self.negative_before(start);
@@ -1133,9 +1178,10 @@ impl<'a> Sentence<'a> {
         let after_hit = after
             .iter()
             .take(3)
-            .skip_while(|w| IMPACT_ADJECTIVES.contains(&w.as_str()))
+            .skip_while(|w| IMPACT_ADJECTIVES.contains(&w.as_str()) || matches!(w.as_str(), "of" | "in" | "a" | "the"))
             .take(1)
-            .any(|w| IMPACT_WORDS.contains(&w.as_str()));
+            .any(|w| IMPACT_WORDS.contains(&w.as_str()))
+            || after.iter().take(3).any(|w| FACILITY_WORDS.contains(&w.as_str()));
         before_hit || after_hit
     }
 
@@ -1205,6 +1251,48 @@ impl<'a> Sentence<'a> {
             .rev()
             .find_map(|(_, _, c)| basis(c))
             .or_else(|| self.cues_in(pos, next_figure).find_map(|(_, _, c)| basis(c)))
+            .or_else(|| self.excludes_before(pos).then_some(Basis::Adjusted))
+    }
+
+    /// `Excluding Mexico restructuring costs, operating profit was …`: whatever a
+    /// sentence excludes before a figure makes it an adjusted figure.
+    fn excludes_before(&self, pos: usize) -> bool {
+        let (clause_start, _) = self.clause(pos);
+        let lower = self.text[clause_start..pos].to_ascii_lowercase();
+        // Excluding the effect of currency restates growth in constant currency; that is
+        // a comparison, not a basis.
+        let currency = |at: usize| {
+            self.cues
+                .iter()
+                .any(|(s, _, c)| *c == Cue::ConstantCurrency && *s == clause_start + at)
+        };
+        [
+            "excluding ",
+            "before certain",
+            "before special",
+            "before one-time",
+            "adjusting for ",
+        ]
+        .iter()
+        .any(|w| lower.match_indices(w).any(|(at, _)| !currency(at)))
+    }
+
+    /// A restating basis named for the figure's clause (`On a pro forma basis, adjusted
+    /// EBITDA was …`) names a different figure than the mention's own basis.
+    fn restating_basis(&self, pos: usize) -> Option<Basis> {
+        let (clause_start, _) = self.clause(pos);
+        self.cues_in(clause_start, pos).rev().find_map(|(_, _, c)| match c {
+            Cue::Basis(b @ (Basis::ProForma | Basis::Comparable | Basis::Organic)) => Some(*b),
+            _ => None,
+        })
+    }
+
+    /// A level restated in constant currency (`Excluding FX, adjusted EBITDA was $135
+    /// million`): a restatement, not the result.
+    fn in_constant_currency(&self, pos: usize) -> bool {
+        let (clause_start, _) = self.clause(pos);
+        self.cues_in(clause_start, pos)
+            .any(|(_, _, c)| *c == Cue::ConstantCurrency)
     }
 
     /// A basis word right after the figure (`$0.94 adjusted`, `$1.10 per share
@@ -1241,8 +1329,22 @@ impl<'a> Sentence<'a> {
         if x.total || self.cues.iter().any(|(_, e, c)| *c == Cue::Total && *e <= x.start) {
             return (Scope::Total, None);
         }
-        let carried = if x.this_segment {
-            discourse.segment.clone()
+        // `Segment revenue was …`, `This segment had revenue of …`: the segment in
+        // discussion; a segment's figure even when the passage never named it.
+        let head = self.text[..x.start].to_ascii_lowercase();
+        let this_segment = x.this_segment
+            || ["this segment", "the segment", "that segment"]
+                .iter()
+                .any(|w| head.contains(w));
+        let carried = if this_segment {
+            match discourse
+                .segment
+                .clone()
+                .or_else(|| discourse.paragraph_segment.clone())
+            {
+                Some(s) => Some(s),
+                None => return (Scope::Item, None),
+            }
         } else {
             sentence_segment
                 .map(str::to_string)
@@ -1290,6 +1392,30 @@ impl<'a> Sentence<'a> {
             })
             .max_by_key(|(at, _)| *at)
             .map(|(_, k)| k)
+    }
+
+    /// A figure of what would have been (`revenues would have been $97.5 million`): no
+    /// result of the call.
+    fn hypothetical(&self, start: usize) -> bool {
+        let (clause_start, _) = self.clause(start);
+        let lower = self.text[clause_start..start].to_ascii_lowercase();
+        ["would have", "would've", "would be", "could have", "might have"]
+            .iter()
+            .any(|w| lower.contains(w))
+    }
+
+    /// `from` right after the figure (and its per-share phrase).
+    fn followed_by_from(&self, i: usize) -> bool {
+        let end = self.figs[i].1;
+        let after_at = self
+            .cues
+            .iter()
+            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
+            .map_or(end, |(_, e, _)| *e);
+        self.text[after_at..]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("from ")
     }
 
     fn part_verb_before(&self, start: usize) -> bool {
@@ -1462,8 +1588,18 @@ impl<'a> Sentence<'a> {
             .cues_in(clause_start, start)
             .rev()
             .find(|(_, _, c)| matches!(c, Cue::Compare | Cue::From | Cue::PriorGuidance | Cue::NotForward));
+        // `over year ago results of $0.71`, `last year's $2.13`: a prior period just before.
+        let year_before = self
+            .cues_in(clause_start, start)
+            .next_back()
+            .filter(|(_, e, _)| self.text[*e..start].split_whitespace().count() <= 4 && self.links(*e, start, true))
+            .and_then(|(_, _, c)| match c {
+                Cue::PriorYear => Some(PriorCue::Year),
+                Cue::PriorQuarter => Some(PriorCue::Quarter),
+                _ => None,
+            });
         let Some((s, e, c)) = governing else {
-            return year_after;
+            return year_after.or(year_before);
         };
         // The comparison word governs the first figure after it only (`from $23.3
         // million in Q3 2021 to $24.8 million`: $24.8 million is the result), and the
@@ -1897,7 +2033,7 @@ impl Mention {
                 Scope::Total
             },
             segment: before.segment,
-            this_segment: false,
+            this_segment: before.this_segment,
             total: before.total,
             share: false,
         };

@@ -40,6 +40,14 @@ pub struct Qualifiers {
     pub novel: bool,
     /// Where the qualifiers start (the metric's own start when there are none).
     pub lead: usize,
+    /// `segment` qualifies the metric without a name: the segment in discussion.
+    pub this_segment: bool,
+}
+
+/// True when a lowercase word names a line of business (`education`, `software`,
+/// `tap`): a common line-of-business word or a plain noun.
+pub fn names_a_line(lower: &str) -> bool {
+    SEGMENT_WORDS.contains(&lower) || is_plain_noun(lower)
 }
 
 /// The words of `text` with the byte offset (plus `offset`) where each starts.
@@ -1273,6 +1281,9 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
         first_index = i;
     }
     if name.is_empty() {
+        // `Segment revenue was $47 million`, `adjusted segment EBITDA`: a segment's, the
+        // sentence does not say which.
+        q.this_segment = marked_segment;
         return q;
     }
     let sentence_initial = at_sentence_start && first_index == 0;
@@ -1508,6 +1519,16 @@ const HEAD_NOUNS: &[&str] = &[
     "adjustments",
     "effect",
     "effects",
+    "proceeds",
+    "mark",
+    "milestone",
+    "threshold",
+    "hedges",
+    "price",
+    "prices",
+    "pricing",
+    "volume",
+    "volumes",
 ];
 
 /// Reads what follows the metric phrase ending at byte `metric_end` of `text`, and

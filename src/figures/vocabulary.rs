@@ -278,8 +278,6 @@ const BUILTIN: &[Builtin] = &[
                 "net profit",
                 "profit after tax",
                 "earnings",
-                "net income attributable",
-                "net income available",
                 "income from continuing operations",
                 "profit",
                 "profits",
@@ -665,6 +663,36 @@ const BUILTIN: &[Builtin] = &[
             &["distributable earnings"],
         )
     },
+    Builtin {
+        per_share: Some("FAD per share"),
+        ..metric(
+            "FAD",
+            M::Amount,
+            T::Kpi,
+            &[
+                "funds available for distribution",
+                "FAD",
+                "cash available for distribution",
+                "CAD",
+            ],
+        )
+    },
+    Builtin {
+        per_share: Some("EAD per share"),
+        ..metric(
+            "EAD",
+            M::Amount,
+            T::Kpi,
+            &["earnings available for distribution", "EAD"],
+        )
+    },
+    metric("EAD per share", M::PerShare, T::Kpi, &["EAD per share"]),
+    metric(
+        "FAD per share",
+        M::PerShare,
+        T::Kpi,
+        &["FAD per share", "CAD per share"],
+    ),
     metric(
         "distributable EPS",
         M::PerShare,
