@@ -64,15 +64,6 @@ static TOPIC_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
-static SEGMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?:(?-u:\b)(?:[Tt]he|[Oo]ur|[Ii]ts)\s+)(?P<seg>[A-Za-z][\w&.'-]*(?:\s+(?:&|and|[A-Za-z][\w&.'-]*)){0,3})\s+(?:segment|segments|business\s+segment|reportable\s+segment)(?-u:\b)
-      | (?-u:\b)(?P<cap>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,3})\s+(?:segment|business|division)(?-u:\b)",
-    )
-    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
-
 static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at)\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform)|(?P<plain>[a-z][a-z-]+))\s*,",
@@ -179,18 +170,52 @@ const NOT_SEGMENTS: &[&str] = &[
 /// segment`), in order of first mention.
 pub fn segments_named<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for text in paragraphs.filter(|t| t.contains("egment") || t.contains("usiness") || t.contains("ivision")) {
-        for c in SEGMENT_RE.captures_iter(text) {
-            let Some(seg) = c.name("seg").or_else(|| c.name("cap")) else {
+    for text in paragraphs {
+        for (at, keyword) in KEYWORDS.find_iter(text).map(|m| (m.start(), m.as_str())) {
+            let Some(seg) = name_before_keyword(&text[..at], keyword) else {
                 continue;
             };
-            let seg = trim_name(seg.as_str());
+            let seg = trim_name(&seg);
             if is_name(&seg) && !found.iter().any(|f| f.eq_ignore_ascii_case(&seg)) {
                 found.push(seg);
             }
         }
     }
     found
+}
+
+static KEYWORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:segments?|business|division|Segments?|Business|Division)(?-u:\b)")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// The segment name right before `segment` (or `business`, `division`): `our North
+/// America` (any case after the/our/its), or a capitalised name (`Intelligent Cloud`).
+fn name_before_keyword(head: &str, keyword: &str) -> Option<String> {
+    let words: Vec<&str> = head.split_whitespace().rev().take(6).collect();
+    let mut name: Vec<&str> = Vec::new();
+    let mut determined = false;
+    for w in &words {
+        let clean = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'' && c != '-' && c != '.');
+        if clean.len() != w.len() && !name.is_empty() {
+            break; // punctuation ends the name
+        }
+        let lower = clean.to_ascii_lowercase();
+        if matches!(lower.as_str(), "the" | "our" | "its") {
+            determined = true;
+            break;
+        }
+        if clean.is_empty() || name.len() == 4 {
+            break;
+        }
+        name.insert(0, clean);
+    }
+    let capitalised = name
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "&"));
+    // `business` and `division` name a segment after a capitalised name only.
+    let segment_word = keyword.eq_ignore_ascii_case("segment") || keyword.eq_ignore_ascii_case("segments");
+    (!name.is_empty() && (capitalised || determined && segment_word)).then(|| name.join(" "))
 }
 
 fn trim_name(name: &str) -> String {
@@ -230,6 +255,25 @@ fn is_name(name: &str) -> bool {
 /// A segment named at the start of a sentence for that sentence alone (`In Intelligent
 /// Cloud, we expect …`).
 pub fn sentence_segment(sentence: &str) -> Option<String> {
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    let opens = [
+        "in",
+        "for",
+        "within",
+        "at",
+        "moving",
+        "turning",
+        "shifting",
+        "now",
+        "next",
+        "finally",
+        "switching",
+    ]
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w));
+    if !opens {
+        return None;
+    }
     let c = INITIAL_NAME_RE.captures(sentence.trim_start())?;
     // `In education, we reported revenue of …`: a lowercase word names a line only when
     // it is one (not `In addition,`).
@@ -441,11 +485,17 @@ const OUTLOOK_SPAN: usize = 4;
 /// alone (`we anticipate setting records this year`) opens none.
 const LOOKS_AHEAD: &[&str] = &["guidance", "outlook", "forecast", "expectations for", "looking ahead"];
 
+static OUTLOOK_NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(LOOKS_AHEAD)
+        .unwrap_or_else(|e| unreachable!("literal patterns always compile: {e}"))
+});
+
 /// A sentence without figures that frames what follows as an outlook for a later period
 /// (`As we look to the end of FY '22, I would like to update our fiscal year guidance.`).
 pub fn outlook(sentence: &str, call: &CallPeriod) -> Option<Topic> {
-    let lower = sentence.to_ascii_lowercase();
-    if !LOOKS_AHEAD.iter().any(|w| lower.contains(w)) {
+    if !OUTLOOK_NOUNS.is_match(sentence) {
         return None;
     }
     let period = period::phrases(sentence)
@@ -453,6 +503,16 @@ pub fn outlook(sentence: &str, call: &CallPeriod) -> Option<Topic> {
         .map(|p| p.resolve(call, true))
         .find(|p| call.is_future(p))?;
     Some(Topic::Outlook(Some(period)))
+}
+
+/// True when `needle` occurs in `hay`, ASCII case ignored (no allocation).
+pub fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    let n = needle.len();
+    n == 0
+        || hay
+            .as_bytes()
+            .windows(n)
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 impl Discourse {
@@ -467,7 +527,7 @@ impl Discourse {
     /// Ages the passage's segment by one sentence; `sentence` naming it renews it.
     pub fn age_segment(&mut self, sentence: &str) {
         let Some(seg) = &self.segment else { return };
-        let named = sentence.to_ascii_lowercase().contains(&seg.to_ascii_lowercase());
+        let named = contains_ignore_case(sentence, seg);
         self.segment_age = if named { 0 } else { self.segment_age + 1 };
         if self.segment_age > SEGMENT_SPAN {
             self.segment = None;

@@ -647,6 +647,7 @@ impl Lexicon {
         }
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .unwrap_or_else(|e| unreachable!("literal patterns always compile: {e}"));

@@ -429,10 +429,16 @@ fn may_open_topic(sentence: &str) -> bool {
     let first = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+        .unwrap_or("");
+    if first.len() > 10 {
+        return false;
+    }
+    let mut buf = [0u8; 10];
+    buf[..first.len()].copy_from_slice(first.as_bytes());
+    buf[..first.len()].make_ascii_lowercase();
+    let first = std::str::from_utf8(&buf[..first.len()]).unwrap_or("");
     matches!(
-        first.as_str(),
+        first,
         "now"
             | "next"
             | "finally"

@@ -2123,48 +2123,54 @@ fn clause_starts(text: &str) -> Vec<(usize, bool)> {
             out.push((i + c.len_utf8(), true));
         }
     }
-    let lower = text.to_ascii_lowercase();
-    for soft in [
-        ", and ",
-        ", while ",
-        ", but ",
-        ", which ",
-        ", whereas ",
-        " while ",
-        " whereas ",
-        ", as well as ",
-        ", driven by ",
-        ", reflecting ",
-        ", primarily ",
-        ", partially offset by ",
-        ", offset by ",
-        ", due to ",
-        ", led by ",
-        ", as a result of ",
-        ", including ",
-        ", although ",
-        ", though ",
-        ", with ",
-        " but ",
-        ", resulting in ",
-        ", bringing ",
-        ", helped by ",
-        ", thanks to ",
-        ", because ",
-        ", as ",
-        " and so ",
-        " and then ",
-    ] {
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(soft) {
-            out.push((from + p + 1, false));
-            from += p + soft.len();
-        }
-    }
+    // Soft boundaries start right after their comma or space (the clause opens with the
+    // word: `which`, `while`, `driven by`).
+    out.extend(SOFT_BOUNDARIES.find_iter(text).map(|m| (m.start() + 1, false)));
     out.sort_unstable();
     out.dedup_by_key(|(p, _)| *p);
     out
 }
+
+/// Words that open a clause of their own (soft boundaries).
+const SOFT: &[&str] = &[
+    ", and ",
+    ", while ",
+    ", but ",
+    ", which ",
+    ", whereas ",
+    " while ",
+    " whereas ",
+    ", as well as ",
+    ", driven by ",
+    ", reflecting ",
+    ", primarily ",
+    ", partially offset by ",
+    ", offset by ",
+    ", due to ",
+    ", led by ",
+    ", as a result of ",
+    ", including ",
+    ", although ",
+    ", though ",
+    ", with ",
+    " but ",
+    ", resulting in ",
+    ", bringing ",
+    ", helped by ",
+    ", thanks to ",
+    ", because ",
+    ", as ",
+    " and so ",
+    " and then ",
+];
+
+static SOFT_BOUNDARIES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(SOFT)
+        .unwrap_or_else(|e| unreachable!("literal patterns always compile: {e}"))
+});
 
 /// Links each change and each base to the level figure of the same metric before it in
 /// the sentence.
