@@ -10,7 +10,8 @@ use crate::config::SiteConfig;
 use crate::content::{self, ContentFile, ContentKind};
 use crate::diagnostic::{Warning, WarningKind};
 use crate::error::{Error, Result};
-use crate::figures;
+use crate::figures::FigureReader;
+use crate::figures::vocabulary::Vocabulary;
 use crate::output::{NullSink, Sink, Staging};
 use crate::render::highlight::Highlighter;
 use crate::render::{Renderer, data, to_safe_json};
@@ -80,6 +81,8 @@ pub(crate) struct Site {
     pub(crate) root: PathBuf,
     pub(crate) config: SiteConfig,
     pub(crate) renderer: Renderer,
+    /// The figure reader with the site's own metrics, when it has any.
+    reader: Option<FigureReader>,
     drafts: bool,
 }
 
@@ -103,12 +106,20 @@ impl Site {
         let config = SiteConfig::load(&options.root)?;
         let urls = Urls::new(options.base_url.as_deref().unwrap_or(&config.base_url));
         let renderer = Renderer::new(&options.root, &config, urls)?;
+        let reader = (!config.figures.metrics.is_empty())
+            .then(|| FigureReader::new(Vocabulary::with_site_metrics(&config.figures.metrics)));
         Ok(Site {
             root: options.root.clone(),
             config,
             renderer,
+            reader,
             drafts: options.drafts,
         })
+    }
+
+    /// Reads figures with the builtin vocabulary and the site's own metrics.
+    pub(crate) fn figures(&self) -> &FigureReader {
+        self.reader.as_ref().unwrap_or_else(|| FigureReader::builtin())
     }
 }
 
@@ -334,7 +345,7 @@ fn publish_call(site: &Site, file: &ContentFile, doc: content::Document, sink: &
     let mut call = transcript::parse_document(&doc)?;
     let slug_line = doc.front.line_of("slug");
     drop(doc);
-    let figures = figures::extract(&mut call);
+    let figures = site.figures().extract(&mut call);
     let path = urls::call_path(&call.meta, &file.relative).map_err(|m| Error::content(&file.path, slug_line, m))?;
     let html = site.renderer.call_page(&call, &figures, &path, &file.path)?;
     sink.write(&urls::index_file(&path), html.as_bytes())?;

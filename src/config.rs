@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result, line_col};
+use crate::figures::vocabulary::SiteMetric;
 
 /// The name of the configuration file at a site's root.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -37,6 +38,19 @@ pub struct SiteConfig {
     /// Links in every page's header, after "Calls".
     #[serde(default)]
     pub menu: Vec<MenuItem>,
+    /// How figures are read: the site's own metrics.
+    #[serde(default)]
+    pub figures: FiguresConfig,
+}
+
+/// `[figures]`: what a site adds to the figure vocabulary.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresConfig {
+    /// Metrics the site's calls lead with that the builtin vocabulary lacks (`GMV`,
+    /// `take rate`), or more phrases for a builtin one (same `name`).
+    #[serde(default)]
+    pub metrics: Vec<SiteMetric>,
 }
 
 /// One link of the site menu.
@@ -150,6 +164,20 @@ impl SiteConfig {
         if self.output_dir.trim().is_empty() {
             return Err(bad("output_dir", "output_dir must not be empty".to_string()));
         }
+        for m in &self.figures.metrics {
+            if m.name.trim().is_empty() {
+                return Err(bad("name", "a metric in [[figures.metrics]] needs a name".to_string()));
+            }
+            if m.phrases.iter().all(|p| p.trim().is_empty()) {
+                return Err(bad(
+                    "phrases",
+                    format!(
+                        "metric `{}` needs at least one phrase that names it in a transcript",
+                        m.name
+                    ),
+                ));
+            }
+        }
         Ok(self)
     }
 
@@ -187,6 +215,30 @@ mod tests {
             .to_string();
         assert!(err.starts_with("site.toml:3:"), "{err}");
         assert!(err.contains("titel"), "{err}");
+    }
+
+    #[test]
+    fn site_metrics_are_read_and_checked() {
+        let c = SiteConfig::parse(
+            "title = \"T\"\n[[figures.metrics]]\nname = \"GMV\"\nphrases = [\"gmv\", \"gross merchandise value\"]\nmeasure = \"amount\"\ntier = \"profit\"\n",
+            Path::new("site.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.figures.metrics[0].name, "GMV");
+        let err = SiteConfig::parse(
+            "title = \"T\"\n[[figures.metrics]]\nname = \"GMV\"\nphrases = []\nmeasure = \"amount\"\n",
+            Path::new("site.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("site.toml:4"), "{err}");
+        let err = SiteConfig::parse(
+            "title = \"T\"\n[[figures.metrics]]\nname = \"GMV\"\nphrases = [\"gmv\"]\nmeasure = \"lots\"\n",
+            Path::new("site.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("site.toml:5") && err.contains("amount"), "{err}");
     }
 
     #[test]

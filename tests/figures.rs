@@ -226,3 +226,34 @@ fn example_calls_state_consistent_translated_figures() {
     let (_, figs) = callpress::analyse_file(&repo().join("content/northwind-2025-q3.txt")).unwrap();
     insta::assert_snapshot!("northwind_headline_table", table(&figs));
 }
+
+#[test]
+fn a_site_adds_its_own_metric() {
+    let call = "---\nticker: SHOP\ncompany: Shopfront\nyear: 2025\nquarter: 2\ndate: 2025-08-01\n---\n\
+                Jane Roe: Gross merchandise value was $5.2 billion, up 12% year-over-year. Revenue was $410 million.\n";
+    let config = "title = \"T\"\n\n[[figures.metrics]]\nname = \"GMV\"\nphrases = [\"GMV\", \"gross merchandise value\"]\nmeasure = \"amount\"\ntier = \"profit\"\n";
+    let site = temp_site(config, &[("content/shop.txt", call.as_bytes())]);
+    callpress::build(&callpress::BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.path().join("public/shop/2025-q2/figures.json")).unwrap()).unwrap();
+    let rows: Vec<(&str, &str, &str)> = json["headline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["label"].as_str().unwrap(),
+                r["value"].as_str().unwrap(),
+                r["change"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [("Revenue", "$410 million", ""), ("GMV", "$5.2 billion", "+12% YoY")]
+    );
+}

@@ -25,6 +25,9 @@ pub struct Discourse {
     pub segment_age: usize,
     /// The period a topic sentence set (`Turning to full-year results.`).
     pub period: Option<Period>,
+    /// Segments the turn has opened passages about (`Turning to Mac.`, `In iPad, …`): a
+    /// sentence naming one later (`Mac generated revenue of …`) is about it.
+    pub seen_segments: Vec<String>,
     /// The period a sentence of the paragraph named for its results.
     pub paragraph_period: Option<Period>,
     /// The segment the paragraph last named (`North America segment operating income
@@ -66,7 +69,7 @@ static TOPIC_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at)\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform)|(?P<plain>[a-z][a-z-]+))\s*,",
+        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at)\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform)|(?P<plain>[a-z][a-z-]+)|(?P<brand>[a-z]+[A-Z][\w-]*))\s*,",
     )
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
@@ -282,7 +285,12 @@ pub fn sentence_segment(sentence: &str) -> Option<String> {
         return (crate::figures::scope::names_a_line(word) && is_name(word) && !is_generic_topic(word))
             .then(|| word.to_string());
     }
-    let name = trim_name(c.name("name").or_else(|| c.name("lower"))?.as_str());
+    let name = trim_name(
+        c.name("name")
+            .or_else(|| c.name("lower"))
+            .or_else(|| c.name("brand"))?
+            .as_str(),
+    );
     let first = name.split_whitespace().next()?.to_ascii_lowercase();
     let periodish = matches!(first.as_str(), "q1" | "q2" | "q3" | "q4" | "fy") || name.contains(char::is_numeric);
     (is_name(&name) && !periodish && !is_generic_topic(&name.to_ascii_lowercase())).then_some(name)
@@ -516,6 +524,13 @@ pub fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 }
 
 impl Discourse {
+    /// Remembers a segment the turn talks about.
+    pub fn see(&mut self, segment: &str) {
+        if !self.seen_segments.iter().any(|s| s.eq_ignore_ascii_case(segment)) {
+            self.seen_segments.push(segment.to_string());
+        }
+    }
+
     /// Ages the outlook passage by one sentence; it ends after a few without a forecast.
     pub fn age_outlook(&mut self) {
         self.guidance_age += 1;
@@ -544,6 +559,8 @@ impl Discourse {
                 self.segment = None;
             }
             Topic::Segment(s) => {
+                self.see(&s);
+                self.paragraph_segment = None;
                 self.segment = Some(s);
                 self.segment_age = 0;
             }
@@ -551,6 +568,7 @@ impl Discourse {
                 self.guidance = false;
                 self.guidance_period = None;
                 self.segment = None;
+                self.paragraph_segment = None;
                 self.period = p;
             }
         }

@@ -638,7 +638,79 @@ fn widen_flat(text: &str, m: &mut Match) {
 
 /// Figures in a Chinese translation (CJK units, and English forms left untranslated).
 pub fn chinese(text: &str) -> Vec<Match> {
-    merge_ranges(text, cjk_tokens(text))
+    let mut tokens = cjk_tokens(text);
+    let written = numeral_tokens(text);
+    if !written.is_empty() {
+        tokens.extend(written);
+        tokens.sort_by_key(|t| t.start);
+        tokens.dedup_by(|later, earlier| later.start < earlier.end);
+    }
+    merge_ranges(text, tokens)
+}
+
+static NUMERALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<n>[一二兩两三四五六七八九十百千]+)\s*(?P<mult>兆|億|亿|萬|万)\s*(?P<cur>美元|美金|人民幣|人民币|新台幣|新臺幣|台幣|歐元|欧元|元)?",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Amounts written in Chinese numerals, as translations write round figures: `十億美元`
+/// (one billion US dollars), `三百五十萬`.
+fn numeral_tokens(text: &str) -> Vec<Token> {
+    if !text.contains(['萬', '万', '億', '亿', '兆']) {
+        return Vec::new();
+    }
+    NUMERALS
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let n = chinese_numeral(c.name("n")?.as_str())?;
+            let currency = c.name("cur").map(|m| currency_code(m.as_str()));
+            let unit = Some(currency.clone().map_or(Unit::Number, Unit::Currency));
+            Some(Token {
+                start: whole.start(),
+                end: whole.end(),
+                number: n,
+                decimals: 0,
+                scale: Some(cjk_scale(c.name("mult")?.as_str())),
+                currency,
+                unit,
+            })
+        })
+        .collect()
+}
+
+/// The value of a Chinese numeral below ten thousand (`十` 10, `二十` 20, `三百五十` 350).
+fn chinese_numeral(text: &str) -> Option<f64> {
+    let (mut total, mut digit) = (0.0, None::<f64>);
+    for ch in text.chars() {
+        let d = match ch {
+            '一' => Some(1.0),
+            '二' | '兩' | '两' => Some(2.0),
+            '三' => Some(3.0),
+            '四' => Some(4.0),
+            '五' => Some(5.0),
+            '六' => Some(6.0),
+            '七' => Some(7.0),
+            '八' => Some(8.0),
+            '九' => Some(9.0),
+            _ => None,
+        };
+        let place = match ch {
+            '十' => Some(10.0),
+            '百' => Some(100.0),
+            '千' => Some(1000.0),
+            _ => None,
+        };
+        match (d, place) {
+            (Some(d), _) => digit = Some(d),
+            (None, Some(p)) => total += digit.take().unwrap_or(1.0) * p,
+            _ => return None,
+        }
+    }
+    let value = total + digit.unwrap_or(0.0);
+    (value > 0.0).then_some(value)
 }
 
 #[cfg(test)]
@@ -804,6 +876,9 @@ mod tests {
         assert!((r.low.value - 4.3e8).abs() < 1.0);
         assert_eq!(chinese("百分之5")[0].low.unit, Unit::Percent);
         assert!(chinese("2024 年第一季").is_empty());
+        let m = &chinese("超過十億美元的收入")[0];
+        assert_eq!((m.low.value, m.low.unit.clone()), (1e9, Unit::Currency("USD".into())));
+        assert_eq!(chinese("三百五十萬")[0].low.value, 3.5e6);
         assert!(chinese("3,200 台機器人").is_empty());
     }
 }

@@ -354,6 +354,11 @@ pub fn label(
     }
     parts.push(name);
     let text = parts.join(" ");
+    // `iPhone revenue` keeps its brand's capitals; `adjusted EPS` starts a label.
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    if first_word.chars().skip(1).any(char::is_uppercase) {
+        return text;
+    }
     let mut chars = text.chars();
     chars
         .next()

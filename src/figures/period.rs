@@ -342,7 +342,7 @@ static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<ordq>(?-u:\b)(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter)(?-u:\b)
       | (?-u:\b)(?:F?Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s?(?:FY\s?)?'?(?P<qy>\d{4}|\d{2}))?(?-u:\b)
       | (?P<nextq>(?-u:\b)(?:next|coming|following|upcoming)\s+(?:fiscal\s+)?quarter)(?-u:\b)
-      | (?P<thisq>(?-u:\b)(?:(?:this|the|current)\s+quarter|(?:three|3)[\s-]+months?\s+end(?:ed|ing)))(?-u:\b)
+      | (?P<thisq>(?-u:\b)(?:(?:this|the|current)\s+quarter|(?:three|3)[\s-]+months?\s+end(?:ed|ing)|(?:the\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+quarter))(?-u:\b)
       | (?P<priorq>(?-u:\b)(?:prior|last|previous|preceding|linked)[\s-]+quarter)(?-u:\b)
       | (?P<nexty>(?-u:\b)next\s+(?:fiscal\s+)?year)(?-u:\b)
       | (?P<priory>(?-u:\b)(?:last|prior|previous)[\s-]+(?:fiscal\s+)?year|(?-u:\b)(?:a\s+)?year[\s-]ago|(?-u:\b)year[\s-]earlier)(?-u:\b)

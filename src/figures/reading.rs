@@ -133,6 +133,8 @@ struct Mention {
     /// The denominator of a share (`56% of our total revenue`): no figure after it
     /// states it.
     share: bool,
+    /// Its segment was called one, or is one the call names: it holds for the paragraph.
+    segment_named: bool,
 }
 
 /// One sentence prepared for reading.
@@ -140,6 +142,8 @@ struct Sentence<'a> {
     text: &'a str,
     /// Segments the call names.
     known: &'a [String],
+    /// Segments the turn has talked about.
+    seen: Vec<String>,
     figs: Vec<(usize, usize, &'a Match)>,
     mentions: Vec<Mention>,
     cues: Vec<(usize, usize, Cue)>,
@@ -160,8 +164,12 @@ pub fn read_sentence<'a>(
     figures: &[(usize, usize, &'a Match)],
     hits: &[Hit],
 ) -> Vec<Option<Reading>> {
-    let s = Sentence::new(ctx, text, figures, hits);
+    let mut s = Sentence::new(ctx, text, figures, hits);
     let sentence_segment = discourse::sentence_segment(text);
+    if let Some(seg) = &sentence_segment {
+        discourse.see(seg);
+    }
+    s.seen = discourse.seen_segments.clone();
     let pairs = s.pairings();
     let mut out: Vec<Option<Reading>> = Vec::with_capacity(figures.len());
     for i in 0..s.figs.len() {
@@ -623,6 +631,7 @@ impl<'a> Sentence<'a> {
         Sentence {
             text,
             known: &ctx.names.segments,
+            seen: Vec::new(),
             figs: figures.to_vec(),
             mentions,
             cues,
@@ -993,9 +1002,14 @@ impl<'a> Sentence<'a> {
                 }
                 r.negative = x.negative;
                 (r.scope, r.segment) = self.scope_of(x, discourse, sentence_segment);
-                // Earnings per share is the company's: a passage about a segment does not
-                // make it the segment's (only words naming the segment do).
-                if ctx.vocabulary.def(metric).tier == Tier::Earnings && x.segment.is_none() && r.scope == Scope::Segment
+                // Earnings and the bottom line are the company's: a passage about a
+                // segment does not make them the segment's (only words of their own
+                // sentence naming the segment do).
+                let company_level = matches!(ctx.vocabulary.def(metric).tier, Tier::Earnings | Tier::Profit);
+                if company_level
+                    && x.segment.is_none()
+                    && r.scope == Scope::Segment
+                    && !self.names_segment_itself(x, sentence_segment)
                 {
                     (r.scope, r.segment) = (Scope::Total, None);
                 }
@@ -1358,6 +1372,12 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// True when the sentence itself names the segment of a mention (`In Intelligent
+    /// Cloud, …`, `our real estate brokerage segment reported …`), not the passage.
+    fn names_segment_itself(&self, x: &Mention, sentence_segment: Option<&str>) -> bool {
+        x.this_segment || sentence_segment.is_some() || self.segment_named_before(x.start, self.known).is_some()
+    }
+
     /// A segment the call names, named earlier in the sentence as its subject (`our real
     /// estate brokerage segment reported operating income of …`).
     fn segment_named_before(&self, pos: usize, known: &[String]) -> Option<String> {
@@ -1380,6 +1400,7 @@ impl<'a> Sentence<'a> {
         let head = self.text[..pos].to_ascii_lowercase();
         known
             .iter()
+            .chain(&self.seen)
             .filter_map(|k| {
                 let k_lower = k.to_ascii_lowercase();
                 let at = head.rfind(&k_lower)?;
@@ -1785,7 +1806,7 @@ impl<'a> Sentence<'a> {
         for x in self.mentions.iter().filter(|x| x.metric.is_some()) {
             if x.total {
                 discourse.paragraph_segment = None;
-            } else if let Some(s) = &x.segment {
+            } else if let Some(s) = x.segment.as_ref().filter(|_| x.segment_named) {
                 discourse.paragraph_segment = Some(s.clone());
             }
         }
@@ -2004,6 +2025,7 @@ impl Mention {
             this_segment: false,
             total: false,
             share: false,
+            segment_named: false,
         }
     }
 
@@ -2019,6 +2041,11 @@ impl Mention {
         let before = scope::before(text, start, ctx.names);
         let (after, tail) = scope::after(text, end);
         let news = ctx.vocabulary.def(id).measure_is_announced();
+        let segment_named = before.marked
+            || before
+                .segment
+                .as_ref()
+                .is_some_and(|s| ctx.names.segments.iter().any(|k| k.eq_ignore_ascii_case(s)));
         let mut m = Mention {
             start,
             end,
@@ -2036,6 +2063,7 @@ impl Mention {
             this_segment: before.this_segment,
             total: before.total,
             share: false,
+            segment_named,
         };
         match after {
             After::NotMetric => m.metric = None,

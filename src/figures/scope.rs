@@ -42,6 +42,8 @@ pub struct Qualifiers {
     pub lead: usize,
     /// `segment` qualifies the metric without a name: the segment in discussion.
     pub this_segment: bool,
+    /// The segment was called one (`North America segment operating income`).
+    pub marked: bool,
 }
 
 /// True when a lowercase word names a line of business (`education`, `software`,
@@ -1301,6 +1303,7 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
         return q;
     }
     let segment = segment_name(&name);
+    q.marked = marked_segment;
     if marked_segment || is_segment_name(&name, sentence_initial, known) {
         q.segment = Some(segment);
     } else {

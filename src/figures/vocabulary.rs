@@ -873,6 +873,17 @@ const BUILTIN: &[Builtin] = &[
         ],
     ),
     metric(
+        "operating expense ratio",
+        M::Ratio,
+        T::Other,
+        &[
+            "operating expenses ratio",
+            "operating expense ratio",
+            "opex ratio",
+            "operating expense to revenue ratio",
+        ],
+    ),
+    metric(
         "effective tax rate",
         M::Ratio,
         T::Other,
