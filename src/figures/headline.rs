@@ -20,6 +20,10 @@ use crate::transcript::{Call, Role, Section};
 /// Most rows the table shows.
 pub const MAX_ROWS: usize = 12;
 
+/// Most rows when the lesser ones (the company's other measures, segments' other
+/// measures) are counted: they fill a short table, never a long one.
+pub const MAX_LESSER_ROWS: usize = 10;
+
 /// How many mentions of one value a row links: a row of hundreds of links (a figure
 /// repeated through a huge file) helps nobody, and finding them would cost the square of
 /// the mentions.
@@ -120,7 +124,12 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
         })
         .collect();
     rows.sort_by_key(|r| r.0);
-    rows.into_iter().map(|(_, r)| r).take(MAX_ROWS).collect()
+    rows.into_iter()
+        .enumerate()
+        .filter(|(i, (rank, _))| rank.0 < LESSER_GROUP || *i < MAX_LESSER_ROWS)
+        .map(|(_, (_, r))| r)
+        .take(MAX_ROWS)
+        .collect()
 }
 
 /// A figure that may stand in the table: a metric of the company or a segment, for the
@@ -208,6 +217,9 @@ fn merge_unqualified(groups: &mut HashMap<RowKey, Vec<&Figure>>, order: &mut Vec
 /// rows stand together), results before guidance, the call's own quarter first, then
 /// where the row was first stated.
 type Rank = (u8, Tier, usize, bool, u8, usize);
+
+/// The first group of lesser rows (see [`MAX_LESSER_ROWS`]).
+const LESSER_GROUP: u8 = 4;
 
 fn rank(key: &RowKey, position: usize, first_of_metric: usize, period: &CallPeriod, vocabulary: &Vocabulary) -> Rank {
     let tier = vocabulary.def(key.metric).tier;
