@@ -30,7 +30,7 @@ fn amzn_revenue_operating_income_and_guidance() {
     let (call, figs) = callpress::analyse_file(&shared_fixture(AMZN)).unwrap();
     let revenue = find(&figs.figures, "Revenue", Kind::Actual, "$143.3 billion");
     assert_eq!(
-        (revenue.value, revenue.unit.as_str(), revenue.period.key().as_str()),
+        (revenue.value, revenue.unit.code(), revenue.period.key().as_str()),
         (Some(143.3e9), "USD", "2024-Q1")
     );
     assert_eq!(revenue.metric.as_deref(), Some("revenue"));

@@ -13,7 +13,7 @@ use crate::diagnostic::{Warning, WarningKind};
 use crate::figures::grammar::Unit;
 use crate::figures::scope::Scope;
 use crate::figures::vocabulary::{Basis, MetricId, Tier, Vocabulary};
-use crate::figures::{Figure, Kind};
+use crate::figures::{Figure, Kind, Period};
 use crate::transcript::{Call, Role};
 
 /// How many different values of one group the check remembers: a metric with more
@@ -25,15 +25,13 @@ const MAX_DISTINCT_VALUES: usize = 32;
 /// different things the words did not tell apart; near values are misstatements.
 fn near(a: &Figure, b: &Figure) -> bool {
     match (a.value, b.value) {
-        (Some(x), Some(y)) if a.unit == Unit::Percent.code() || a.unit == Unit::BasisPoints.code() => {
-            (x - y).abs() <= 2.0
-        }
+        (Some(x), Some(y)) if matches!(a.unit, Unit::Percent | Unit::BasisPoints) => (x - y).abs() <= 2.0,
         (Some(x), Some(y)) if x != 0.0 && y != 0.0 && x.signum() == y.signum() => (x / y).max(y / x) <= 1.25,
         _ => false,
     }
 }
 
-type Group<'a> = (MetricId, Option<Basis>, Scope, Option<&'a str>, String, &'a str);
+type Group<'a> = (MetricId, Option<Basis>, Scope, Option<&'a str>, Period, &'a Unit);
 
 /// The conflict warnings of a call's figures. Each new value is reported once, against
 /// the first earlier value it conflicts with; a value repeated later is not news.
@@ -53,14 +51,7 @@ pub fn find(figures: &[Figure], call: &Call, vocabulary: &Vocabulary) -> Vec<War
         if b.basis.is_none() && ambiguous.contains(&metric) {
             continue;
         }
-        let key = (
-            metric,
-            b.basis,
-            b.scope,
-            b.segment.as_deref(),
-            b.period.key(),
-            b.unit.as_str(),
-        );
+        let key = (metric, b.basis, b.scope, b.segment.as_deref(), b.period, &b.unit);
         let distinct = groups.entry(key).or_default();
         if distinct.iter().any(|a| a.agrees_with(b)) {
             continue;
@@ -110,7 +101,10 @@ fn comparable(f: &Figure) -> bool {
         && f.explicit
         && f.scope != Scope::Item
         && f.metric_id().is_some()
-        && !matches!(f.unit.as_str(), "%" | "bps" | "pts" | "x" | "count")
+        && !matches!(
+            f.unit,
+            Unit::Percent | Unit::BasisPoints | Unit::Points | Unit::Multiple | Unit::Count
+        )
 }
 
 /// Metrics a misstatement of matters in: those a headline shows. Balances (loans, cash,

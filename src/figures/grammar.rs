@@ -25,6 +25,12 @@ pub enum Unit {
     Count,
 }
 
+impl serde::Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
 impl Unit {
     /// The unit as written in JSON: `USD`, `%`, `bps`, `pts`, `x`, `number`, `count`.
     pub fn code(&self) -> &str {

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::figures::grammar::Unit;
 use crate::figures::period::{CallPeriod, Period};
 use crate::figures::scope::Scope;
 use crate::figures::vocabulary::{Basis, Measure, MetricId, Tier, Vocabulary};
@@ -117,8 +118,16 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
         .enumerate()
         .filter_map(|(position, key)| {
             let row = row(&groups[key], key, call, vocabulary)?;
+            let growth_only = row.value_figure.is_none();
             Some((
-                rank(key, position, first_of_metric(key.metric), period, vocabulary),
+                rank(
+                    key,
+                    growth_only,
+                    position,
+                    first_of_metric(key.metric),
+                    period,
+                    vocabulary,
+                ),
                 row,
             ))
         })
@@ -216,27 +225,36 @@ fn merge_unqualified(groups: &mut HashMap<RowKey, Vec<&Figure>>, order: &mut Vec
 /// segments), the metric's tier, where the metric was first stated (so that a metric's
 /// rows stand together), results before guidance, the call's own quarter first, then
 /// where the row was first stated.
-type Rank = (u8, Tier, usize, bool, u8, usize);
+type Rank = (u8, bool, Tier, usize, bool, u8, usize);
 
 /// The first group of lesser rows (see [`MAX_LESSER_ROWS`]).
 const LESSER_GROUP: u8 = 4;
 
-fn rank(key: &RowKey, position: usize, first_of_metric: usize, period: &CallPeriod, vocabulary: &Vocabulary) -> Rank {
+fn rank(
+    key: &RowKey,
+    growth_only: bool,
+    position: usize,
+    first_of_metric: usize,
+    period: &CallPeriod,
+    vocabulary: &Vocabulary,
+) -> Rank {
     let tier = vocabulary.def(key.metric).tier;
     // Lead results, their guidance, the bottom line and the industry's measures, then
     // the revenue of each segment before the company's lesser measures (tax rate, cash),
     // then the rest of the segments.
+    // A segment's growth without its amount (`Azure revenue grew 93%`) comes after the
+    // segments whose amounts are stated.
     let group = match (key.segment.is_some(), tier, key.guidance) {
         (false, Tier::Earnings | Tier::Revenue, false) => 0,
         (false, Tier::Earnings | Tier::Revenue, true) => 1,
         (false, Tier::Profit | Tier::Kpi, _) => 2,
-        (true, Tier::Earnings | Tier::Revenue, _) => 3,
+        (true, Tier::Earnings | Tier::Revenue, _) if !growth_only => 3,
         (false, Tier::Other, _) => 4,
         (true, _, _) => 5,
     };
     let period_rank = if key.period == period.current() { 0 } else { 1 };
     let cluster = if matches!(group, 2 | 4 | 5) { first_of_metric } else { 0 };
-    (group, tier, cluster, key.guidance, period_rank, position)
+    (group, growth_only, tier, cluster, key.guidance, period_rank, position)
 }
 
 /// How much a figure is trusted to be the headline statement: prepared remarks by an
@@ -268,11 +286,6 @@ fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> 
     let levels: Vec<&Figure> = list.iter().copied().filter(|f| !f.change).collect();
     let value = best_level(&levels, key.guidance, call);
     let change = change_for(list, value.as_ref(), def.measure, call);
-    // A segment's growth alone (`ad sales up 24%`) is not a headline; a total's is, and a
-    // growth metric (same-store sales) is its change.
-    if value.is_none() && key.segment.is_some() {
-        return None;
-    }
     let shown = value.as_ref().or(change.as_ref())?;
     let negative = shown.value.is_some_and(|v| v < 0.0) || shown.low.is_some_and(|v| v < 0.0);
     let mut name = label(
@@ -342,11 +355,11 @@ fn change_for(list: &[&Figure], value: Option<&Figure>, measure: Measure, call: 
         .iter()
         .copied()
         .filter(|f| f.change)
-        .filter(|f| measure != Measure::Ratio || f.unit != "%")
+        .filter(|f| measure != Measure::Ratio || f.unit != Unit::Percent)
         .collect();
     let preferred_unit = |f: &Figure| match measure {
-        Measure::Ratio => f.unit == "bps" || f.unit == "pts",
-        _ => f.unit == "%",
+        Measure::Ratio => matches!(f.unit, Unit::BasisPoints | Unit::Points),
+        _ => f.unit == Unit::Percent,
     };
     changes
         .iter()

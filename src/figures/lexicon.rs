@@ -473,6 +473,17 @@ const NOT_FORWARD: &[&str] = &[
     "will cover",
     "will begin",
     "will focus",
+    "exceeded that goal",
+    "exceeded our goal",
+    "exceeded the goal",
+    "exceeded our target",
+    "exceeded that target",
+    "exceeded the target",
+    "surpassed our goal",
+    "surpassed our target",
+    "achieved our goal",
+    "met our goal",
+    "beat that goal",
 ];
 const PAST: &[&str] = &[
     "was",

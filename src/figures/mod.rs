@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::diagnostic::{Warning, WarningKind};
 use crate::transcript::{Call, Section, Turn};
 use discourse::Discourse;
-use grammar::{Match, Quantity};
+use grammar::{Match, Quantity, Unit};
 use headline::HeadlineRow;
 use lexicon::{Hit, Lexicon};
 use period::{CallPeriod, Period};
@@ -66,8 +66,9 @@ pub struct Figure {
     pub low: Option<f64>,
     /// The high end (for a range).
     pub high: Option<f64>,
-    /// `USD`, `%`, `bps`, `pts`, `x`, `number`, `count`.
-    pub unit: String,
+    /// What the value measures; JSON writes its code (`USD`, `%`, `bps`, `pts`, `x`,
+    /// `number`, `count`).
+    pub unit: Unit,
     /// `2024-Q1`, `FY2018-Q3`, `2024`, `FY2024`, `TTM`, … (see [`Period::key`]).
     pub period: Period,
     /// Speaker id.
@@ -307,7 +308,7 @@ impl FigureReader {
             value,
             low,
             high,
-            unit: m.low.unit.code().to_string(),
+            unit: m.low.unit.clone(),
             period: r.period,
             speaker: turn.speaker.clone(),
             turn: turn.id.clone(),

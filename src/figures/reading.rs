@@ -566,6 +566,40 @@ fn words_of(text: &str) -> Vec<String> {
 
 /// Verbs before a figure that make it a part of a metric, not the metric's level
 /// (`revenue included $5 million from`, `contributed $20 million of revenue`).
+/// Verbs by which something other than the company moves a metric (`the transaction
+/// lowered EPS by $0.04`, `currency reduced revenue by 2%`): the figure is an impact.
+const AGENT_VERBS: &[&str] = &[
+    "lowered",
+    "reduced",
+    "raised",
+    "increased",
+    "decreased",
+    "boosted",
+    "lifted",
+    "hurt",
+    "helped",
+    "cut",
+    "trimmed",
+    "pressured",
+    "depressed",
+    "improved",
+    "benefited",
+];
+
+/// Subjects that make a move the company's own result (`we increased revenue by 10%`).
+const OWN_SUBJECTS: &[&str] = &[
+    "we",
+    "i",
+    "they",
+    "company",
+    "management",
+    "and",
+    "have",
+    "has",
+    "had",
+    "also",
+];
+
 const PART_VERBS: &[&str] = &[
     "contributed",
     "contributing",
@@ -625,6 +659,7 @@ impl<'a> Sentence<'a> {
             }
         }
         merge_adjacent(&mut mentions, text);
+        drop_qualifying_words(&mut mentions);
         for m in &mut mentions {
             m.share = is_share_denominator(&text[..m.start]);
         }
@@ -1034,6 +1069,7 @@ impl<'a> Sentence<'a> {
             r.change = m.low.unit.is_percentage() && r.direction.is_some() || self.moves(i);
         }
         if self.part_verb_before(start)
+            || self.tolerance_before(start)
             || self.is_impact(i)
             || self.hypothetical(start)
             || !r.change && self.in_constant_currency(start)
@@ -1207,10 +1243,23 @@ impl<'a> Sentence<'a> {
             .rev()
             .filter(|(_, e, _)| start - *e <= 24)
             .find_map(|(_, _, c)| direction_of(*c));
-        let after = self
-            .cues_in(end, clause_end)
-            .filter(|(s, _, _)| *s - end <= 3)
-            .find_map(|(_, _, c)| direction_of(*c));
+        // Right after the figure, past the words saying what it compares (`a 5.7%
+        // sequential growth`, `10% organic growth`).
+        let mut reach = end;
+        let mut after = None;
+        for (s, e, c) in self.cues_in(end, clause_end) {
+            if *s > reach + 3 {
+                break;
+            }
+            if let Some(d) = direction_of(*c) {
+                after = Some(d);
+                break;
+            }
+            if !matches!(c, Cue::Yoy | Cue::Qoq | Cue::ConstantCurrency | Cue::Basis(_)) {
+                break;
+            }
+            reach = *e;
+        }
         before.or(after)
     }
 
@@ -1423,6 +1472,16 @@ impl<'a> Sentence<'a> {
         ["would have", "would've", "would be", "could have", "might have"]
             .iter()
             .any(|w| lower.contains(w))
+            || conditional(&lower)
+    }
+
+    /// A tolerance around the figure before it (`around 46%, plus or minus 1.5
+    /// percentage points`): no value of the metric.
+    fn tolerance_before(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end().to_ascii_lowercase();
+        ["plus or minus", "plus/minus", "+/-", "±", "give or take"]
+            .iter()
+            .any(|w| before.ends_with(w))
     }
 
     /// `from` right after the figure (and its per-share phrase).
@@ -1439,15 +1498,56 @@ impl<'a> Sentence<'a> {
             .starts_with("from ")
     }
 
+    /// A verb of parts just before the figure (`added $2 million`), a contribution
+    /// anywhere before it in its clause (`Lixoft contributed two months … totaling about
+    /// $600,000 of revenue`), or something moving the metric by the figure (`The
+    /// transaction lowered diluted EPS by $0.04`).
     fn part_verb_before(&self, start: usize) -> bool {
         let (clause_start, _) = self.clause(start);
-        self.text[clause_start..start]
-            .to_ascii_lowercase()
+        let lower = self.text[clause_start..start].to_ascii_lowercase();
+        let words: Vec<&str> = lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().rev().take(3).any(|w| PART_VERBS.contains(w))
+            || words.iter().any(|w| w.starts_with("contribut"))
+            || self.moved_by_agent(clause_start, start)
+    }
+
+    /// `<agent> <verb> <metric …> by <figure>`: the text before the figure ends in `by`,
+    /// and a verb of [`AGENT_VERBS`] whose subject is not the company has a metric after
+    /// it (`the transaction lowered diluted EPS by $0.04`; not `gross margin increased by
+    /// 20 basis points`, not `we increased revenue by 10%`).
+    fn moved_by_agent(&self, clause_start: usize, start: usize) -> bool {
+        let hedges = [
+            "approximately",
+            "about",
+            "roughly",
+            "nearly",
+            "around",
+            "almost",
+            "some",
+            "just",
+        ];
+        let words = words_at(&self.text[clause_start..start]);
+        if words
+            .iter()
             .rev()
-            .take(3)
-            .any(|w| PART_VERBS.contains(&w))
+            .find(|(_, w)| !hedges.contains(&w.as_str()))
+            .map(|(_, w)| w.as_str())
+            != Some("by")
+        {
+            return false;
+        }
+        words.iter().enumerate().any(|(k, (at, w))| {
+            k > 0
+                && AGENT_VERBS.contains(&w.as_str())
+                && !OWN_SUBJECTS.contains(&words[k - 1].1.as_str())
+                && self
+                    .mentions
+                    .iter()
+                    .any(|x| x.start >= clause_start + at && x.start < start && x.metric.is_some())
+        })
     }
 
     fn negative_before(&self, start: usize) -> bool {
@@ -1977,6 +2077,84 @@ fn strip_approximations(lower: &str) -> &str {
 }
 
 /// `lower` without trailing filler words (`by`, `of`, `approximately`, `about`).
+/// Metric words inside the words that qualify an earlier metric (`expenses` in `earnings
+/// per share excluding the impact of acquisition expenses`) name no metric of their own.
+fn drop_qualifying_words(mentions: &mut Vec<Mention>) {
+    let mut reach = 0;
+    mentions.retain(|m| {
+        let keep = m.start >= reach;
+        if keep {
+            reach = reach.max(m.tail);
+        }
+        keep
+    });
+}
+
+/// A condition (`if we're at $9.5 million on $15 million of revenues`), not a way of
+/// looking at a result (`if you look at revenue, it grew 10%`).
+fn conditional(lower_clause: &str) -> bool {
+    // A comma after the `if` closes the condition before the figure (`if I focus on Q3,
+    // we anticipate …`).
+    let if_at = lower_clause
+        .match_indices("if ")
+        .map(|(at, _)| at)
+        .filter(|&at| !lower_clause[..at].ends_with(|c: char| c.is_alphanumeric()))
+        .last();
+    let condition = match if_at {
+        Some(at) if !lower_clause[at..].contains(',') => &lower_clause[at..],
+        _ => return false,
+    };
+    let words: Vec<&str> = condition
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        *w == "if"
+            && !words[k + 1..].iter().take(3).any(|v| {
+                matches!(
+                    *v,
+                    "look"
+                        | "looking"
+                        | "take"
+                        | "compare"
+                        | "exclude"
+                        | "excluding"
+                        | "adjust"
+                        | "back"
+                        | "remove"
+                        | "strip"
+                        | "normalize"
+                        | "recall"
+                        | "remember"
+                        | "think"
+                        | "go"
+                        | "turn"
+                        | "see"
+                        | "break"
+                        | "focus"
+                )
+            })
+    })
+}
+
+/// The lowercase words of `text` with their byte offsets.
+fn words_at(text: &str) -> Vec<(usize, String)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let in_word = c.is_alphanumeric() || c == '-';
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                words.push((s, text[s..at].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
 fn strip_fillers_end(lower: &str) -> &str {
     let mut t = lower.trim_end();
     loop {
@@ -2071,6 +2249,7 @@ impl Mention {
             After::ThisSegment => m.this_segment = true,
             After::Item => m.scope = Scope::Item,
             After::Total => m.total = true,
+            After::Excluding => m.basis = m.basis.or(Some(Basis::Adjusted)),
             _ => {}
         }
         if m.segment.is_some() && m.scope != Scope::Item {
@@ -2109,7 +2288,11 @@ fn is_share_denominator(before: &str) -> bool {
         return false;
     };
     let t = t.trim_end();
-    t.ends_with('%') || t.ends_with("percent") || t.ends_with("basis points") || t.ends_with("bps")
+    t.ends_with('%')
+        || t.ends_with("percent")
+        || t.ends_with("percentage")
+        || t.ends_with("basis points")
+        || t.ends_with("bps")
 }
 
 /// Two metric phrases with nothing between (`cash EPS`, `sales revenue`): the first only

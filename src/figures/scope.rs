@@ -442,6 +442,11 @@ const NEUTRAL: &[&str] = &[
     "overall",
     "headline",
     "reported",
+    "liquid",
+    "unrestricted",
+    "available",
+    "free",
+    "accessible",
 ];
 
 /// Words that make a mention a part of something, never the company's figure:
@@ -1412,7 +1417,35 @@ pub enum After {
     /// The whole company (`attributable to common shareholders`, `from continuing
     /// operations`).
     Total,
+    /// Stated without some items (`earnings per share excluding the impact of
+    /// acquisition expenses`): an adjusted figure.
+    Excluding,
 }
+
+/// Words that end an `excluding …` phrase: the verb or preposition that reaches the
+/// figure.
+const EXCLUSION_ENDS: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "at",
+    "came",
+    "totaled",
+    "totalled",
+    "grew",
+    "increased",
+    "rose",
+    "declined",
+    "decreased",
+    "fell",
+    "improved",
+    "would",
+    "reached",
+    "to",
+    "by",
+    "and",
+];
 
 /// Nouns that a metric phrase can qualify, so that the phrase names no amount of the
 /// metric itself.
@@ -1593,6 +1626,39 @@ pub fn after(text: &str, metric_end: usize) -> (After, usize) {
             (After::Total, end)
         }
         "from" | "in" | "for" | "at" => source_after(words, &first_lower, metric_end),
+        // `net income before taxes as a percentage of revenue`: a ratio of the metric,
+        // which states no amount of it.
+        "as" if rest.trim_start().to_ascii_lowercase().starts_with("as a percent") => (After::NotMetric, metric_end),
+        "before"
+            if words.clone().next().is_some_and(|(w, _)| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "tax" | "taxes" | "income" | "interest" | "provision"
+                )
+            }) =>
+        {
+            (After::Plain, metric_end)
+        }
+        "excluding" | "ex" | "ex-" | "before" => {
+            // `of` ends the phrase only before the figure (`excluding items of $0.20`),
+            // not in `excluding the impact of acquisition expenses`.
+            let words: Vec<(&str, usize)> = words.take(9).collect();
+            let ends_at = |k: usize| {
+                let w = words[k].0.to_ascii_lowercase();
+                if w == "of" {
+                    words
+                        .get(k + 1)
+                        .is_none_or(|(next, _)| next.starts_with(|c: char| !c.is_alphabetic()))
+                } else {
+                    EXCLUSION_ENDS.contains(&w.as_str())
+                }
+            };
+            let end = (0..words.len())
+                .take_while(|k| !ends_at(*k))
+                .last()
+                .map_or(metric_end, |k| words[k].1);
+            (After::Excluding, end)
+        }
         _ => (After::Plain, metric_end),
     }
 }
