@@ -113,32 +113,52 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
     }
     merge_unqualified(&mut groups, &mut order);
     let first_of_metric = |metric: MetricId| order.iter().position(|k| k.metric == metric).unwrap_or(0);
-    let mut rows: Vec<(Rank, HeadlineRow)> = order
+    let mut rows: Vec<(Rank, f64, HeadlineRow)> = order
         .iter()
         .enumerate()
         .filter_map(|(position, key)| {
             let row = row(&groups[key], key, call, vocabulary)?;
-            let growth_only = row.value_figure.is_none();
-            Some((
-                rank(
-                    key,
-                    growth_only,
-                    position,
-                    first_of_metric(key.metric),
-                    period,
-                    vocabulary,
-                ),
-                row,
-            ))
+            let size = groups[key]
+                .iter()
+                .find(|f| row.value_figure.as_deref() == Some(f.id.as_str()))
+                .and_then(|f| f.value.or(f.high))
+                .map_or(0.0, f64::abs);
+            let facts = RowFacts {
+                growth_only: row.value_figure.is_none(),
+                position,
+                first_of_metric: first_of_metric(key.metric),
+            };
+            Some((rank(key, &facts, period, vocabulary), size, row))
         })
         .collect();
+    lead_with_largest_segments(&mut rows);
     rows.sort_by_key(|r| r.0);
     rows.into_iter()
         .enumerate()
-        .filter(|(i, (rank, _))| rank.0 < LESSER_GROUP || *i < MAX_LESSER_ROWS)
-        .map(|(_, (_, r))| r)
+        .filter(|(i, (rank, _, _))| rank.group < LESSER_GROUP || *i < MAX_LESSER_ROWS)
+        .map(|(_, (_, _, r))| r)
         .take(MAX_ROWS)
         .collect()
+}
+
+/// The largest segments' revenue comes first, and only the first
+/// [`LEADING_SEGMENTS`] of them before the company's operating measures: a long list of
+/// segments does not push those out.
+fn lead_with_largest_segments(rows: &mut [(Rank, f64, HeadlineRow)]) {
+    let mut segments: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].0.group == SEGMENT_GROUP).collect();
+    // Results before forecasts, then by size.
+    segments.sort_by(|&a, &b| {
+        (rows[a].0.guidance.cmp(&rows[b].0.guidance))
+            .then(rows[b].1.total_cmp(&rows[a].1))
+            .then(rows[a].0.cmp(&rows[b].0))
+    });
+    for (order, &i) in segments.iter().enumerate() {
+        let rank = &mut rows[i].0;
+        rank.position = order;
+        if order >= LEADING_SEGMENTS {
+            rank.group = LAST_GROUP;
+        }
+    }
 }
 
 /// A figure that may stand in the table: a metric of the company or a segment, for the
@@ -221,40 +241,77 @@ fn merge_unqualified(groups: &mut HashMap<RowKey, Vec<&Figure>>, order: &mut Vec
     order.retain(|k| groups.get(k).is_some_and(|l| !l.is_empty()));
 }
 
-/// Sort key of a row: group (lead metrics, their guidance, the rest of the company,
-/// segments), the metric's tier, where the metric was first stated (so that a metric's
-/// rows stand together), results before guidance, the call's own quarter first, then
-/// where the row was first stated.
-type Rank = (u8, bool, Tier, usize, bool, u8, usize);
+/// Sort key of a row, compared field by field in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    /// Lead metrics, their guidance, the bottom line, leading segments, operating
+    /// measures, lesser measures, other segment rows.
+    group: u8,
+    /// A row with only a growth rate comes after the rows with amounts.
+    growth_only: bool,
+    /// The metric's tier.
+    tier: Tier,
+    /// Where the metric was first stated, so that a metric's rows stand together.
+    cluster: usize,
+    /// Results before guidance.
+    guidance: bool,
+    /// The call's own quarter first.
+    other_period: bool,
+    /// Where the row was first stated (for leading segments: their order by size).
+    position: usize,
+}
 
-/// The first group of lesser rows (see [`MAX_LESSER_ROWS`]).
-const LESSER_GROUP: u8 = 4;
-
-fn rank(
-    key: &RowKey,
+/// What [`rank`] needs to know of a row besides its key.
+struct RowFacts {
     growth_only: bool,
     position: usize,
     first_of_metric: usize,
-    period: &CallPeriod,
-    vocabulary: &Vocabulary,
-) -> Rank {
+}
+
+/// The group of segments' revenue rows, of which the first [`LEADING_SEGMENTS`] come
+/// before the company's operating measures.
+const SEGMENT_GROUP: u8 = 3;
+
+/// How many segments' revenue rows come before the company's operating measures.
+const LEADING_SEGMENTS: usize = 4;
+
+/// The group of the company's operating measures (margins, EBITDA, cash flow).
+const MEASURE_GROUP: u8 = 4;
+
+/// The first group of lesser rows (see [`MAX_LESSER_ROWS`]).
+const LESSER_GROUP: u8 = 5;
+
+/// The last group: other segment rows.
+const LAST_GROUP: u8 = 6;
+
+fn rank(key: &RowKey, facts: &RowFacts, period: &CallPeriod, vocabulary: &Vocabulary) -> Rank {
     let tier = vocabulary.def(key.metric).tier;
-    // Lead results, their guidance, the bottom line and the industry's measures, then
-    // the revenue of each segment before the company's lesser measures (tax rate, cash),
-    // then the rest of the segments.
-    // A segment's growth without its amount (`Azure revenue grew 93%`) comes after the
-    // segments whose amounts are stated.
+    // Lead results, their guidance, the bottom line, then the revenue of the largest
+    // segments, the industry's measures, the company's lesser measures (tax rate, cash),
+    // then the rest of the segments. A segment's growth without its amount (`Azure
+    // revenue grew 93%`) comes after the segments whose amounts are stated.
     let group = match (key.segment.is_some(), tier, key.guidance) {
         (false, Tier::Earnings | Tier::Revenue, false) => 0,
         (false, Tier::Earnings | Tier::Revenue, true) => 1,
-        (false, Tier::Profit | Tier::Kpi, _) => 2,
-        (true, Tier::Earnings | Tier::Revenue, _) if !growth_only => 3,
-        (false, Tier::Other, _) => 4,
-        (true, _, _) => 5,
+        (false, Tier::Profit, _) => 2,
+        (true, Tier::Earnings | Tier::Revenue, _) if !facts.growth_only => SEGMENT_GROUP,
+        (false, Tier::Kpi, _) => MEASURE_GROUP,
+        (false, Tier::Other, _) => LESSER_GROUP,
+        (true, _, _) => LAST_GROUP,
     };
-    let period_rank = if key.period == period.current() { 0 } else { 1 };
-    let cluster = if matches!(group, 2 | 4 | 5) { first_of_metric } else { 0 };
-    (group, growth_only, tier, cluster, key.guidance, period_rank, position)
+    Rank {
+        group,
+        growth_only: facts.growth_only,
+        tier,
+        cluster: if matches!(group, 0 | 1 | SEGMENT_GROUP) {
+            0
+        } else {
+            facts.first_of_metric
+        },
+        guidance: key.guidance,
+        other_period: key.period != period.current(),
+        position: facts.position,
+    }
 }
 
 /// How much a figure is trusted to be the headline statement: prepared remarks by an
