@@ -153,6 +153,36 @@ fn unknown_text_falls_back_to_the_generic_reader_with_a_warning() {
     );
 }
 
+/// Two `Name -- Title.` lines among bare paragraphs look like the Motley Fool layout,
+/// whose reader then kept the whole call as header notes: no speech, no figures.
+#[test]
+fn a_layout_that_reads_no_speech_gives_way_to_the_generic_reader() {
+    let text = "These risks may cause results to differ.\n\nOn the call today are Jane Roe, our CEO, and \
+                John Poe, our CFO.\n\nJane Roe -- Chairman.\n\nWe delivered another strong quarter.\n\n\
+                Earnings per share in the quarter were $2.41, an increase of 13% compared to last year.\n\n\
+                Revenue grew 8% to $4.2 billion.\n\nJane Roe -- Chairman.\n\nThank you all for joining us.\n";
+    let site = temp_site("title = \"T\"\n", &[("content/bare.txt", text.as_bytes())]);
+    let (call, figures) = callpress::analyse_file(&site.path().join("content/bare.txt")).unwrap();
+    assert_eq!(call.layout, "generic");
+    let spoken: String = call
+        .turns
+        .iter()
+        .flat_map(|t| &t.paragraphs)
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(spoken.contains("$2.41") && spoken.contains("$4.2 billion"), "{spoken}");
+    let layout: Vec<&str> = call
+        .warnings
+        .iter()
+        .filter(|w| w.kind == callpress::diagnostic::WarningKind::Layout)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(layout.len(), 1, "{layout:?}");
+    assert!(layout[0].contains("looked like fool"), "{}", layout[0]);
+    assert!(figures.headline.iter().any(|r| r.label == "EPS" && r.value == "$2.41"));
+}
+
 #[test]
 fn front_matter_layout_forces_a_parser() {
     let text = "---\nlayout: inline\nticker: ZZZ\nyear: 2024\nquarter: 1\ndate: 2024-05-01\n---\nOperator: Welcome.\n\nJane Roe: Thanks.\n";

@@ -74,6 +74,15 @@ pub fn parse_document(doc: &Document) -> Result<Call> {
             call
         }
     };
+    // Markup and JSON syntax are words of the file but never speech: only text layouts
+    // are measured.
+    let text_layout = !matches!(
+        layout,
+        detect::Layout::Generic | detect::Layout::Json | detect::Layout::Html
+    );
+    if doc.front.layout.is_none() && text_layout {
+        call = keep_more_of_the_text(call, layout, &lines)?;
+    }
     call.warnings.splice(0..0, doc.warnings.iter().cloned());
     apply_front_matter(&mut call.meta, doc);
     call.meta.encoding = doc.encoding.map(str::to_string);
@@ -83,6 +92,53 @@ pub fn parse_document(doc: &Document) -> Result<Call> {
     report_missing_metadata(&mut call, doc.body_line_offset + 1);
     call.warnings.sort_by_key(|w| w.line);
     Ok(call)
+}
+
+/// A detected layout that read less than half of the file's words as speech (its
+/// markers matched but its structure did not: one `Name -- Title.` line in a file of
+/// bare paragraphs put the whole call in header notes) gives way to the generic reader
+/// when that reader reads more.
+fn keep_more_of_the_text(call: Call, layout: detect::Layout, lines: &Lines<'_>) -> Result<Call> {
+    let total = words(lines.text());
+    let kept = words_kept(&call);
+    if total == 0 || kept * 2 >= total {
+        return Ok(call);
+    }
+    let Ok(mut generic) = detect::Layout::Generic.parse(lines) else {
+        return Ok(call);
+    };
+    let generic_kept = words_kept(&generic);
+    if generic_kept <= kept {
+        return Ok(call);
+    }
+    // The generic reader's own warning (no layout fits) would contradict this one.
+    generic.warnings.retain(|w| w.kind != WarningKind::Layout);
+    generic.warnings.insert(
+        0,
+        Warning::new(
+            lines.offset() + 1,
+            WarningKind::Layout,
+            format!(
+                "looked like {} but that reader read {kept} of {total} words as speech; read with the generic reader ({generic_kept} words)",
+                layout.name()
+            ),
+        ),
+    );
+    Ok(generic)
+}
+
+/// Whitespace-separated words of `text`.
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Words a call reads as speech (with translations); notes are kept, not read.
+fn words_kept(call: &Call) -> usize {
+    call.turns
+        .iter()
+        .flat_map(|t| &t.paragraphs)
+        .map(|p| words(&p.text) + p.translation.as_deref().map_or(0, words))
+        .sum()
 }
 
 /// `layout:` from front matter; Markdown files are hand-written transcripts; anything
