@@ -157,10 +157,15 @@ fn unknown_text_falls_back_to_the_generic_reader_with_a_warning() {
 /// whose reader then kept the whole call as header notes: no speech, no figures.
 #[test]
 fn a_layout_that_reads_no_speech_gives_way_to_the_generic_reader() {
-    let text = "These risks may cause results to differ.\n\nOn the call today are Jane Roe, our CEO, and \
-                John Poe, our CFO.\n\nJane Roe -- Chairman.\n\nWe delivered another strong quarter.\n\n\
-                Earnings per share in the quarter were $2.41, an increase of 13% compared to last year.\n\n\
-                Revenue grew 8% to $4.2 billion.\n\nJane Roe -- Chairman.\n\nThank you all for joining us.\n";
+    let filler = "Our teams kept their focus on customers, on costs and on the plan we set out \
+                  at the start of the year, and we are pleased with the progress.\n\n"
+        .repeat(24);
+    let text = format!(
+        "These risks may cause results to differ.\n\nOn the call today are Jane Roe, our CEO, and \
+         John Poe, our CFO.\n\nJane Roe -- Chairman.\n\nWe delivered another strong quarter.\n\n{filler}\
+         Earnings per share in the quarter were $2.41, an increase of 13% compared to last year.\n\n\
+         Revenue grew 8% to $4.2 billion.\n\nJane Roe -- Chairman.\n\nThank you all for joining us.\n"
+    );
     let site = temp_site("title = \"T\"\n", &[("content/bare.txt", text.as_bytes())]);
     let (call, figures) = callpress::analyse_file(&site.path().join("content/bare.txt")).unwrap();
     assert_eq!(call.layout, "generic");

@@ -94,20 +94,21 @@ pub fn parse_document(doc: &Document) -> Result<Call> {
     Ok(call)
 }
 
-/// A detected layout that read less than half of the file's words as speech (its
+/// A detected layout that read less than a quarter of the file's text as speech (its
 /// markers matched but its structure did not: one `Name -- Title.` line in a file of
 /// bare paragraphs put the whole call in header notes) gives way to the generic reader
 /// when that reader reads more.
 fn keep_more_of_the_text(call: Call, layout: detect::Layout, lines: &Lines<'_>) -> Result<Call> {
-    let total = words(lines.text());
-    let kept = words_kept(&call);
-    if total == 0 || kept * 2 >= total {
+    let total = size(lines.text());
+    let kept = size_kept(&call);
+    // A short file is mostly its title and metadata; the measure says nothing of it.
+    if total < MEASURED_SIZE || kept * 4 >= total {
         return Ok(call);
     }
     let Ok(mut generic) = detect::Layout::Generic.parse(lines) else {
         return Ok(call);
     };
-    let generic_kept = words_kept(&generic);
+    let generic_kept = size_kept(&generic);
     if generic_kept <= kept {
         return Ok(call);
     }
@@ -119,7 +120,7 @@ fn keep_more_of_the_text(call: Call, layout: detect::Layout, lines: &Lines<'_>) 
             lines.offset() + 1,
             WarningKind::Layout,
             format!(
-                "looked like {} but that reader read {kept} of {total} words as speech; read with the generic reader ({generic_kept} words)",
+                "looked like {} but that reader read {kept} of {total} characters as speech; read with the generic reader ({generic_kept})",
                 layout.name()
             ),
         ),
@@ -127,17 +128,20 @@ fn keep_more_of_the_text(call: Call, layout: detect::Layout, lines: &Lines<'_>) 
     Ok(generic)
 }
 
-/// Whitespace-separated words of `text`.
-fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+/// Files smaller than this (in characters of text) are not measured.
+const MEASURED_SIZE: usize = 2000;
+
+/// Characters of `text` that are not whitespace (words would undercount Chinese).
+fn size(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// Words a call reads as speech (with translations); notes are kept, not read.
-fn words_kept(call: &Call) -> usize {
+/// Text a call reads as speech (with translations); notes are kept, not read.
+fn size_kept(call: &Call) -> usize {
     call.turns
         .iter()
         .flat_map(|t| &t.paragraphs)
-        .map(|p| words(&p.text) + p.translation.as_deref().map_or(0, words))
+        .map(|p| size(&p.text) + p.translation.as_deref().map_or(0, size))
         .sum()
 }
 
