@@ -382,11 +382,6 @@ impl TurnState<'_, '_> {
     fn read_paragraph(&mut self, text: &str, matches: &[Match]) -> Vec<(Option<Reading>, usize)> {
         let _ = self.turn;
         let sentences = sentences(text);
-        let hits: Vec<Hit> = if matches.is_empty() {
-            Vec::new()
-        } else {
-            self.lexicon.hits(text)
-        };
         let mut out = Vec::with_capacity(matches.len());
         self.discourse.paragraph_segment = None;
         self.discourse.paragraph_period = None;
@@ -414,15 +409,8 @@ impl TurnState<'_, '_> {
             if figs.is_empty() {
                 continue;
             }
-            let local: Vec<Hit> = hits
-                .iter()
-                .filter(|h| h.start >= s_start && h.end <= s_end)
-                .map(|h| Hit {
-                    start: h.start - s_start,
-                    end: h.end - s_start,
-                    lex: h.lex,
-                })
-                .collect();
+            // Only sentences with figures are scanned for metric words and cues.
+            let local: Vec<Hit> = self.lexicon.hits(sentence);
             let readings = reading::read_sentence(self.ctx, &mut self.discourse, sentence, &figs, &local);
             out.extend(readings.into_iter().map(|r| (r, *self.sentence)));
         }
@@ -498,20 +486,18 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ') {
-            let next = text[i + 2..].chars().next();
-            let initial = i >= 2 && bytes[i - 2] == b'.'
-                || (i >= 1 && bytes[i - 1].is_ascii_uppercase() && (i < 2 || bytes[i - 2] == b' '));
-            if next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '$') && !initial {
-                out.push((start, i + 1));
-                start = i + 2;
-                i += 2;
-                continue;
-            }
+    // Jump from stop to stop (memchr) rather than testing every byte.
+    for i in memchr::memchr3_iter(b'.', b'?', b'!', bytes) {
+        if i < start || bytes.get(i + 1) != Some(&b' ') {
+            continue;
         }
-        i += 1;
+        let next = text[i + 2..].chars().next();
+        let initial = i >= 2 && bytes[i - 2] == b'.'
+            || (i >= 1 && bytes[i - 1].is_ascii_uppercase() && (i < 2 || bytes[i - 2] == b' '));
+        if next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '$') && !initial {
+            out.push((start, i + 1));
+            start = i + 2;
+        }
     }
     if start < text.len() {
         out.push((start, text.len()));
