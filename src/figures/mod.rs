@@ -229,9 +229,17 @@ impl FigureReader {
                 // Figures of the sentence being read, by their index in it, so that a
                 // change or a base can name the level it belongs to.
                 let mut in_sentence: (usize, Vec<Option<usize>>) = (usize::MAX, Vec::new());
+                // Bases stated before their level: (the base's figure, the level's index
+                // in the sentence).
+                let mut bases_waiting: Vec<(usize, usize)> = Vec::new();
                 for (m, (reading, sentence)) in matches.iter().zip(readings) {
                     if in_sentence.0 != sentence {
                         in_sentence = (sentence, Vec::new());
+                        bases_waiting.clear();
+                    }
+                    let here = in_sentence.1.len();
+                    if let Some(r) = reading.as_ref().and_then(|r| r.of.filter(|k| *k > here)) {
+                        bases_waiting.push((out.figures.len(), r));
                     }
                     let figure = reading.map(|r| {
                         let level = r.of.and_then(|k| in_sentence.1.get(k).copied().flatten());
@@ -246,6 +254,14 @@ impl FigureReader {
                         out.figures.push(f);
                         n - 1
                     });
+                    if let Some(level) = figure {
+                        for (base, _) in bases_waiting.iter().filter(|(_, k)| *k == here) {
+                            out.figures[*base].of = Some(out.figures[level].id.clone());
+                            if out.figures[level].prior.is_none() {
+                                out.figures[level].prior = Some(out.figures[*base].id.clone());
+                            }
+                        }
+                    }
                     in_sentence.1.push(figure);
                     marks.push(Mark {
                         start: m.start,

@@ -1,0 +1,353 @@
+//! Which metric a figure states: pairing in order (`A and B were $X and $Y`,
+//! `…, respectively`), the metric before it over linking words only, the metric right
+//! after it (`$X in revenue`), and whether the figure's unit fits what the metric measures.
+
+use super::*;
+
+impl<'a> Sentence<'a> {
+    /// Pairs figures with metrics listed in the same order: `…, respectively`, and `Core
+    /// FFO and AFFO were $0.97 and $0.96`.
+    pub(super) fn pairings(&self) -> Vec<Option<usize>> {
+        let mut pairs = vec![None; self.figs.len()];
+        let mut i = 0;
+        while i < self.figs.len() {
+            let run = self.run_from(i);
+            if run.len() >= 2 {
+                let last = self.figs[run[run.len() - 1]].1;
+                let respectively = self.text[last..]
+                    .trim_start_matches([',', ' '])
+                    .to_ascii_lowercase()
+                    .starts_with("respectively");
+                if let Some(listed) = self.listed_before(self.figs[run[0]].0, run.len(), respectively) {
+                    for (f, m) in run.iter().zip(listed) {
+                        pairs[*f] = Some(m);
+                    }
+                }
+            }
+            i += run.len();
+        }
+        pairs
+    }
+
+    /// Figures from `i` on joined only by `and` or commas (`or` joins two ways of
+    /// stating one thing: `$151.8 million or $0.90 per share`).
+    pub(super) fn run_from(&self, i: usize) -> Vec<usize> {
+        let mut run = vec![i];
+        for j in i + 1..self.figs.len() {
+            let gap = &self.text[self.figs[j - 1].1..self.figs[j].0];
+            let joined = !gap.contains(';')
+                && gap
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .all(|w| matches!(w, "" | "and"));
+            if !joined {
+                break;
+            }
+            run.push(j);
+        }
+        run
+    }
+
+    /// The `n` metrics that the figures starting at `pos` pair with: the last `n`
+    /// mentions before them when `respectively` says so, or else a list of exactly `n`
+    /// mentions joined by `and` right before linking words.
+    pub(super) fn listed_before(&self, pos: usize, n: usize, respectively: bool) -> Option<Vec<usize>> {
+        let before: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| self.mentions[m].end <= pos && self.mentions[m].metric.is_some())
+            .collect();
+        if before.len() < n {
+            return None;
+        }
+        let listed = before[before.len() - n..].to_vec();
+        if respectively {
+            return Some(listed);
+        }
+        let one_list = listed.windows(2).all(|w| {
+            // A qualifier may reach past the next phrase (`net income to between …`): then
+            // the two are no list.
+            let gap = self
+                .text
+                .get(self.mentions[w[0]].tail..self.mentions[w[1]].start)
+                .map_or("?", str::trim);
+            matches!(gap, "and" | "," | ", and" | "&")
+        });
+        let last = &self.mentions[listed[n - 1]];
+        (one_list && self.links(last.tail, pos, false)).then_some(listed)
+    }
+
+    /// True when only linking words stand in `text[from..to]`, besides cues (not the
+    /// verbs of results, which are checked word by word), periods, figures and, with
+    /// `skip_mentions`, metric phrases.
+    pub(super) fn links(&self, from: usize, to: usize, skip_mentions: bool) -> bool {
+        if from > to {
+            return false;
+        }
+        let mut words = 0;
+        let mut at = from;
+        for (start, end) in self.masked(from, to, skip_mentions) {
+            if start < at {
+                at = at.max(end);
+                continue;
+            }
+            if !words_in(&self.text[at..start], LINK_WORDS, &mut words) {
+                return false;
+            }
+            at = end;
+        }
+        at >= to || words_in(&self.text[at..to], LINK_WORDS, &mut words) && words <= 25
+    }
+
+    pub(super) fn masked(&self, from: usize, to: usize, skip_mentions: bool) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = self
+            .cues_in(from, to)
+            .filter(|(_, _, c)| !matches!(c, Cue::Past | Cue::From | Cue::To | Cue::Respectively))
+            .map(|(s, e, _)| (*s, *e))
+            .chain(
+                self.periods
+                    .iter()
+                    .filter(|p| p.start >= from && p.end <= to)
+                    .map(|p| (p.start, p.end)),
+            )
+            .chain(
+                self.figs
+                    .iter()
+                    .filter(|f| f.0 >= from && f.1 <= to)
+                    .map(|f| (f.0, f.1)),
+            )
+            .chain(self.dates.iter().filter(|d| d.0 >= from && d.1 <= to).copied())
+            .collect();
+        spans.extend(
+            self.mentions
+                .iter()
+                .filter(|m| (skip_mentions || m.share) && m.start >= from && m.tail <= to)
+                .map(|m| (m.start, m.tail)),
+        );
+        spans.sort_unstable();
+        spans
+    }
+
+    /// What a figure states: a metric phrase (and whether it stands in the figure's own
+    /// clause), or the metric of a figure before it that it continues.
+    pub(super) fn attach(&self, i: usize, pairs: &[Option<usize>], out: &[Option<Reading>]) -> Option<Attachment> {
+        if let Some(m) = pairs[i] {
+            return Some(Attachment::Mention(m, true));
+        }
+        let (start, end, m) = self.figs[i];
+        let (clause_start, clause_end) = self.clause(start);
+        // "22% of revenue" is a share of a metric, not the metric.
+        let rest = self.text[end..].trim_start();
+        if m.low.unit == Unit::Percent && rest.starts_with("of ") {
+            return None;
+        }
+        // A metric right after the figure, joined by a few plain words: "$143.3 billion
+        // in revenue", "5.8% operating margin", "$1.1 billion of free cash flow".
+        if let Some(next) = self
+            .mentions
+            .iter()
+            .position(|x| x.start >= end && x.start < clause_end)
+            && self.after_link(end, self.mentions[next].lead.max(end))
+        {
+            return Some(Attachment::Mention(next, true));
+        }
+        // The nearest metric before it in its clause, with only linking words between
+        // (the denominator of a share is no subject: `software revenues represented 56%
+        // of our total revenue and grew 18% to $6.8 million`).
+        let nearest = self
+            .mentions
+            .iter()
+            .rposition(|x| x.end <= start && x.start >= clause_start && !x.share);
+        if let Some(prev) = nearest
+            && self.links(self.mentions[prev].tail, start, false)
+        {
+            return Some(Attachment::Mention(prev, true));
+        }
+        // After a comma, words that only continue what came before (`, representing a 13%
+        // increase`, `…, up $53.2 billion`): the figure before it, or the metric.
+        let comma = self.text[clause_start..start].rfind(',').map(|c| clause_start + c + 1);
+        if let Some(comma) = comma
+            && self.continues(comma, start)
+        {
+            if let Some(j) = (0..i)
+                .rev()
+                .find(|&j| self.figs[j].0 >= clause_start && out[j].as_ref().is_some_and(|r| r.metric.is_some()))
+            {
+                return Some(Attachment::Figure(j));
+            }
+            if let Some(prev) = nearest.filter(|&m| self.mentions[m].end <= comma) {
+                return Some(Attachment::Mention(prev, false));
+            }
+        }
+        if nearest.is_some() {
+            return None;
+        }
+        // A clause that only continues the one before it (`, which was an increase of
+        // 4.7%`): the figure or the metric of that clause.
+        if clause_start == 0 || self.opened_hard(clause_start) || !self.continues(clause_start, start) {
+            return None;
+        }
+        let (previous_start, _) = self.clause(clause_start - 1);
+        if let Some(j) = (0..i)
+            .rev()
+            .find(|&j| self.figs[j].0 >= previous_start && out[j].as_ref().is_some_and(|r| r.metric.is_some()))
+        {
+            return Some(Attachment::Figure(j));
+        }
+        self.mentions
+            .iter()
+            .rposition(|x| x.end <= clause_start && x.start >= previous_start && x.metric.is_some())
+            .map(|m| Attachment::Mention(m, false))
+    }
+
+    /// A metric phrase right after a figure belongs to it when only a few plain words
+    /// (`in`, `of`, `for`, `the`) stand between.
+    pub(super) fn after_link(&self, fig_end: usize, mention_start: usize) -> bool {
+        let gap = &self.text[fig_end..mention_start];
+        if gap.contains(['$', '%', ',', ';', '.', '(', ')', ':']) {
+            return false;
+        }
+        let words: Vec<String> = gap.split_whitespace().map(str::to_ascii_lowercase).collect();
+        words.len() <= 4
+            && words.iter().all(|w| {
+                matches!(
+                    w.as_str(),
+                    "in" | "of"
+                        | "for"
+                        | "the"
+                        | "our"
+                        | "its"
+                        | "total"
+                        | "trailing"
+                        | "12-month"
+                        | "twelve-month"
+                        | "quarterly"
+                        | "annual"
+                        | "record"
+                        | "consolidated"
+                        | "net"
+                        | "gaap"
+                        | "adjusted"
+                        | "non-gaap"
+                        | "fourth-quarter"
+                        | "third-quarter"
+                        | "second-quarter"
+                        | "first-quarter"
+                        | "full-year"
+                        | "organic"
+                        | "diluted"
+                        | "reported"
+                        | "on"
+                        | "growth"
+                        | "increase"
+                        | "decrease"
+                        | "decline"
+                        | "improvement"
+                        | "expansion"
+                        | "year-over-year"
+                        | "sequential"
+                        | "combined"
+                        | "underlying"
+                        | "liquid"
+                )
+            })
+    }
+
+    /// True when `text[clause_start..pos]` holds only words that continue the clause before.
+    pub(super) fn continues(&self, clause_start: usize, pos: usize) -> bool {
+        let mut words = 0;
+        let mut at = clause_start;
+        for (s, e) in self.masked(clause_start, pos, false) {
+            if s < at {
+                continue;
+            }
+            if !words_in(&self.text[at..s], CONTINUATION_WORDS, &mut words) {
+                return false;
+            }
+            at = e;
+        }
+        (at >= pos || words_in(&self.text[at..pos], CONTINUATION_WORDS, &mut words)) && words <= 8
+    }
+
+    /// Whether the figure can state the metric (its unit fits what the metric
+    /// measures), as a level (`false`) or a change (`true`). A per-share figure of an
+    /// amount metric states its per-share sibling (`net income … or $0.10 per share` is
+    /// EPS; `FFO of $0.48` is FFO per share).
+    pub(super) fn fit(&self, ctx: &Context<'_>, i: usize, id: MetricId, per_share: Option<PerShare>) -> Option<Fit> {
+        let q = &self.figs[i].2.low;
+        let mut id = per_share
+            .and_then(|p| p.of)
+            .and_then(|of| self.mentions[of].metric)
+            .unwrap_or(id);
+        let def = ctx.vocabulary.def(id);
+        let small_money = q.unit.is_currency() && !q.scaled && q.value.abs() < 1000.0;
+        if small_money && def.measure == Measure::AmountOrCount {
+            return None;
+        }
+        if per_share.is_some() || (def.measure == Measure::Amount && small_money) {
+            let mut basis = None;
+            if def.measure != Measure::PerShare {
+                id = def.per_share?;
+                basis = def.per_share_basis;
+            }
+            return (q.unit.is_currency() && !q.scaled).then(|| Fit {
+                metric: id,
+                change: self.moves(i),
+                basis,
+            });
+        }
+        let change = match (def.measure, &q.unit) {
+            (Measure::Ratio, Unit::Percent) => {
+                // `gross margin increased 16%` is gross-margin dollars: nothing to read.
+                if self.moves(i) {
+                    return None;
+                }
+                false
+            }
+            (Measure::Ratio, Unit::BasisPoints | Unit::Points) => true,
+            (_, Unit::Percent) => true,
+            (Measure::Amount, Unit::Currency(_) | Unit::Number)
+            | (Measure::Count | Measure::Volume, Unit::Count | Unit::Number)
+            | (Measure::AmountOrCount, Unit::Currency(_) | Unit::Number | Unit::Count)
+            | (Measure::Multiple, Unit::Multiple) => self.moves(i),
+            (Measure::PerShare | Measure::UnitPrice, Unit::Currency(_)) if !q.scaled => self.moves(i),
+            _ => return None,
+        };
+        Some(Fit {
+            metric: id,
+            change,
+            basis: None,
+        })
+    }
+
+    /// A `per share` right after the figure (or after the run of figures it belongs to),
+    /// and the metric it is per share of (`$1.62 per share of adjusted net income`).
+    pub(super) fn per_share_after(&self, i: usize) -> Option<PerShare> {
+        let last = self.run_from(i).last().copied().unwrap_or(i);
+        let end = self.figs[last].1;
+        let (_, cue_end, _) = self
+            .cues
+            .iter()
+            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())?;
+        let of = self.text[*cue_end..]
+            .trim_start()
+            .starts_with("of ")
+            .then(|| {
+                self.mentions
+                    .iter()
+                    .position(|x| x.start > *cue_end && x.start <= cue_end + 30 && x.metric.is_some())
+            })
+            .flatten();
+        Some(PerShare { of })
+    }
+
+    /// `earned`, `earnings`, `loss`, `results` or `guidance` in the figure's clause before
+    /// it: a per-share figure without a metric is EPS (`GAAP results were $1.14 per
+    /// share`, `a GAAP loss of $0.16 per share`).
+    pub(super) fn earned_before(&self, start: usize) -> bool {
+        let (clause_start, _) = self.clause(start);
+        let lower = self.text[clause_start..start].to_ascii_lowercase();
+        [
+            "earned", "earn ", "earning", "diluted", "loss", "income", "results", "profit", "guidance", "outlook",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    }
+}

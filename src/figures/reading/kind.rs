@@ -1,0 +1,418 @@
+//! What a figure is (a result, a change, a forecast or a comparison base), its period
+//! and what a change compares; what a sentence leaves to the next (period, segment).
+
+use super::*;
+
+/// Guidance that names no period is for the next quarter, except on a fourth-quarter
+/// call, where it is for the coming year.
+pub(super) fn default_guidance_period(call: &CallPeriod) -> Period {
+    match call.quarter {
+        Some(4) => Period::Year {
+            year: call.year.map(|y| y + 1),
+            fiscal: call.fiscal,
+        },
+        _ => call.next_quarter(),
+    }
+}
+
+impl<'a> Sentence<'a> {
+    /// Decides actual, change, guidance or prior, and the period.
+    pub(super) fn decide_kind(
+        &self,
+        ctx: &Context<'_>,
+        discourse: &Discourse,
+        i: usize,
+        r: &mut Reading,
+        out: &[Option<Reading>],
+    ) {
+        let (start, end, m) = self.figs[i];
+        let (clause_start, clause_end) = self.clause(start);
+        // A figure restating the change before it (`up 221% or $10.5 billion`).
+        let restated = strip_fillers_end(&self.text[..start].to_ascii_lowercase()).ends_with(" or")
+            && out.last().and_then(|o| o.as_ref()).is_some_and(|p| p.change);
+        if restated {
+            r.change = true;
+            r.direction = r.direction.or(out.iter().rev().flatten().find_map(|p| p.direction));
+        }
+        let prior = if r.change { None } else { self.prior_cue(i, m) };
+        let forward = self.is_forward(discourse, start, clause_start, clause_end);
+        r.kind = match (prior, forward, r.change) {
+            (Some(_), _, _) => Kind::Prior,
+            (None, true, _) => Kind::Guidance,
+            (None, false, true) => Kind::Change,
+            (None, false, false) => Kind::Actual,
+        };
+        // A base's period is the one named right after it (`compared to $2.07 in the
+        // third quarter of 2019`), never the one its value's sentence opens with.
+        let near = if r.kind == Kind::Prior {
+            self.period_after(end, clause_end, true)
+        } else {
+            self.period_near(start, end, clause_start, clause_end)
+        };
+        r.dated = near.is_some() || self.sentence_period(ctx, r.kind == Kind::Guidance).is_some();
+        r.period = match (near, r.kind, prior) {
+            (_, Kind::Prior, Some(PriorCue::Guidance)) => self.guidance_period(ctx, discourse),
+            (Some(p), k, _) => p.resolve(ctx.call, k == Kind::Guidance),
+            (None, Kind::Prior, Some(PriorCue::Year)) => ctx.call.year_ago_quarter(),
+            (None, Kind::Prior, Some(PriorCue::Quarter)) => ctx.call.previous_quarter(),
+            (None, Kind::Prior, _) => Period::Earlier,
+            (None, Kind::Guidance, _) => self.guidance_period(ctx, discourse),
+            // A balance at a date (`$193 million of cash at September 30, 2022`) is the
+            // call's own, whatever period the paragraph talks about.
+            (None, _, _) if self.dated(end, clause_end) => ctx.call.current(),
+            (None, _, _) => self
+                .sentence_period(ctx, false)
+                .or(discourse.paragraph_period)
+                .or(discourse.period)
+                .unwrap_or_else(|| ctx.call.current()),
+        };
+        // A forecast sentence that quotes a past period's figure (`compared to $2.59 for
+        // the fourth quarter of 2020`) quotes a base, not a forecast.
+        if r.kind == Kind::Guidance
+            && near.is_some()
+            && !ctx.call.is_future(&r.period)
+            && !ctx.call.is_own(&r.period)
+            && r.period != Period::Current
+        {
+            r.kind = Kind::Prior;
+        }
+        r.comparison = prior.map(|p| match p {
+            PriorCue::Year => Comparison::Yoy,
+            PriorCue::Quarter => Comparison::Qoq,
+            PriorCue::Guidance => Comparison::Guidance,
+            PriorCue::Earlier => Comparison::Earlier,
+        });
+    }
+
+    pub(super) fn guidance_period(&self, ctx: &Context<'_>, discourse: &Discourse) -> Period {
+        self.sentence_period(ctx, true)
+            .or(discourse.guidance_period)
+            .unwrap_or_else(|| default_guidance_period(ctx.call))
+    }
+
+    /// A forecast: a forward word governs the figure (the last forecast or result word
+    /// before it in the sentence is a forecast), or one follows it in its clause (`EPS
+    /// guidance`), or the passage is an outlook and no verb in the clause reports a
+    /// result. Words that compare a result with a forecast (`ahead of our guidance`) make
+    /// the clause a result.
+    pub(super) fn is_forward(
+        &self,
+        discourse: &Discourse,
+        start: usize,
+        clause_start: usize,
+        clause_end: usize,
+    ) -> bool {
+        if self
+            .cues_in(clause_start, clause_end)
+            .any(|(_, _, c)| *c == Cue::NotForward)
+        {
+            return false;
+        }
+        let past = |c: &Cue| matches!(c, Cue::Past | Cue::Up { past: true } | Cue::Down { past: true });
+        // `we now expect reported EPS of …`: a participle right after a forecast verb
+        // qualifies the metric; it reports nothing.
+        let adjective = |k: usize| {
+            k > 0
+                && matches!(self.cues[k - 1].2, Cue::Forward)
+                && self.text[self.cues[k - 1].1..self.cues[k].0].trim().is_empty()
+        };
+        // A relative clause (`tap fee revenue, which is going to be …, and so Q3
+        // revenues were $3.8 million`) says nothing of the figures after it.
+        let aside = |s: usize| {
+            let (c_start, c_end) = self.clause(s);
+            c_end <= start && self.is_relative_clause(c_start)
+        };
+        let last_before = self
+            .cues
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, (s, e, _))| *e <= start && !aside(*s))
+            .find(|(k, (_, _, c))| matches!(c, Cue::Forward | Cue::NotForward) || past(c) && !adjective(*k))
+            .map(|(_, cue)| cue);
+        match last_before {
+            Some((_, _, Cue::Forward)) => return true,
+            Some((_, _, Cue::NotForward)) => return false,
+            Some((s, _, _)) if *s >= clause_start => return false,
+            _ => {}
+        }
+        let clause_has_past = self.cues_in(clause_start, clause_end).any(|(_, _, c)| past(c));
+        let forward_after = self
+            .cues_in(start, clause_end)
+            .any(|(s, _, c)| *c == Cue::Forward && *s - start <= 60);
+        if forward_after && !clause_has_past {
+            return true;
+        }
+        // In an outlook passage a figure is a forecast, unless a verb before it in its
+        // sentence reports a result.
+        let past_before = self
+            .cues
+            .iter()
+            .enumerate()
+            .any(|(k, (_, e, c))| *e <= start && past(c) && !adjective(k));
+        discourse.guidance && !clause_has_past && !past_before
+    }
+
+    /// True when the clause at `start` is a relative clause (`, which …`, `, who …`).
+    pub(super) fn is_relative_clause(&self, start: usize) -> bool {
+        let lower = self.text[start..].trim_start().to_ascii_lowercase();
+        ["which ", "who ", "whose ", "where "]
+            .iter()
+            .any(|w| lower.starts_with(w))
+    }
+
+    /// What makes a level a comparison base: `compared to $X`, `versus $X`, `from $X`
+    /// (not a `from … to` range), `up from our prior guidance of $X`, `ahead of our
+    /// guidance of $X`, or a year-ago phrase right after it (`$987 million a year ago`).
+    pub(super) fn prior_cue(&self, i: usize, m: &Match) -> Option<PriorCue> {
+        let (start, end, _) = self.figs[i];
+        let (clause_start, clause_end) = self.clause(start);
+        let year_after = self.prior_period_after(end, clause_end);
+        let governing = self
+            .cues_in(clause_start, start)
+            .rev()
+            .find(|(_, _, c)| matches!(c, Cue::Compare | Cue::From | Cue::PriorGuidance | Cue::NotForward));
+        // `over year ago results of $0.71`, `last year's $2.13`: a prior period just before.
+        let year_before = self
+            .cues_in(clause_start, start)
+            .next_back()
+            .filter(|(_, e, _)| self.text[*e..start].split_whitespace().count() <= 4 && self.links(*e, start, true))
+            .and_then(|(_, _, c)| match c {
+                Cue::PriorYear => Some(PriorCue::Year),
+                Cue::PriorQuarter => Some(PriorCue::Quarter),
+                _ => None,
+            });
+        let Some((s, e, c)) = governing else {
+            return year_after.or(year_before);
+        };
+        // The comparison word governs the first figure after it only (`from $23.3
+        // million in Q3 2021 to $24.8 million`: $24.8 million is the result), and the
+        // figures that restate it (`compared to $25.2 million or $0.32 per share`).
+        let blocked = (0..i).any(|j| {
+            let f = self.figs[j];
+            f.0 >= *e && f.1 <= start && !self.text[f.1..self.figs[j + 1].0].to_ascii_lowercase().contains(" or ")
+        });
+        if blocked || !self.links(*e, start, true) {
+            return year_after;
+        }
+        let said = self.text[*s..*e].to_ascii_lowercase();
+        let range_with_to = m.high.is_some() && self.text[start..end].contains(" to ");
+        let kind = match c {
+            Cue::PriorGuidance => Some(PriorCue::Guidance),
+            // `ahead of our guidance of $2.40`: the forecast right after the words.
+            Cue::NotForward => (["guidance", "outlook", "expectation", "consensus"]
+                .iter()
+                .any(|w| said.contains(w))
+                && self.text[*e..start].split_whitespace().count() <= 4)
+                .then_some(PriorCue::Guidance),
+            // `from $10.55 to $11.15 to $11.33 to $11.93`: a range after `from` is the
+            // base only when another figure follows after `to`.
+            Cue::From if range_with_to => self.figs.get(i + 1).and_then(|next| {
+                let gap = self.text[end..next.0].trim().to_ascii_lowercase();
+                (gap.ends_with("to") && gap.split_whitespace().count() <= 4).then(|| self.prior_between(*e, start))
+            }),
+            _ => Some(year_after.unwrap_or_else(|| self.prior_between(*e, start))),
+        };
+        kind.or(year_after)
+    }
+
+    /// `last year`, `prior quarter`, `guidance` between a comparison word and its figure.
+    pub(super) fn prior_between(&self, from: usize, to: usize) -> PriorCue {
+        let said = self.text[from..to].to_ascii_lowercase();
+        if said.contains("guidance") || said.contains("outlook") || said.contains("consensus") {
+            return PriorCue::Guidance;
+        }
+        self.cues_in(from, to)
+            .find_map(|(_, _, c)| match c {
+                Cue::PriorYear | Cue::Yoy => Some(PriorCue::Year),
+                Cue::PriorQuarter | Cue::Qoq => Some(PriorCue::Quarter),
+                Cue::PriorGuidance => Some(PriorCue::Guidance),
+                _ => None,
+            })
+            .unwrap_or(PriorCue::Earlier)
+    }
+
+    /// A prior-period phrase right after a level (`$987 million a year ago`, `$1 billion
+    /// in the prior quarter`).
+    pub(super) fn prior_period_after(&self, end: usize, clause_end: usize) -> Option<PriorCue> {
+        let (_, e, c) = self.cues_in(end, clause_end).next()?;
+        let gap = &self.text[end..*e];
+        if gap.split_whitespace().count() > 5 || gap.contains([',', ';']) {
+            return None;
+        }
+        match c {
+            Cue::PriorYear => Some(PriorCue::Year),
+            Cue::PriorQuarter => Some(PriorCue::Quarter),
+            _ => None,
+        }
+    }
+
+    /// The period phrase that belongs to a figure: right after it (`$14 billion in Q2`),
+    /// or before it in its clause (`In the fourth quarter, revenue was …`), but not one
+    /// that follows a comparison word (it names the base).
+    pub(super) fn period_near(
+        &self,
+        start: usize,
+        end: usize,
+        clause_start: usize,
+        clause_end: usize,
+    ) -> Option<&PeriodPhrase> {
+        let usable =
+            |p: &&PeriodPhrase| !self.is_comparison_period(p) && (!p.is_bare_year() || self.bare_year_is_period(p));
+        let after = self.period_after(end, clause_end, false);
+        let before = self
+            .periods
+            .iter()
+            .filter(|p| p.start >= clause_start && p.end <= start && start - p.end <= 90)
+            .rfind(usable);
+        after.or(before)
+    }
+
+    /// The period phrase right after a figure (`$14 billion in Q2`), and with
+    /// `comparison`, also one after a comparison word (`versus $2.07 in Q3 2019`).
+    pub(super) fn period_after(&self, end: usize, clause_end: usize, comparison: bool) -> Option<&PeriodPhrase> {
+        let end = self
+            .cues
+            .iter()
+            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
+            .map_or(end, |(_, e, _)| *e);
+        self.periods
+            .iter()
+            .find(|p| p.start >= end && p.start < clause_end)
+            .filter(|p| p.start - end <= 24 && !self.figs.iter().any(|f| f.0 >= end && f.1 <= p.start))
+            .filter(|p| comparison || !self.is_comparison_period(p))
+            .filter(|p| !p.is_bare_year() || self.bare_year_is_period(p))
+    }
+
+    /// A date right after a figure (`… at September 30, 2022`).
+    pub(super) fn dated(&self, end: usize, clause_end: usize) -> bool {
+        self.dates
+            .iter()
+            .any(|(s, _)| *s >= end && *s < clause_end && self.text[end..*s].split_whitespace().count() <= 4)
+    }
+
+    /// `in 2021`, `for 2022`, `2021 revenue`: a bare year names a period when a
+    /// preposition of time or a metric stands next to it.
+    pub(super) fn bare_year_is_period(&self, p: &PeriodPhrase) -> bool {
+        let before = self.text[..p.start].trim_end().to_ascii_lowercase();
+        [
+            "in", "for", "during", "of", "through", "fiscal", "full", "year", "calendar",
+        ]
+        .iter()
+        .any(|w| ends_with_word(&before, w))
+            || self.mentions.iter().any(|x| x.start >= p.end && x.start - p.end <= 12)
+    }
+
+    /// True when the phrase follows a comparison word (`compared with the second quarter
+    /// of 2023`, `versus Q3`) or points back (`last year`): it names a base.
+    pub(super) fn is_comparison_period(&self, p: &PeriodPhrase) -> bool {
+        if p.relative == Some(Relative::Prior) {
+            return true;
+        }
+        let before = self.text[..p.start].trim_end().to_ascii_lowercase();
+        let before = before
+            .trim_end_matches(" the same")
+            .trim_end_matches(" the")
+            .trim_end_matches(" our")
+            .trim_end_matches(" same");
+        [
+            "compared to",
+            "compared with",
+            "versus",
+            "vs.",
+            "vs",
+            "from",
+            "over",
+            "than",
+            "against",
+            "relative to",
+            "since",
+            "to",
+        ]
+        .iter()
+        .any(|w| ends_with_word(before, w))
+    }
+
+    /// The period a sentence opens with (`For the full year, we …`, `In Q4, revenue …`),
+    /// in its first clause and before its first figure, for figures without one of their
+    /// own.
+    pub(super) fn sentence_period(&self, ctx: &Context<'_>, forward: bool) -> Option<Period> {
+        let first_figure = self.figs.first().map_or(self.text.len(), |f| f.0);
+        let (_, first_clause_end) = self.clause(0);
+        self.periods
+            .iter()
+            .take_while(|p| p.end <= first_figure.min(first_clause_end))
+            .find(|p| !self.is_comparison_period(p) && (!p.is_bare_year() || self.bare_year_is_period(p)))
+            .map(|p| p.resolve(ctx.call, forward))
+    }
+
+    /// What the sentence leaves to the next: a forecast sentence (`For Q4, we expect
+    /// revenue of …`) opens an outlook passage; a result of the call's own period closes it.
+    pub(super) fn carry_forward(&self, ctx: &Context<'_>, discourse: &mut Discourse, out: &[Option<Reading>]) {
+        let readings = || out.iter().flatten().filter(|r| r.metric.is_some());
+        let guidance = readings().find(|r| r.kind == Kind::Guidance);
+        let results = readings().any(|r| r.kind == Kind::Actual && ctx.call.is_own(&r.period));
+        // A forecast for a period it names opens an outlook passage (`For Q4, we expect
+        // revenue of …`); a loose forward remark does not.
+        match (guidance, results) {
+            (Some(g), false) if g.dated => {
+                discourse.guidance = true;
+                discourse.guidance_age = 0;
+                discourse.guidance_period = Some(g.period);
+            }
+            (Some(_), false) => discourse.guidance_age = 0,
+            (None, true) => discourse.guidance = false,
+            _ => {}
+        }
+    }
+
+    /// Remembers the segment the sentence names for the rest of its paragraph; a total
+    /// word forgets it.
+    pub(super) fn note_segment(&self, discourse: &mut Discourse, sentence_segment: Option<String>) {
+        if let Some(s) = sentence_segment {
+            discourse.paragraph_segment = Some(s);
+        }
+        for x in self.mentions.iter().filter(|x| x.metric.is_some()) {
+            if x.total {
+                discourse.paragraph_segment = None;
+            } else if let Some(s) = x.segment.as_ref().filter(|_| x.segment_named) {
+                discourse.paragraph_segment = Some(s.clone());
+            }
+        }
+    }
+
+    /// What the change compares with: the cues after it in its clause (`13%
+    /// year-over-year`, `20% in constant currency`, `up 38% sequentially`), or before it
+    /// (`year-over-year growth of 5%`).
+    pub(super) fn comparison(&self, i: usize) -> Option<Comparison> {
+        let (start, end, _) = self.figs[i];
+        let (clause_start, clause_end) = self.clause(start);
+        let next_fig = self.figs.get(i + 1).map_or(clause_end, |f| f.0.min(clause_end));
+        let of = |c: &Cue| match c {
+            Cue::ConstantCurrency => Some(Comparison::ConstantCurrency),
+            Cue::Yoy | Cue::PriorYear => Some(Comparison::Yoy),
+            Cue::Qoq | Cue::PriorQuarter => Some(Comparison::Qoq),
+            _ => None,
+        };
+        let after: Vec<Comparison> = self.cues_in(end, next_fig).filter_map(|(_, _, c)| of(c)).collect();
+        if after.contains(&Comparison::ConstantCurrency) {
+            return Some(Comparison::ConstantCurrency);
+        }
+        if let Some(c) = after.first() {
+            return Some(*c);
+        }
+        let prev_fig = if i == 0 {
+            clause_start
+        } else {
+            self.figs[i - 1].1.max(clause_start)
+        };
+        let before = self.cues_in(prev_fig, start).filter_map(|(_, _, c)| of(c)).next_back();
+        before.or_else(|| {
+            let p = self
+                .periods
+                .iter()
+                .find(|p| p.start >= end && p.end <= next_fig && self.is_comparison_period(p))?;
+            (p.relative == Some(Relative::Prior)).then_some(Comparison::Yoy)
+        })
+    }
+}

@@ -1,0 +1,134 @@
+//! Metric phrases of a sentence: what qualifies each (basis, segment, a part, a share's
+//! denominator) and which of them name a metric at all.
+
+use super::*;
+
+impl Mention {
+    pub(super) fn blocker(start: usize, end: usize) -> Mention {
+        Mention {
+            start,
+            end,
+            lead: start,
+            tail: end,
+            metric: None,
+            basis: None,
+            negative: false,
+            scope: Scope::Item,
+            segment: None,
+            this_segment: false,
+            total: false,
+            share: false,
+            segment_named: false,
+        }
+    }
+
+    pub(super) fn read(
+        ctx: &Context<'_>,
+        text: &str,
+        start: usize,
+        end: usize,
+        id: MetricId,
+        basis: Option<Basis>,
+        loss: bool,
+    ) -> Mention {
+        let before = scope::before(text, start, ctx.names);
+        let (after, tail) = scope::after(text, end);
+        let news = ctx.vocabulary.def(id).measure_is_announced();
+        let segment_named = before.marked
+            || before
+                .segment
+                .as_ref()
+                .is_some_and(|s| ctx.names.segments.iter().any(|k| k.eq_ignore_ascii_case(s)));
+        let mut m = Mention {
+            start,
+            end,
+            lead: before.lead.min(start),
+            tail,
+            metric: Some(id),
+            basis: basis.or(before.basis),
+            negative: loss,
+            scope: if before.item || (before.novel && !news) {
+                Scope::Item
+            } else {
+                Scope::Total
+            },
+            segment: before.segment,
+            this_segment: before.this_segment,
+            total: before.total,
+            share: false,
+            segment_named,
+        };
+        match after {
+            After::NotMetric => m.metric = None,
+            After::Segment(s) if m.segment.is_none() && m.scope != Scope::Item => m.segment = Some(s),
+            After::ThisSegment => m.this_segment = true,
+            After::Item => m.scope = Scope::Item,
+            After::Total => m.total = true,
+            After::Excluding => m.basis = m.basis.or(Some(Basis::Adjusted)),
+            _ => {}
+        }
+        if m.segment.is_some() && m.scope != Scope::Item {
+            m.scope = Scope::Segment;
+        }
+        m
+    }
+}
+
+/// `lower` without trailing filler words (`by`, `of`, `approximately`, `about`).
+/// Metric words inside the words that qualify an earlier metric (`expenses` in `earnings
+/// per share excluding the impact of acquisition expenses`) name no metric of their own.
+pub(super) fn drop_qualifying_words(mentions: &mut Vec<Mention>) {
+    let mut reach = 0;
+    mentions.retain(|m| {
+        let keep = m.start >= reach;
+        if keep {
+            reach = reach.max(m.tail);
+        }
+        keep
+    });
+}
+
+/// True when `before` ends a share's `X% of [our total]`: the phrase after it is the
+/// whole the share is of.
+pub(super) fn is_share_denominator(before: &str) -> bool {
+    let mut t = before.trim_end().to_ascii_lowercase();
+    while let Some(stripped) = [" our", " the", " total", " its", " consolidated", " net", " company"]
+        .iter()
+        .find_map(|filler| t.strip_suffix(filler))
+    {
+        t = stripped.trim_end().to_string();
+    }
+    let Some(t) = t.strip_suffix(" of") else {
+        return false;
+    };
+    let t = t.trim_end();
+    t.ends_with('%')
+        || t.ends_with("percent")
+        || t.ends_with("percentage")
+        || t.ends_with("basis points")
+        || t.ends_with("bps")
+}
+
+/// Two metric phrases with nothing between (`cash EPS`, `sales revenue`): the first only
+/// qualifies the second.
+pub(super) fn merge_adjacent(mentions: &mut Vec<Mention>, text: &str) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let gap = &text[mentions[i].end..mentions[i + 1].start];
+        if gap.trim().is_empty() && mentions[i].metric.is_some() && mentions[i + 1].metric.is_some() {
+            let first = mentions.remove(i);
+            let second = &mut mentions[i];
+            second.start = first.start;
+            second.basis = second.basis.or(first.basis);
+            if second.segment.is_none() {
+                second.segment = first.segment;
+            }
+            second.total |= first.total;
+            if first.scope == Scope::Item {
+                second.scope = Scope::Item;
+            }
+        } else {
+            i += 1;
+        }
+    }
+}

@@ -1,0 +1,454 @@
+//! Reads one sentence: ties each figure to the metric it states (`revenue was $X`, `$X
+//! in revenue`, `Core FFO and AFFO were $A and $B`, `…, respectively`), then decides
+//! what it is (a result, a change, a forecast, or the base a result is compared with),
+//! its period, basis, scope and sign.
+//!
+//! The rules read the words between a metric and a figure: only linking words (`was`,
+//! `of`, `came in at`, a period, a basis) may stand there. A figure the rules cannot tie
+//! to a metric stays a figure without one; a wrong metric would be worse than none.
+//!
+//! The reader's parts: [`attach`] (which metric a figure states), [`parts`] (direction,
+//! basis, scope, sign, and the figures that are parts of a result), [`kind`] (result,
+//! change, forecast or base; period; comparison), [`mention`] (metric phrases and what
+//! qualifies them), [`clauses`] (clause spans and dates) and [`words`] (the word lists).
+
+use serde::Serialize;
+
+use crate::figures::discourse::{self, Discourse};
+use crate::figures::grammar::{Match, Unit};
+use crate::figures::lexicon::{self, Cue, Hit, Lex};
+use crate::figures::period::{self, CallPeriod, Period, PeriodPhrase, Relative};
+use crate::figures::scope::{self, After, Scope};
+use crate::figures::vocabulary::{Basis, Measure, MetricId, PhraseMeaning, Tier, Vocabulary};
+
+mod attach;
+mod clauses;
+mod kind;
+mod mention;
+mod parts;
+mod words;
+
+use clauses::*;
+use mention::*;
+use words::*;
+
+/// A result, a change, a forecast, or a comparison base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A result for a period (`revenue was $143.3 billion`).
+    Actual,
+    /// A change against another period (`up 13%`, `an increase of $4.1 billion`).
+    Change,
+    /// A forecast (`we expect revenue between …`), level or change.
+    Guidance,
+    /// The value a result is compared with (`compared to $3.1 million last year`, `up
+    /// from our prior guidance of $2.40`).
+    Prior,
+}
+
+/// Up or down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Increase.
+    Up,
+    /// Decrease.
+    Down,
+}
+
+/// What a change or a base compares with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Comparison {
+    /// The same period a year earlier.
+    Yoy,
+    /// The period before.
+    Qoq,
+    /// A year earlier, in constant currency.
+    ConstantCurrency,
+    /// A forecast given earlier (guidance, consensus).
+    Guidance,
+    /// An earlier period the text does not name.
+    Earlier,
+}
+
+impl Comparison {
+    /// How the Change column shows it: `YoY`, `QoQ`, `cc`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Comparison::Yoy => "YoY",
+            Comparison::Qoq => "QoQ",
+            Comparison::ConstantCurrency => "cc",
+            Comparison::Guidance => "vs guidance",
+            Comparison::Earlier => "vs earlier",
+        }
+    }
+}
+
+/// The reading of one figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The metric, when the sentence ties the figure to one.
+    pub metric: Option<MetricId>,
+    /// The basis (`adjusted`, `GAAP`).
+    pub basis: Option<Basis>,
+    /// Whole company, segment or part.
+    pub scope: Scope,
+    /// The segment, for [`Scope::Segment`].
+    pub segment: Option<String>,
+    /// Actual, change, guidance or prior.
+    pub kind: Kind,
+    /// The figure states a change (a growth rate, an increase), not a level.
+    pub change: bool,
+    /// What a change compares with.
+    pub comparison: Option<Comparison>,
+    /// Stated direction of a change.
+    pub direction: Option<Direction>,
+    /// The period.
+    pub period: Period,
+    /// The value is negative (a loss).
+    pub negative: bool,
+    /// For a change or a base: the index (in the sentence) of the level it belongs to.
+    pub of: Option<usize>,
+    /// The metric is named in the figure's own clause (not carried from elsewhere).
+    pub explicit: bool,
+    /// The period was named in the figure's sentence (not assumed).
+    pub dated: bool,
+}
+
+/// What every sentence of a call is read against.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The metric vocabulary.
+    pub vocabulary: &'a Vocabulary,
+    /// The call's own period.
+    pub call: &'a CallPeriod,
+    /// Segments and company names the call knows.
+    pub names: &'a scope::Names,
+}
+
+/// A metric phrase in a sentence, with what qualifies it.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    /// Where the words that qualify it start (`adjusted` in `adjusted EPS`).
+    lead: usize,
+    /// After the words that follow and qualify it (`from X`, `attributable to …`).
+    tail: usize,
+    /// `None` for words that look like a metric but are not one (they still stop a
+    /// figure from reaching a metric further back).
+    metric: Option<MetricId>,
+    basis: Option<Basis>,
+    negative: bool,
+    scope: Scope,
+    segment: Option<String>,
+    this_segment: bool,
+    total: bool,
+    /// The denominator of a share (`56% of our total revenue`): no figure after it
+    /// states it.
+    share: bool,
+    /// Its segment was called one, or is one the call names: it holds for the paragraph.
+    segment_named: bool,
+}
+
+/// One sentence prepared for reading.
+struct Sentence<'a> {
+    text: &'a str,
+    /// Segments the call names.
+    known: &'a [String],
+    /// Segments the turn has talked about.
+    seen: Vec<String>,
+    figs: Vec<(usize, usize, &'a Match)>,
+    mentions: Vec<Mention>,
+    cues: Vec<(usize, usize, Cue)>,
+    periods: Vec<PeriodPhrase>,
+    /// Clause starts, each with whether a hard mark (`;`, a dash, a parenthesis) opens it.
+    clauses: Vec<(usize, bool)>,
+    /// Calendar dates (`September 30, 2022`, `02/28/2026`), with `at`/`as of` before them.
+    dates: Vec<(usize, usize)>,
+}
+
+/// Reads the figures of one sentence. `figures` and `hits` are relative to the sentence
+/// text. Returns one entry per figure: `None` for a number that is no figure (a price per
+/// month), a reading otherwise (with or without a metric).
+pub fn read_sentence<'a>(
+    ctx: &Context<'a>,
+    discourse: &mut Discourse,
+    text: &'a str,
+    figures: &[(usize, usize, &'a Match)],
+    hits: &[Hit],
+) -> Vec<Option<Reading>> {
+    let mut s = Sentence::new(ctx, text, figures, hits);
+    let sentence_segment = discourse::sentence_segment(text);
+    if let Some(seg) = &sentence_segment {
+        discourse.see(seg);
+    }
+    s.seen = discourse.seen_segments.clone();
+    let pairs = s.pairings();
+    let mut out: Vec<Option<Reading>> = Vec::with_capacity(figures.len());
+    for i in 0..s.figs.len() {
+        let reading = s.read(ctx, discourse, i, &pairs, &out, sentence_segment.as_deref());
+        out.push(reading);
+    }
+    link_changes_and_bases(&mut out);
+    s.carry_forward(ctx, discourse, &out);
+    // A period the sentence names for its results holds for the rest of the paragraph
+    // (`So, year-to-date, … earnings per share is $0.25. And then, our net income …`).
+    if let Some(p) = s.sentence_period(ctx, false).filter(|p| *p != ctx.call.current())
+        && out
+            .iter()
+            .flatten()
+            .any(|r| r.metric.is_some() && r.kind == Kind::Actual && r.period == p)
+    {
+        discourse.paragraph_period = Some(p);
+    }
+    s.note_segment(discourse, sentence_segment);
+    out
+}
+
+impl<'a> Sentence<'a> {
+    fn new(ctx: &Context<'a>, text: &'a str, figures: &[(usize, usize, &'a Match)], hits: &[Hit]) -> Sentence<'a> {
+        let mut mentions = Vec::new();
+        let mut cues = Vec::new();
+        for h in hits {
+            match h.lex {
+                Lex::Cue(c) => cues.push((h.start, h.end, c)),
+                Lex::Phrase(PhraseMeaning::NotMetric) => mentions.push(Mention::blocker(h.start, h.end)),
+                Lex::Phrase(PhraseMeaning::Metric { id, basis, loss }) => {
+                    mentions.push(Mention::read(ctx, text, h.start, h.end, id, basis, loss));
+                }
+            }
+        }
+        merge_adjacent(&mut mentions, text);
+        drop_qualifying_words(&mut mentions);
+        for m in &mut mentions {
+            m.share = is_share_denominator(&text[..m.start]);
+        }
+        Sentence {
+            text,
+            known: &ctx.names.segments,
+            seen: Vec::new(),
+            figs: figures.to_vec(),
+            mentions,
+            cues,
+            periods: period::phrases(text),
+            clauses: clause_starts(text),
+            dates: dates(text),
+        }
+    }
+
+    /// The clause that `pos` lies in: `(start, end)`.
+    fn clause(&self, pos: usize) -> (usize, usize) {
+        let i = self.clauses.partition_point(|(s, _)| *s <= pos);
+        let start = if i == 0 { 0 } else { self.clauses[i - 1].0 };
+        let end = self.clauses.get(i).map_or(self.text.len(), |(s, _)| *s);
+        (start, end)
+    }
+
+    /// True when the clause starting at `start` was opened by a hard mark.
+    fn opened_hard(&self, start: usize) -> bool {
+        self.clauses.iter().any(|(s, hard)| *s == start && *hard)
+    }
+
+    fn cues_in(&self, start: usize, end: usize) -> impl DoubleEndedIterator<Item = &(usize, usize, Cue)> {
+        self.cues.iter().filter(move |(s, e, _)| *s >= start && *e <= end)
+    }
+
+    fn read(
+        &self,
+        ctx: &Context<'_>,
+        discourse: &Discourse,
+        i: usize,
+        pairs: &[Option<usize>],
+        out: &[Option<Reading>],
+        sentence_segment: Option<&str>,
+    ) -> Option<Reading> {
+        let (start, end, m) = self.figs[i];
+        let after = self.text[end..].trim_start().to_ascii_lowercase();
+        // A price per month or per item is no figure of the call.
+        let per_item = PER_ITEM
+            .iter()
+            .any(|p| after.starts_with(p) && after[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
+        if per_item {
+            return None;
+        }
+        let per_share = self.per_share_after(i);
+        // `$0.47 per diluted share of core FFO`: the metric the per-share phrase names.
+        let attached = match per_share.and_then(|p| p.of) {
+            Some(of) if !matches!(self.attach(i, pairs, out), Some(Attachment::Mention(..))) => {
+                Some(Attachment::Mention(of, true))
+            }
+            _ => self.attach(i, pairs, out),
+        };
+        let mention = match attached {
+            Some(Attachment::Mention(x, _)) => Some(&self.mentions[x]),
+            _ => None,
+        };
+        let continued = match attached {
+            Some(Attachment::Figure(j)) => out[j].as_ref(),
+            _ => None,
+        };
+        let mut r = Reading {
+            metric: None,
+            basis: None,
+            scope: Scope::Total,
+            segment: None,
+            kind: Kind::Actual,
+            change: false,
+            comparison: None,
+            direction: self.direction(i),
+            period: ctx.call.current(),
+            negative: false,
+            of: None,
+            explicit: false,
+            dated: false,
+        };
+        let fitted = match mention.and_then(|x| x.metric).or(continued.and_then(|c| c.metric)) {
+            Some(id) => self.fit(ctx, i, id, per_share),
+            None if per_share.is_some() && self.earned_before(start) => {
+                ctx.vocabulary.id("EPS").and_then(|id| self.fit(ctx, i, id, per_share))
+            }
+            None => None,
+        };
+        if let Some(Fit { metric, change, basis }) = fitted {
+            r.metric = Some(metric);
+            r.change = change;
+            r.explicit = match attached {
+                Some(Attachment::Mention(_, own)) => own,
+                Some(Attachment::Figure(_)) => continued.is_some_and(|c| c.explicit),
+                None => false,
+            };
+            if let Some(c) = continued {
+                r.basis = c.basis;
+                r.negative = c.negative && !change;
+                r.scope = c.scope;
+                r.segment = c.segment.clone();
+            }
+            if let Some(x) = mention {
+                r.basis = self
+                    .restating_basis(start)
+                    .or(x.basis)
+                    .or(basis)
+                    .or_else(|| self.clause_basis(start));
+                // Revenue is reported revenue unless a basis says otherwise: `reported
+                // revenue` is revenue.
+                if r.basis == Some(Basis::Gaap) && ctx.vocabulary.def(metric).tier == Tier::Revenue {
+                    r.basis = None;
+                }
+                r.negative = x.negative;
+                (r.scope, r.segment) = self.scope_of(x, discourse, sentence_segment);
+                // Earnings and the bottom line are the company's: a passage about a
+                // segment does not make them the segment's (only words of their own
+                // sentence naming the segment do).
+                let company_level = matches!(ctx.vocabulary.def(metric).tier, Tier::Earnings | Tier::Profit);
+                if company_level
+                    && x.segment.is_none()
+                    && r.scope == Scope::Segment
+                    && !self.names_segment_itself(x, sentence_segment)
+                {
+                    (r.scope, r.segment) = (Scope::Total, None);
+                }
+            }
+            if let Some(b) = self.basis_right_after(i) {
+                r.basis = Some(b);
+            }
+            if mention.is_none() && continued.is_none() {
+                // `earned $1.05 per diluted share`: the per-share phrase names EPS, and a
+                // segment the sentence names is its own (`Results for the regulated
+                // business segment were $0.74 per share`).
+                r.explicit = true;
+                if let Some(seg) = self.segment_named_before(start, self.known) {
+                    (r.scope, r.segment) = (Scope::Segment, Some(seg));
+                }
+            }
+            if let Some(owner) = per_share.and_then(|p| p.of).map(|of| &self.mentions[of]) {
+                r.basis = owner.basis.or(r.basis);
+                r.negative |= owner.negative;
+            }
+        } else {
+            r.change = m.low.unit.is_percentage() && r.direction.is_some() || self.moves(i);
+        }
+        if self.part_verb_before(start)
+            || self.tolerance_before(start)
+            || self.is_impact(i)
+            || self.hypothetical(start)
+            || !r.change && self.in_constant_currency(start)
+        {
+            r.scope = Scope::Item;
+        }
+        // `a loss of $2.66 per share from net realized losses`: a part of EPS.
+        if mention.is_none() && continued.is_none() && per_share.is_some() && self.followed_by_from(i) {
+            r.scope = Scope::Item;
+        }
+        r.negative |= !r.change && self.negative_before(start);
+        self.decide_kind(ctx, discourse, i, &mut r, out);
+        if r.change && r.comparison.is_none() {
+            r.comparison = self.comparison(i);
+        }
+        Some(r)
+    }
+}
+
+/// A metric a figure can state, as a level or a change, and the basis the fit implies.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    metric: MetricId,
+    change: bool,
+    basis: Option<Basis>,
+}
+
+/// What a figure is tied to.
+#[derive(Debug, Clone, Copy)]
+enum Attachment {
+    /// A metric phrase of the sentence (by index), and whether it is in the figure's own
+    /// clause.
+    Mention(usize, bool),
+    /// The figure before it (by index) that it continues (`…, up 13%`).
+    Figure(usize),
+}
+
+/// A per-share phrase after a figure, and the mention it is per share of.
+#[derive(Debug, Clone, Copy)]
+struct PerShare {
+    of: Option<usize>,
+}
+
+/// What a comparison base is compared as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PriorCue {
+    Year,
+    Quarter,
+    Guidance,
+    Earlier,
+}
+
+/// Links each change and each base to the level figure of the same metric before it in
+/// the sentence (a base with none before it, to the one after it).
+fn link_changes_and_bases(readings: &mut [Option<Reading>]) {
+    for i in 0..readings.len() {
+        let Some(r) = &readings[i] else { continue };
+        if !(r.change || r.kind == Kind::Prior) || r.metric.is_none() {
+            continue;
+        }
+        let (metric, segment, prior) = (r.metric, r.segment.clone(), r.kind == Kind::Prior);
+        let is_level = |j: &usize| {
+            readings[*j]
+                .as_ref()
+                .is_some_and(|l| !l.change && l.kind != Kind::Prior && l.metric == metric && l.segment == segment)
+        };
+        // A base stated first (`grew from $23.3 million … to $24.8 million`) belongs to
+        // the level after it.
+        let of = (0..i)
+            .rev()
+            .find(is_level)
+            .or_else(|| prior.then(|| (i + 1..readings.len()).find(is_level)).flatten());
+        if let Some(r) = readings[i].as_mut() {
+            r.of = of;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

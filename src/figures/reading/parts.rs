@@ -1,0 +1,409 @@
+//! Direction, basis, scope and sign of a figure, and the figures that are parts of a
+//! result rather than the result (impacts, contributions, tolerances, conditions).
+
+use super::*;
+
+pub(super) fn direction_of(c: Cue) -> Option<Direction> {
+    match c {
+        Cue::Up { .. } => Some(Direction::Up),
+        Cue::Down { .. } => Some(Direction::Down),
+        _ => None,
+    }
+}
+
+impl<'a> Sentence<'a> {
+    /// True when a direction word stands right before the figure without `to` (`up $4.1
+    /// billion`, `an increase of $13 million`, `declined 3%`) or right after it (`a $5
+    /// million increase`).
+    pub(super) fn moves(&self, i: usize) -> bool {
+        // `up 16% and 13% in constant currency`: a figure joined to a change by `and` is
+        // one too.
+        let mut j = i;
+        while j > 0 && self.run_from(j - 1).contains(&(j)) {
+            j -= 1;
+            if self.moves_here(j) {
+                return true;
+            }
+        }
+        self.moves_here(i)
+    }
+
+    pub(super) fn moves_here(&self, i: usize) -> bool {
+        let (start, end, _) = self.figs[i];
+        let lower = self.text[..start].to_ascii_lowercase();
+        let (stripped, trimmed) = (strip_fillers_end(&lower).len(), lower.trim_end().len());
+        let is_direction = |c: &Cue| matches!(c, Cue::Up { .. } | Cue::Down { .. });
+        let before = self
+            .cues
+            .iter()
+            .any(|(_, e, c)| (stripped..=trimmed).contains(e) && is_direction(c));
+        // `increased the midpoint of our guidance by $0.18`: `by` after a direction word.
+        let (clause_start, _) = self.clause(start);
+        let approximate = strip_approximations(&lower);
+        let by =
+            ends_with_word(approximate, "by") && self.cues_in(clause_start, start).any(|(_, _, c)| is_direction(c));
+        // `$0.02 per share higher`: the direction word after a per-share phrase.
+        let after_at = self
+            .cues
+            .iter()
+            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
+            .map_or(end, |(_, e, _)| *e);
+        let after = self.text[after_at..].trim_start().to_ascii_lowercase();
+        before
+            || by
+            || [
+                "increase",
+                "decrease",
+                "decline",
+                "higher",
+                "lower",
+                "improvement",
+                "growth",
+                "reduction",
+                "drop",
+                "gain",
+                "more",
+                "less",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    }
+
+    /// True for an amount that is the effect of something on a metric, not the metric:
+    /// an impact noun right after it (`a $0.02 unfavorable variance`, `$0.05 per share
+    /// impact`) or just before it with no metric between (`a benefit of $3 million`,
+    /// `included a $0.04 charge`). A verb after it (`EPS of $2.84 also benefited from`)
+    /// says what moved the figure, not that the figure is the move.
+    pub(super) fn is_impact(&self, i: usize) -> bool {
+        let (start, end, _) = self.figs[i];
+        let (clause_start, clause_end) = self.clause(start);
+        let previous = if i == 0 {
+            clause_start
+        } else {
+            self.figs[i - 1].1.max(clause_start)
+        };
+        let previous = self
+            .mentions
+            .iter()
+            .filter(|x| x.tail <= start && x.tail > previous)
+            .map(|x| x.tail)
+            .max()
+            .unwrap_or(previous);
+        let next = self.figs.get(i + 1).map_or(clause_end, |f| f.0.min(clause_end));
+        let after_at = self
+            .cues
+            .iter()
+            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
+            .map_or(end, |(_, e, _)| *e);
+        let before = words_of(&self.text[previous..start]);
+        let after = words_of(&self.text[after_at.min(next)..next]);
+        let before_hit = before.iter().rev().take(3).any(|w| IMPACT_WORDS.contains(&w.as_str()));
+        let after_hit = after
+            .iter()
+            .take(3)
+            .skip_while(|w| IMPACT_ADJECTIVES.contains(&w.as_str()) || matches!(w.as_str(), "of" | "in" | "a" | "the"))
+            .take(1)
+            .any(|w| IMPACT_WORDS.contains(&w.as_str()))
+            || after.iter().take(3).any(|w| FACILITY_WORDS.contains(&w.as_str()));
+        before_hit || after_hit
+    }
+
+    pub(super) fn direction(&self, i: usize) -> Option<Direction> {
+        let (start, end, _) = self.figs[i];
+        let (clause_start, clause_end) = self.clause(start);
+        // A range written with its direction (`flat to down 6%`).
+        if let Some(within) = self.cues_in(start, end).find_map(|(_, _, c)| direction_of(*c)) {
+            return Some(within);
+        }
+        let before = self
+            .cues_in(clause_start, start)
+            .rev()
+            .filter(|(_, e, _)| start - *e <= 24)
+            .find_map(|(_, _, c)| direction_of(*c));
+        // Right after the figure, past the words saying what it compares (`a 5.7%
+        // sequential growth`, `10% organic growth`).
+        let mut reach = end;
+        let mut after = None;
+        for (s, e, c) in self.cues_in(end, clause_end) {
+            if *s > reach + 3 {
+                break;
+            }
+            if let Some(d) = direction_of(*c) {
+                after = Some(d);
+                break;
+            }
+            if !matches!(c, Cue::Yoy | Cue::Qoq | Cue::ConstantCurrency | Cue::Basis(_)) {
+                break;
+            }
+            reach = *e;
+        }
+        before.or(after)
+    }
+
+    /// A basis stated for the figure: the last one before it in the sentence (`On a GAAP
+    /// basis, …`), or one after it in its clause (`… excluding items`).
+    pub(super) fn clause_basis(&self, pos: usize) -> Option<Basis> {
+        let basis = |c: &Cue| match c {
+            Cue::Basis(b) => Some(*b),
+            _ => None,
+        };
+        let (_, clause_end) = self.clause(pos);
+        let next_figure = self
+            .figs
+            .iter()
+            .find(|f| f.0 > pos)
+            .map_or(clause_end, |f| f.0.min(clause_end));
+        self.cues_in(0, pos)
+            .rev()
+            .find_map(|(_, _, c)| basis(c))
+            .or_else(|| self.cues_in(pos, next_figure).find_map(|(_, _, c)| basis(c)))
+            .or_else(|| self.excludes_before(pos).then_some(Basis::Adjusted))
+    }
+
+    /// `Excluding Mexico restructuring costs, operating profit was …`: whatever a
+    /// sentence excludes before a figure makes it an adjusted figure.
+    pub(super) fn excludes_before(&self, pos: usize) -> bool {
+        let (clause_start, _) = self.clause(pos);
+        let lower = self.text[clause_start..pos].to_ascii_lowercase();
+        // Excluding the effect of currency restates growth in constant currency; that is
+        // a comparison, not a basis.
+        let currency = |at: usize| {
+            self.cues
+                .iter()
+                .any(|(s, _, c)| *c == Cue::ConstantCurrency && *s == clause_start + at)
+        };
+        [
+            "excluding ",
+            "before certain",
+            "before special",
+            "before one-time",
+            "adjusting for ",
+        ]
+        .iter()
+        .any(|w| lower.match_indices(w).any(|(at, _)| !currency(at)))
+    }
+
+    /// A restating basis named for the figure's clause (`On a pro forma basis, adjusted
+    /// EBITDA was …`) names a different figure than the mention's own basis.
+    pub(super) fn restating_basis(&self, pos: usize) -> Option<Basis> {
+        let (clause_start, _) = self.clause(pos);
+        self.cues_in(clause_start, pos).rev().find_map(|(_, _, c)| match c {
+            Cue::Basis(b @ (Basis::ProForma | Basis::Comparable | Basis::Organic)) => Some(*b),
+            _ => None,
+        })
+    }
+
+    /// A level restated in constant currency (`Excluding FX, adjusted EBITDA was $135
+    /// million`): a restatement, not the result.
+    pub(super) fn in_constant_currency(&self, pos: usize) -> bool {
+        let (clause_start, _) = self.clause(pos);
+        self.cues_in(clause_start, pos)
+            .any(|(_, _, c)| *c == Cue::ConstantCurrency)
+    }
+
+    /// A basis word right after the figure (`$0.94 adjusted`, `$1.10 per share
+    /// excluding items`).
+    pub(super) fn basis_right_after(&self, i: usize) -> Option<Basis> {
+        let end = self.figs[i].1;
+        let after_at = self
+            .cues
+            .iter()
+            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
+            .map_or(end, |(_, e, _)| *e);
+        let rest = self.text[after_at..].trim_start();
+        if let Some((_, _, Cue::Basis(b))) = self
+            .cues
+            .iter()
+            .find(|(s, _, _)| *s >= after_at && self.text[after_at..*s].trim().is_empty())
+        {
+            return Some(*b);
+        }
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        Basis::from_word(word).filter(|b| !matches!(b, Basis::Cash | Basis::Organic | Basis::Comparable))
+    }
+
+    pub(super) fn scope_of(
+        &self,
+        x: &Mention,
+        discourse: &Discourse,
+        sentence_segment: Option<&str>,
+    ) -> (Scope, Option<String>) {
+        if x.scope == Scope::Item {
+            return (Scope::Item, None);
+        }
+        if let Some(seg) = &x.segment {
+            return (Scope::Segment, Some(seg.clone()));
+        }
+        if x.total || self.cues.iter().any(|(_, e, c)| *c == Cue::Total && *e <= x.start) {
+            return (Scope::Total, None);
+        }
+        // `Segment revenue was …`, `This segment had revenue of …`: the segment in
+        // discussion; a segment's figure even when the passage never named it.
+        let head = self.text[..x.start].to_ascii_lowercase();
+        let this_segment = x.this_segment
+            || ["this segment", "the segment", "that segment"]
+                .iter()
+                .any(|w| head.contains(w));
+        let carried = if this_segment {
+            match discourse
+                .segment
+                .clone()
+                .or_else(|| discourse.paragraph_segment.clone())
+            {
+                Some(s) => Some(s),
+                None => return (Scope::Item, None),
+            }
+        } else {
+            sentence_segment
+                .map(str::to_string)
+                .or_else(|| self.segment_named_before(x.start, self.known))
+                .or_else(|| discourse.paragraph_segment.clone())
+                .or_else(|| discourse.segment.clone())
+        };
+        match carried {
+            Some(s) => (Scope::Segment, Some(s)),
+            None => (Scope::Total, None),
+        }
+    }
+
+    /// True when the sentence itself names the segment of a mention (`In Intelligent
+    /// Cloud, …`, `our real estate brokerage segment reported …`), not the passage.
+    pub(super) fn names_segment_itself(&self, x: &Mention, sentence_segment: Option<&str>) -> bool {
+        x.this_segment || sentence_segment.is_some() || self.segment_named_before(x.start, self.known).is_some()
+    }
+
+    /// A segment the call names, named earlier in the sentence as its subject (`our real
+    /// estate brokerage segment reported operating income of …`).
+    pub(super) fn segment_named_before(&self, pos: usize, known: &[String]) -> Option<String> {
+        // An earlier metric of the sentence that names its segment (`We have tap fee
+        // revenue, …, and so Q3 revenues were $3.8 million`), unless a total word follows.
+        let earlier = self
+            .mentions
+            .iter()
+            .rfind(|x| x.end <= pos && x.metric.is_some() && !x.share)
+            .filter(|x| {
+                !self
+                    .cues
+                    .iter()
+                    .any(|(s, e, c)| *c == Cue::Total && *s >= x.start && *e <= pos)
+                    && !x.total
+            });
+        if let Some(seg) = earlier.and_then(|x| x.segment.clone()) {
+            return Some(seg);
+        }
+        let head = self.text[..pos].to_ascii_lowercase();
+        known
+            .iter()
+            .chain(&self.seen)
+            .filter_map(|k| {
+                let k_lower = k.to_ascii_lowercase();
+                let at = head.rfind(&k_lower)?;
+                let whole = lexicon::is_whole_word(&head, at, at + k_lower.len());
+                let total_after = self
+                    .cues
+                    .iter()
+                    .any(|(s, e, c)| *c == Cue::Total && *s >= at && *e <= pos);
+                (whole && !total_after).then(|| (at, k.clone()))
+            })
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, k)| k)
+    }
+
+    /// A figure of what would have been (`revenues would have been $97.5 million`): no
+    /// result of the call.
+    pub(super) fn hypothetical(&self, start: usize) -> bool {
+        let (clause_start, _) = self.clause(start);
+        let lower = self.text[clause_start..start].to_ascii_lowercase();
+        ["would have", "would've", "would be", "could have", "might have"]
+            .iter()
+            .any(|w| lower.contains(w))
+            || conditional(&lower)
+    }
+
+    /// A tolerance around the figure before it (`around 46%, plus or minus 1.5
+    /// percentage points`): no value of the metric.
+    pub(super) fn tolerance_before(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end().to_ascii_lowercase();
+        ["plus or minus", "plus/minus", "+/-", "±", "give or take"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    }
+
+    /// `from` right after the figure (and its per-share phrase).
+    pub(super) fn followed_by_from(&self, i: usize) -> bool {
+        let end = self.figs[i].1;
+        let after_at = self
+            .cues
+            .iter()
+            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
+            .map_or(end, |(_, e, _)| *e);
+        self.text[after_at..]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("from ")
+    }
+
+    /// A verb of parts just before the figure (`added $2 million`), a contribution
+    /// anywhere before it in its clause (`Lixoft contributed two months … totaling about
+    /// $600,000 of revenue`), or something moving the metric by the figure (`The
+    /// transaction lowered diluted EPS by $0.04`).
+    pub(super) fn part_verb_before(&self, start: usize) -> bool {
+        let (clause_start, _) = self.clause(start);
+        let lower = self.text[clause_start..start].to_ascii_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().rev().take(3).any(|w| PART_VERBS.contains(w))
+            || words.iter().any(|w| w.starts_with("contribut"))
+            || self.moved_by_agent(clause_start, start)
+    }
+
+    /// `<agent> <verb> <metric …> by <figure>`: the text before the figure ends in `by`,
+    /// and a verb of [`AGENT_VERBS`] whose subject is not the company has a metric after
+    /// it (`the transaction lowered diluted EPS by $0.04`; not `gross margin increased by
+    /// 20 basis points`, not `we increased revenue by 10%`).
+    pub(super) fn moved_by_agent(&self, clause_start: usize, start: usize) -> bool {
+        let hedges = [
+            "approximately",
+            "about",
+            "roughly",
+            "nearly",
+            "around",
+            "almost",
+            "some",
+            "just",
+        ];
+        let words = words_at(&self.text[clause_start..start]);
+        if words
+            .iter()
+            .rev()
+            .find(|(_, w)| !hedges.contains(&w.as_str()))
+            .map(|(_, w)| w.as_str())
+            != Some("by")
+        {
+            return false;
+        }
+        words.iter().enumerate().any(|(k, (at, w))| {
+            k > 0
+                && AGENT_VERBS.contains(&w.as_str())
+                && !OWN_SUBJECTS.contains(&words[k - 1].1.as_str())
+                && self
+                    .mentions
+                    .iter()
+                    .any(|x| x.start >= clause_start + at && x.start < start && x.metric.is_some())
+        })
+    }
+
+    pub(super) fn negative_before(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end();
+        self.cues
+            .iter()
+            .any(|(_, e, c)| *c == Cue::Negative && *e == before.len())
+            || before.ends_with('-')
+            || before.ends_with('−')
+    }
+}

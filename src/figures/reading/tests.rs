@@ -1,0 +1,226 @@
+//! One test per reading rule, each on a sentence as real calls say it (the calls of
+//! ../shared are the source of the wording; company names are changed).
+
+use crate::figures::{Direction, Figure, Figures, Kind, extract};
+use crate::transcript::builder::CallBuilder;
+use crate::transcript::{Meta, Paragraph, Role};
+
+use super::{Comparison, Scope};
+
+/// The figures of a call of one CFO turn with `paragraphs`, for the third quarter of
+/// calendar 2024 (held on 2024-10-30).
+fn figures_of(paragraphs: &[&str]) -> Figures {
+    let mut b = CallBuilder::new();
+    b.start_turn_as(
+        "Jane Roe -- Chief Financial Officer",
+        "Jane Roe",
+        Some("Chief Financial Officer"),
+        None,
+        Some(Role::Executive),
+        1,
+    );
+    for (i, p) in paragraphs.iter().enumerate() {
+        b.add_paragraph(Paragraph::new(*p, i + 2));
+    }
+    let meta = Meta {
+        ticker: "TST".into(),
+        year: Some(2024),
+        quarter: Some(3),
+        date: Some("2024-10-30".into()),
+        ..Meta::default()
+    };
+    let mut call = b.finish("test", meta);
+    extract(&mut call)
+}
+
+/// The figure written `text`; fails listing every figure.
+fn figure<'a>(figs: &'a Figures, text: &str) -> &'a Figure {
+    figs.figures.iter().find(|f| f.text == text).unwrap_or_else(|| {
+        let all: Vec<_> = figs
+            .figures
+            .iter()
+            .map(|f| (f.text.as_str(), f.label.as_deref(), f.kind))
+            .collect();
+        panic!("no figure `{text}` in {all:?}")
+    })
+}
+
+fn label(figs: &Figures, text: &str) -> Option<String> {
+    figure(figs, text).label.clone()
+}
+
+#[test]
+fn respectively_pairs_metrics_and_figures_in_order() {
+    let figs = figures_of(&["Core FFO and AFFO were $0.97 and $0.96 per share, respectively."]);
+    assert_eq!(label(&figs, "$0.97").as_deref(), Some("Core FFO per share"));
+    assert_eq!(label(&figs, "$0.96").as_deref(), Some("AFFO per share"));
+}
+
+#[test]
+fn a_list_of_metrics_pairs_with_a_list_of_figures() {
+    let figs = figures_of(&["Revenue and adjusted EPS were $412 million and $1.22, respectively."]);
+    assert_eq!(label(&figs, "$412 million").as_deref(), Some("Revenue"));
+    assert_eq!(label(&figs, "$1.22").as_deref(), Some("Adjusted EPS"));
+}
+
+#[test]
+fn grew_from_x_to_y_makes_y_the_value_and_x_its_base() {
+    let figs = figures_of(&["Total revenue grew from $23.3 million in Q3 2023 to $24.8 million in Q3 2024."]);
+    let value = figure(&figs, "$24.8 million");
+    let base = figure(&figs, "$23.3 million");
+    assert_eq!((value.kind, base.kind), (Kind::Actual, Kind::Prior));
+    assert_eq!(value.prior.as_deref(), Some(base.id.as_str()));
+    assert_eq!(value.period.key(), "2024-Q3");
+}
+
+#[test]
+fn a_year_is_never_the_low_end_of_a_range() {
+    let figs = figures_of(&["We expect capital spending to increase in 2025 to $30 million."]);
+    let f = figure(&figs, "$30 million");
+    assert_eq!((f.value, f.low), (Some(30e6), None));
+    assert!(figs.figures.iter().all(|f| !f.text.contains("2025")));
+}
+
+#[test]
+fn a_loss_is_negative_and_named_a_loss() {
+    let figs = figures_of(&["Net loss for the quarter was $4.0 million or $0.05 per diluted share."]);
+    let loss = figure(&figs, "$4.0 million");
+    assert_eq!(loss.label.as_deref(), Some("Net loss"));
+    assert_eq!(loss.value, Some(-4e6));
+    assert_eq!(label(&figs, "$0.05").as_deref(), Some("Loss per share"));
+}
+
+#[test]
+fn a_per_share_figure_of_an_amount_metric_is_its_per_share_sibling() {
+    let figs = figures_of(&["Net income was $2.9 million, or $0.16 per diluted share."]);
+    assert_eq!(label(&figs, "$2.9 million").as_deref(), Some("Net income"));
+    assert_eq!(label(&figs, "$0.16").as_deref(), Some("EPS"));
+}
+
+#[test]
+fn a_forecast_range_for_the_year_is_guidance() {
+    let figs = figures_of(&["For the full year, we now anticipate diluted EPS of $3.44 to $3.68."]);
+    let g = figure(&figs, "$3.44 to $3.68");
+    assert_eq!((g.kind, g.low, g.high), (Kind::Guidance, Some(3.44), Some(3.68)));
+    assert_eq!(g.label.as_deref(), Some("EPS"));
+    assert_eq!(g.period.key(), "2024");
+}
+
+#[test]
+fn flat_to_down_is_a_range_with_a_zero_end() {
+    let figs = figures_of(&["For the current quarter, we are guiding revenue to be flat to down 6% sequentially."]);
+    let g = figure(&figs, "flat to down 6%");
+    // A change keeps its magnitudes and says its direction.
+    assert_eq!((g.kind, g.low, g.high), (Kind::Guidance, Some(0.0), Some(6.0)));
+    assert_eq!(
+        (g.direction, g.comparison),
+        (Some(Direction::Down), Some(Comparison::Qoq))
+    );
+}
+
+#[test]
+fn a_result_beating_a_goal_is_a_result() {
+    let figs = figures_of(&[
+        "We've stated a goal of organic revenue growth of 15% to 20%, and we again exceeded that goal with 24% \
+         revenue growth in total.",
+    ]);
+    let result = figure(&figs, "24%");
+    assert_ne!(result.kind, Kind::Guidance, "{result:?}");
+    assert!(result.change);
+}
+
+#[test]
+fn past_results_inside_an_outlook_passage_stay_results() {
+    let figs = figures_of(&[
+        "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \
+         third quarter, revenue was $412 million.",
+    ]);
+    assert_eq!(figure(&figs, "$430 million to $440 million").kind, Kind::Guidance);
+    assert_eq!(figure(&figs, "$412 million").kind, Kind::Actual);
+}
+
+#[test]
+fn an_impact_on_a_metric_is_a_part() {
+    let figs = figures_of(&["Foreign exchange had an unfavorable impact of $2.1 million on revenue."]);
+    assert_eq!(figure(&figs, "$2.1 million").scope, Scope::Item);
+}
+
+#[test]
+fn something_moving_a_metric_by_an_amount_is_a_part() {
+    let figs = figures_of(&["The acquisition lowered diluted earnings per share by approximately $0.04 per share."]);
+    assert_eq!(figure(&figs, "$0.04").scope, Scope::Item);
+    // The metric itself moving is its change.
+    let own = figures_of(&["Gross margin increased by 20 basis points."]);
+    assert_eq!(figure(&own, "20 basis points").scope, Scope::Total);
+}
+
+#[test]
+fn a_contribution_is_a_part() {
+    let figs = figures_of(&[
+        "The acquired business contributed two months of performance to our results in the quarter, totaling \
+         about $600,000 of revenue.",
+    ]);
+    assert_eq!(figure(&figs, "$600,000").scope, Scope::Item);
+}
+
+#[test]
+fn a_condition_states_no_result() {
+    let figs = figures_of(&["If we're at $9.5 million on $15 million of revenues, that's tremendous potential."]);
+    assert_eq!(figure(&figs, "$15 million").scope, Scope::Item);
+    // Looking at a result is no condition.
+    let look = figures_of(&["If you look at revenue, it was $15 million in the quarter."]);
+    assert_ne!(figure(&look, "$15 million").scope, Scope::Item);
+}
+
+#[test]
+fn a_tolerance_is_no_change() {
+    let figs = figures_of(&[
+        "Gross margin is expected to be around 46%, plus or minus 1.5 percentage points, in the fourth quarter.",
+    ]);
+    assert_eq!(figure(&figs, "46%").kind, Kind::Guidance);
+    assert_eq!(figure(&figs, "1.5 percentage points").scope, Scope::Item);
+}
+
+#[test]
+fn excluding_items_makes_an_adjusted_figure() {
+    let figs = figures_of(&[
+        "Earnings per share excluding the impact of acquisition expenses was $0.20, up 25% over last year.",
+    ]);
+    assert_eq!(label(&figs, "$0.20").as_deref(), Some("Adjusted EPS"));
+    let growth = figure(&figs, "25%");
+    assert_eq!(
+        (growth.label.as_deref(), growth.comparison),
+        (Some("Adjusted EPS"), Some(Comparison::Yoy))
+    );
+}
+
+#[test]
+fn a_ratio_to_another_metric_states_neither() {
+    let figs = figures_of(&["Net income before taxes as a percentage of revenue was 40%."]);
+    assert_eq!(label(&figs, "40%"), None);
+}
+
+#[test]
+fn growth_after_its_comparison_word_has_a_direction() {
+    let figs = figures_of(&["In the third quarter, we achieved a 5.7% sequential growth in revenue."]);
+    let g = figure(&figs, "5.7%");
+    assert_eq!(
+        (g.direction, g.comparison),
+        (Some(Direction::Up), Some(Comparison::Qoq))
+    );
+}
+
+#[test]
+fn a_named_segment_labels_its_figures() {
+    let figs = figures_of(&["AWS segment sales increased 17% year-over-year to $25.0 billion."]);
+    let f = figure(&figs, "$25.0 billion");
+    assert_eq!((f.scope, f.segment.as_deref()), (Scope::Segment, Some("AWS")));
+    assert_eq!(f.label.as_deref(), Some("AWS revenue"));
+}
+
+#[test]
+fn a_run_rate_is_not_the_company_revenue() {
+    let figs = figures_of(&["Cosmos DB is now a $100 million annual revenue run rate business."]);
+    let f = figure(&figs, "$100 million");
+    assert_ne!(f.metric.as_deref(), Some("revenue"), "{f:?}");
+}

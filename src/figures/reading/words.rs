@@ -1,0 +1,628 @@
+//! The word lists the sentence reader checks the words around a figure against, and
+//! small helpers over words.
+
+/// Words allowed between a metric and its figure (`revenue for the quarter came in at`,
+/// `EPS is now expected to be in the range of`).
+pub(super) const LINK_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "of",
+    "at",
+    "to",
+    "by",
+    "in",
+    "for",
+    "on",
+    "the",
+    "a",
+    "an",
+    "our",
+    "this",
+    "its",
+    "their",
+    "approximately",
+    "about",
+    "roughly",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "under",
+    "just",
+    "more",
+    "less",
+    "than",
+    "record",
+    "new",
+    "all-time",
+    "quarterly",
+    "another",
+    "solid",
+    "strong",
+    "healthy",
+    "also",
+    "now",
+    "again",
+    "came",
+    "come",
+    "comes",
+    "coming",
+    "totaled",
+    "totalled",
+    "totaling",
+    "totalling",
+    "amounted",
+    "reached",
+    "reaching",
+    "stood",
+    "ended",
+    "ending",
+    "finished",
+    "closed",
+    "exceeded",
+    "exceeding",
+    "surpassed",
+    "topped",
+    "hit",
+    "range",
+    "ranges",
+    "ranging",
+    "between",
+    "basis",
+    "level",
+    "levels",
+    "it",
+    "we",
+    "i",
+    "respectively",
+    "each",
+    "some",
+    "year",
+    "quarter",
+    "period",
+    "has",
+    "have",
+    "had",
+    "will",
+    "should",
+    "could",
+    "would",
+    "remain",
+    "remained",
+    "remains",
+    "reported",
+    "delivered",
+    "generated",
+    "achieved",
+    "posted",
+    "recorded",
+    "produced",
+    "earned",
+    "saw",
+    "landed",
+    "end",
+    "high",
+    "low",
+    "midpoint",
+    "top",
+    "bottom",
+    "currently",
+    "still",
+    "already",
+    "even",
+    "both",
+    "flat",
+    "ahead",
+    "s",
+    "expect",
+    "see",
+    "sees",
+    "project",
+    "plan",
+    "estimate",
+    "anticipate",
+    "guide",
+    "target",
+    "which",
+    "that",
+    "there",
+    "up",
+    "down",
+    "only",
+    "well",
+    "nice",
+    "good",
+    "great",
+    "very",
+    "excellent",
+    "impressive",
+    "robust",
+    "best",
+    "highest",
+    "continued",
+    "continue",
+    "continues",
+    "second",
+    "third",
+    "fourth",
+    "first",
+    "full",
+    "quarter's",
+    "year's",
+    "fiscal",
+    "total",
+    "as",
+    "so",
+    "here",
+    "nicely",
+    "outstanding",
+    "exceptional",
+    "meaningful",
+    "meaningfully",
+    "slightly",
+    "amount",
+    "finishing",
+    "bringing",
+    "brings",
+    "brought",
+    "putting",
+    "put",
+    "land",
+    "sit",
+    "sits",
+    "sat",
+    "stand",
+    "stands",
+    "increase",
+    "decrease",
+    "with",
+    "from",
+    "right",
+    "then",
+    "today",
+    "adjusted",
+    "gaap",
+    "non-gaap",
+    "diluted",
+    "per",
+    "share",
+    "and",
+    "or",
+    "equaled",
+    "equals",
+    "equal",
+    "surpassing",
+    "topping",
+    "crossing",
+    "passing",
+    "within",
+    "toward",
+    "towards",
+    "reach",
+    "stock",
+    "upper",
+    "lower",
+    "middle",
+    "near",
+    "close",
+    "roughly",
+    "around",
+    "approximate",
+    "estimated",
+    "expected",
+    "anticipated",
+    "targeted",
+    "projected",
+    "plus",
+    "rounded",
+    "core",
+    "normalized",
+    "after",
+    "tax",
+    "taxes",
+    "before",
+    "improved",
+    "increased",
+    "decreased",
+    "grew",
+    "rose",
+    "fell",
+    "declined",
+    "expanded",
+    "contracted",
+    "climbed",
+    "dropped",
+    "jumped",
+    "totals",
+    "represents",
+    "represented",
+    "results",
+    "result",
+];
+
+/// Words that may open a clause and still continue the figure before it (`which was an
+/// increase of 4.7%`, `or $10.5 billion`).
+pub(super) const CONTINUATION_WORDS: &[&str] = &[
+    "which",
+    "that",
+    "was",
+    "is",
+    "were",
+    "an",
+    "a",
+    "the",
+    "of",
+    "or",
+    "and",
+    "representing",
+    "represents",
+    "represented",
+    "reflecting",
+    "approximately",
+    "about",
+    "roughly",
+    "nearly",
+    "almost",
+    "just",
+    "around",
+    "by",
+    "at",
+    "another",
+    "itself",
+    "respectively",
+    "some",
+    "this",
+    "it",
+    "s",
+    "to",
+    "compared",
+    "with",
+    "from",
+    "over",
+    "versus",
+    "solid",
+    "strong",
+    "record",
+    "nice",
+    "healthy",
+    "good",
+    "more",
+    "than",
+    "but",
+    "while",
+    "still",
+];
+
+/// Nouns that make an amount the effect of something on a metric, not the metric.
+pub(super) const IMPACT_WORDS: &[&str] = &[
+    "impact",
+    "impacts",
+    "benefit",
+    "benefits",
+    "headwind",
+    "headwinds",
+    "tailwind",
+    "tailwinds",
+    "contribution",
+    "dilution",
+    "accretion",
+    "charge",
+    "charges",
+    "variance",
+    "effect",
+    "effects",
+    "drag",
+    "hit",
+    "savings",
+    "synergies",
+    "gain",
+    "gains",
+    "contributed",
+    "adjustment",
+    "adjustments",
+];
+
+/// Nouns of a debt instrument right after an amount (`$1.4 billion bridge loan
+/// facility`): the size of the instrument, no result.
+pub(super) const FACILITY_WORDS: &[&str] = &[
+    "facility",
+    "facilities",
+    "revolver",
+    "revolving",
+    "notes",
+    "bonds",
+    "debentures",
+    "package",
+    "mortgage",
+    "tranche",
+    "offering",
+    "mark",
+    "milestone",
+    "threshold",
+];
+
+/// Adjectives between an amount and its impact noun (`a $0.02 unfavorable variance`).
+pub(super) const IMPACT_ADJECTIVES: &[&str] = &[
+    "unfavorable",
+    "favorable",
+    "negative",
+    "positive",
+    "one-time",
+    "nonrecurring",
+    "non-recurring",
+    "net",
+    "pre-tax",
+    "pretax",
+    "after-tax",
+    "non-cash",
+    "noncash",
+    "year-over-year",
+    "sequential",
+    "incremental",
+];
+
+pub(super) fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Verbs before a figure that make it a part of a metric, not the metric's level
+/// (`revenue included $5 million from`, `contributed $20 million of revenue`).
+/// Verbs by which something other than the company moves a metric (`the transaction
+/// lowered EPS by $0.04`, `currency reduced revenue by 2%`): the figure is an impact.
+pub(super) const AGENT_VERBS: &[&str] = &[
+    "lowered",
+    "reduced",
+    "raised",
+    "increased",
+    "decreased",
+    "boosted",
+    "lifted",
+    "hurt",
+    "helped",
+    "cut",
+    "trimmed",
+    "pressured",
+    "depressed",
+    "improved",
+    "benefited",
+];
+
+/// Subjects that make a move the company's own result (`we increased revenue by 10%`).
+pub(super) const OWN_SUBJECTS: &[&str] = &[
+    "we",
+    "i",
+    "they",
+    "company",
+    "management",
+    "and",
+    "have",
+    "has",
+    "had",
+    "also",
+];
+
+pub(super) const PART_VERBS: &[&str] = &[
+    "contributed",
+    "contributing",
+    "contribute",
+    "contributes",
+    "included",
+    "includes",
+    "including",
+    "include",
+    "impacted",
+    "impacting",
+    "benefited",
+    "benefiting",
+    "benefit",
+    "drove",
+    "driven",
+    "offset",
+    "lost",
+    "added",
+    "adding",
+    "reduced",
+    "hurt",
+    "affected",
+    "excluding",
+    "excludes",
+    "excluded",
+    "absorbed",
+    "negatively",
+    "positively",
+    "headwind",
+    "tailwind",
+    "another",
+    "additional",
+    "incremental",
+    "extra",
+    "further",
+    "funded",
+    "paid",
+    "spent",
+    "used",
+    "invested",
+    "settled",
+    "received",
+];
+
+/// Counts the words of `gap` into `count`; false when one is not in `allowed` (an
+/// adverb in `-ly` always is).
+pub(super) fn words_in(gap: &str, allowed: &[&str], count: &mut usize) -> bool {
+    for w in gap.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’') {
+        let w = w.trim_matches(|c| c == '\'' || c == '’' || c == '-');
+        if w.is_empty() {
+            continue;
+        }
+        *count += 1;
+        let lower = w.to_ascii_lowercase();
+        if !(allowed.contains(&lower.as_str()) || lower.ends_with("ly") && lower.len() > 4) {
+            return false;
+        }
+    }
+    true
+}
+
+pub(super) fn ends_with_word(text: &str, word: &str) -> bool {
+    text.ends_with(word)
+        && text[..text.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Prices per item are not figures of the call.
+pub(super) const PER_ITEM: &[&str] = &[
+    "a month",
+    "per month",
+    "a year",
+    "per year",
+    "each",
+    "per unit",
+    "apiece",
+    "per hour",
+    "a week",
+    "per week",
+    "per night",
+    "a night",
+    "per day",
+    "a day",
+    "per barrel",
+    "a barrel",
+    "per ton",
+    "a ton",
+    "per gallon",
+    "a gallon",
+    "per pound",
+    "per mcf",
+    "per mmbtu",
+];
+
+/// `lower` without trailing words of approximation (`approximately`, `about`).
+pub(super) fn strip_approximations(lower: &str) -> &str {
+    let mut t = lower.trim_end();
+    while let Some(stripped) = [
+        " approximately",
+        " about",
+        " roughly",
+        " nearly",
+        " almost",
+        " some",
+        " around",
+        " just",
+        " over",
+        " under",
+    ]
+    .iter()
+    .find_map(|w| t.strip_suffix(w))
+    {
+        t = stripped.trim_end();
+    }
+    t
+}
+
+/// A condition (`if we're at $9.5 million on $15 million of revenues`), not a way of
+/// looking at a result (`if you look at revenue, it grew 10%`).
+pub(super) fn conditional(lower_clause: &str) -> bool {
+    // A comma after the `if` closes the condition before the figure (`if I focus on Q3,
+    // we anticipate …`).
+    let if_at = lower_clause
+        .match_indices("if ")
+        .map(|(at, _)| at)
+        .filter(|&at| !lower_clause[..at].ends_with(|c: char| c.is_alphanumeric()))
+        .last();
+    let condition = match if_at {
+        Some(at) if !lower_clause[at..].contains(',') => &lower_clause[at..],
+        _ => return false,
+    };
+    let words: Vec<&str> = condition
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        *w == "if"
+            && !words[k + 1..].iter().take(3).any(|v| {
+                matches!(
+                    *v,
+                    "look"
+                        | "looking"
+                        | "take"
+                        | "compare"
+                        | "exclude"
+                        | "excluding"
+                        | "adjust"
+                        | "back"
+                        | "remove"
+                        | "strip"
+                        | "normalize"
+                        | "recall"
+                        | "remember"
+                        | "think"
+                        | "go"
+                        | "turn"
+                        | "see"
+                        | "break"
+                        | "focus"
+                )
+            })
+    })
+}
+
+/// The lowercase words of `text` with their byte offsets.
+pub(super) fn words_at(text: &str) -> Vec<(usize, String)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let in_word = c.is_alphanumeric() || c == '-';
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                words.push((s, text[s..at].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+pub(super) fn strip_fillers_end(lower: &str) -> &str {
+    let mut t = lower.trim_end();
+    loop {
+        let before = t;
+        for w in [
+            " by",
+            " of",
+            " approximately",
+            " about",
+            " roughly",
+            " nearly",
+            " almost",
+            " over",
+            " just",
+            " some",
+            " around",
+            " a",
+            " an",
+            " the",
+            " our",
+            " more than",
+            " less than",
+        ] {
+            if let Some(stripped) = t.strip_suffix(w) {
+                t = stripped.trim_end();
+            }
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
