@@ -7,10 +7,10 @@
 //! `of`, `came in at`, a period, a basis) may stand there. A figure the rules cannot tie
 //! to a metric stays a figure without one; a wrong metric would be worse than none.
 //!
-//! The reader's parts: [`attach`] (which metric a figure states), [`parts`] (direction,
-//! basis, scope, sign, and the figures that are parts of a result), [`kind`] (result,
-//! change, forecast or base; period; comparison), [`mention`] (metric phrases and what
-//! qualifies them), [`clauses`] (clause spans and dates) and [`words`] (the word lists).
+//! The reader's parts: `attach` (which metric a figure states), `parts` (direction,
+//! basis, scope, sign, and the figures that are parts of a result), `kind` (result,
+//! change, forecast or base; period; comparison), `mention` (metric phrases and what
+//! qualifies them), `clauses` (clause spans and dates) and `words` (the word lists).
 
 use serde::Serialize;
 
