@@ -58,6 +58,9 @@ impl Mention {
             share: false,
             segment_named,
         };
+        if deducted(&text[..start]) {
+            m.metric = None;
+        }
         match after {
             After::NotMetric => m.metric = None,
             After::Segment(s) if m.segment.is_none() && m.scope != Scope::Item => m.segment = Some(s),
@@ -131,4 +134,20 @@ pub(super) fn merge_adjacent(mentions: &mut Vec<Mention>, text: &str) {
             i += 1;
         }
     }
+}
+
+/// A metric named as a deduction from another amount (`taxable income net of preferred
+/// dividends was $0.26 per share`): it qualifies that amount and states nothing itself.
+fn deducted(before: &str) -> bool {
+    let lower = before.trim_end().to_ascii_lowercase();
+    let mut words = lower.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+    let last = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    let third = words.next().unwrap_or("");
+    // One qualifying word may stand between (`net of preferred dividends`).
+    [(second, last), (third, second)]
+        .iter()
+        .any(|pair| matches!(pair, ("net", "of") | ("exclusive", "of") | ("other", "than")))
+        || ["less", "excluding", "minus"].contains(&last)
+        || ["less", "excluding", "minus"].contains(&second) && !last.ends_with(',')
 }

@@ -224,3 +224,9 @@ fn a_run_rate_is_not_the_company_revenue() {
     let f = figure(&figs, "$100 million");
     assert_ne!(f.metric.as_deref(), Some("revenue"), "{f:?}");
 }
+
+#[test]
+fn a_deduction_names_no_metric_of_the_figure() {
+    let figs = figures_of(&["Taxable income net of preferred dividends was $0.26 per share."]);
+    assert_ne!(label(&figs, "$0.26").as_deref(), Some("Dividend per share"));
+}
