@@ -257,3 +257,17 @@ fn a_site_adds_its_own_metric() {
         [("Revenue", "$410 million", ""), ("GMV", "$5.2 billion", "+12% YoY")]
     );
 }
+
+/// FIGURES.md documents the vocabulary: every builtin metric has its row.
+#[test]
+fn figures_md_lists_every_builtin_metric() {
+    let doc = std::fs::read_to_string(repo().join("FIGURES.md")).unwrap();
+    let vocabulary = callpress::figures::vocabulary::Vocabulary::builtin();
+    let missing: Vec<&str> = vocabulary
+        .defs()
+        .iter()
+        .map(|d| d.name.as_str())
+        .filter(|name| !doc.contains(&format!("| {name} |")))
+        .collect();
+    assert!(missing.is_empty(), "FIGURES.md has no row for {missing:?}");
+}
