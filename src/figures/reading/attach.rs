@@ -322,17 +322,14 @@ impl<'a> Sentence<'a> {
     pub(super) fn per_share_after(&self, i: usize) -> Option<PerShare> {
         let last = self.run_from(i).last().copied().unwrap_or(i);
         let end = self.figs[last].1;
-        let (_, cue_end, _) = self
-            .cues
-            .iter()
-            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())?;
-        let of = self.text[*cue_end..]
+        let cue_end = self.per_share_at(end)?;
+        let of = self.text[cue_end..]
             .trim_start()
             .starts_with("of ")
             .then(|| {
                 self.mentions
                     .iter()
-                    .position(|x| x.start > *cue_end && x.start <= cue_end + 30 && x.metric.is_some())
+                    .position(|x| x.start > cue_end && x.start <= cue_end + 30 && x.metric.is_some())
             })
             .flatten();
         Some(PerShare { of })

@@ -271,11 +271,7 @@ impl<'a> Sentence<'a> {
     /// The period phrase right after a figure (`$14 billion in Q2`), and with
     /// `comparison`, also one after a comparison word (`versus $2.07 in Q3 2019`).
     pub(super) fn period_after(&self, end: usize, clause_end: usize, comparison: bool) -> Option<&PeriodPhrase> {
-        let end = self
-            .cues
-            .iter()
-            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
-            .map_or(end, |(_, e, _)| *e);
+        let end = self.past_per_share(end);
         self.periods
             .iter()
             .find(|p| p.start >= end && p.start < clause_end)

@@ -252,6 +252,19 @@ impl<'a> Sentence<'a> {
         self.clauses.iter().any(|(s, hard)| *s == start && *hard)
     }
 
+    /// Where a `per share` phrase right at `end` ends, if there is one.
+    fn per_share_at(&self, end: usize) -> Option<usize> {
+        self.cues
+            .iter()
+            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
+            .map(|(_, e, _)| *e)
+    }
+
+    /// `end`, or the end of a `per share` phrase right after it.
+    fn past_per_share(&self, end: usize) -> usize {
+        self.per_share_at(end).unwrap_or(end)
+    }
+
     fn cues_in(&self, start: usize, end: usize) -> impl DoubleEndedIterator<Item = &(usize, usize, Cue)> {
         self.cues.iter().filter(move |(s, e, _)| *s >= start && *e <= end)
     }

@@ -43,11 +43,7 @@ impl<'a> Sentence<'a> {
         let by =
             ends_with_word(approximate, "by") && self.cues_in(clause_start, start).any(|(_, _, c)| is_direction(c));
         // `$0.02 per share higher`: the direction word after a per-share phrase.
-        let after_at = self
-            .cues
-            .iter()
-            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
-            .map_or(end, |(_, e, _)| *e);
+        let after_at = self.past_per_share(end);
         let after = self.text[after_at..].trim_start().to_ascii_lowercase();
         before
             || by
@@ -90,11 +86,7 @@ impl<'a> Sentence<'a> {
             .max()
             .unwrap_or(previous);
         let next = self.figs.get(i + 1).map_or(clause_end, |f| f.0.min(clause_end));
-        let after_at = self
-            .cues
-            .iter()
-            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
-            .map_or(end, |(_, e, _)| *e);
+        let after_at = self.past_per_share(end);
         let before = words_of(&self.text[previous..start]);
         let after = words_of(&self.text[after_at.min(next)..next]);
         let before_hit = before.iter().rev().take(3).any(|w| IMPACT_WORDS.contains(&w.as_str()));
@@ -205,11 +197,7 @@ impl<'a> Sentence<'a> {
     /// excluding items`).
     pub(super) fn basis_right_after(&self, i: usize) -> Option<Basis> {
         let end = self.figs[i].1;
-        let after_at = self
-            .cues
-            .iter()
-            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
-            .map_or(end, |(_, e, _)| *e);
+        let after_at = self.past_per_share(end);
         let rest = self.text[after_at..].trim_start();
         if let Some((_, _, Cue::Basis(b))) = self
             .cues
@@ -335,11 +323,7 @@ impl<'a> Sentence<'a> {
     /// `from` right after the figure (and its per-share phrase).
     pub(super) fn followed_by_from(&self, i: usize) -> bool {
         let end = self.figs[i].1;
-        let after_at = self
-            .cues
-            .iter()
-            .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
-            .map_or(end, |(_, e, _)| *e);
+        let after_at = self.past_per_share(end);
         self.text[after_at..]
             .trim_start()
             .to_ascii_lowercase()
