@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::figures::lexicon::ends_with_word;
+
 /// What a number measures.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
@@ -537,14 +539,6 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
         low: low.quantity()?,
         high: b.quantity(),
     })
-}
-
-fn ends_with_word(text: &str, word: &str) -> bool {
-    text.ends_with(word)
-        && text[..text.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Figures in English text, in order.

@@ -701,9 +701,30 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(|c| word_char(c) || c == '-') && !after.is_some_and(|c| word_char(c) || c == '-')
 }
 
+/// True when `text`, trailing space ignored, ends with the whole word `word` (ASCII case
+/// ignored): `by` ends `lowered EPS by`, not `nearby`.
+pub fn ends_with_word(text: &str, word: &str) -> bool {
+    let t = text.trim_end();
+    let Some(cut) = t.len().checked_sub(word.len()) else {
+        return false;
+    };
+    // `get` rather than slicing: the cut may fall inside a character (`美元e`).
+    t.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(word))
+        && t[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ends_with_word_never_cuts_a_character() {
+        assert!(ends_with_word("lowered EPS by ", "by"));
+        assert!(ends_with_word("in FISCAL", "fiscal"));
+        assert!(!ends_with_word("nearby", "by"));
+        assert!(!ends_with_word("For th美元e", "for the"));
+        assert!(!ends_with_word("é", "ab"));
+    }
 
     fn lexicon() -> Lexicon {
         Lexicon::new(&Vocabulary::builtin())

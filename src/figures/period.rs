@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Serialize, Serializer};
 
+use crate::figures::lexicon::ends_with_word;
+
 /// The stretch of time a figure covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {
@@ -386,16 +388,6 @@ pub fn phrases(text: &str) -> Vec<PeriodPhrase> {
         out.push(phrase);
     }
     out
-}
-
-fn ends_with_word(text: &str, word: &str) -> bool {
-    let t = text.trim_end();
-    t.len() >= word.len()
-        && t[t.len() - word.len()..].eq_ignore_ascii_case(word)
-        && t[..t.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The words that may stand between two parts of one period (`third quarter of fiscal

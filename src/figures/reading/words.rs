@@ -471,14 +471,6 @@ pub(super) fn words_in(gap: &str, allowed: &[&str], count: &mut usize) -> bool {
     true
 }
 
-pub(super) fn ends_with_word(text: &str, word: &str) -> bool {
-    text.ends_with(word)
-        && text[..text.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-}
-
 /// Prices per item are not figures of the call.
 pub(super) const PER_ITEM: &[&str] = &[
     "a month",
