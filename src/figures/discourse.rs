@@ -167,6 +167,18 @@ const NOT_SEGMENTS: &[&str] = &[
     "effect",
     "essence",
     "sum",
+    "adjusted",
+    "gaap",
+    "non-gaap",
+    "organic",
+    "reported",
+    "comparable",
+    "underlying",
+    "consolidated",
+    "combined",
+    "pro-forma",
+    "net",
+    "gross",
 ];
 
 /// The segments the call names (`our North America segment`, `the Intelligent Cloud

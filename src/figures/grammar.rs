@@ -480,10 +480,24 @@ fn merge_ranges(text: &str, tokens: Vec<Token>) -> Vec<Match> {
     out
 }
 
+/// `text` without a trailing word of approximation (`to about` → `to`).
+fn strip_approximation(text: &str) -> &str {
+    for word in ["about", "approximately", "roughly", "around", "nearly", "almost"] {
+        if let Some(rest) = text.strip_suffix(word)
+            && rest.ends_with(|c: char| c.is_whitespace())
+        {
+            return rest.trim_end();
+        }
+    }
+    text
+}
+
 fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
-    let gap = text.get(a.end..b.start)?.trim();
+    // `from about $0.05 to about $0.20`: words of approximation stand outside the range.
+    let gap = strip_approximation(text.get(a.end..b.start)?.trim());
     let before = text[..a.start].trim_end();
     let lower = before.to_ascii_lowercase();
+    let lower = strip_approximation(&lower).to_string();
     let between = lower.ends_with("between")
         || lower.ends_with("range of")
         || lower.ends_with("range between")
@@ -523,8 +537,9 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
         return None;
     }
     // The figure starts at the `between` that opens it (the text right before it).
+    // (`lower` is `before` without trailing approximation words, byte for byte.)
     let start = if lower.ends_with("between") {
-        before.len() - "between".len()
+        lower.len() - "between".len()
     } else {
         a.start
     };
@@ -733,6 +748,18 @@ mod tests {
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.low.unit))
             .collect()
+    }
+
+    #[test]
+    fn approximations_stand_outside_a_range() {
+        let text = "EPS could range from about $0.05 to about $0.20";
+        let m = one(text);
+        assert_eq!((m.low.value, m.high.map(|h| h.value)), (0.05, Some(0.20)));
+        let text = "between about $765 million and $775 million";
+        let m = one(text);
+        assert_eq!(&text[m.start..m.end], "between about $765 million and $775 million");
+        // Not a range: a change from a base.
+        assert_eq!(english("grew from about $23 million to $24.8 million").len(), 2);
     }
 
     #[test]

@@ -366,7 +366,12 @@ pub fn label(
     if let Some(s) = segment {
         parts.push(s);
     }
-    if let Some(b) = basis {
+    // A basis the segment's name or the metric's already says is not said twice.
+    let said = |word: &str| {
+        segment.is_some_and(|s| s.split_whitespace().any(|w| w.eq_ignore_ascii_case(word)))
+            || name.split_whitespace().any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if let Some(b) = basis.filter(|b| !said(b.word())) {
         parts.push(b.word());
     }
     parts.push(name);
@@ -634,5 +639,9 @@ mod tests {
         assert_eq!(label(&v, ni, None, None, true), "Net loss");
         let oi = v.id("operating income").unwrap();
         assert_eq!(label(&v, oi, None, Some("AWS"), false), "AWS operating income");
+        assert_eq!(
+            label(&v, eps, Some(Basis::Adjusted), Some("Adjusted"), false),
+            "Adjusted EPS"
+        );
     }
 }

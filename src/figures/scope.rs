@@ -1211,7 +1211,19 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
             q.lead = spans[i].1;
             continue;
         }
-        if taken >= 5 || is_stop(&lower) || w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$') {
+        // A lowercase word right after a subject pronoun is its verb (`we estimate
+        // fourth quarter EPS`, `we forecast revenue`).
+        let after_subject = i > 0
+            && w.starts_with(|c: char| c.is_lowercase())
+            && matches!(
+                words[i - 1].to_lowercase().as_str(),
+                "we" | "i" | "they" | "you" | "management"
+            );
+        if taken >= 5
+            || is_stop(&lower)
+            || after_subject
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$')
+        {
             break;
         }
         q.lead = spans[i].1;

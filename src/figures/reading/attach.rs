@@ -176,8 +176,26 @@ impl<'a> Sentence<'a> {
                 return Some(Attachment::Mention(prev, false));
             }
         }
+        if let Some(topic) = nearest.filter(|&m| self.opening_topic(start) == Some(m)) {
+            return Some(Attachment::Mention(topic, false));
+        }
         if nearest.is_some() {
             return None;
+        }
+        // `adjusted earnings per share will be about -- be between $8.25 and $8.75`: a
+        // dash that only restarts the words after the metric.
+        if let Some(resumed) = self.resumed_after_dash(clause_start, start) {
+            return Some(Attachment::Mention(resumed, true));
+        }
+        // `…; and then on a non-GAAP basis, we estimate, it would range from $0.22 to
+        // $0.37`: the metric `it` stands for.
+        if let Some(antecedent) = self.pronoun_antecedent(clause_start, start) {
+            return Some(Attachment::Mention(antecedent, false));
+        }
+        // `On adjusted EBITDA, we're raising the range … to between $765 million and
+        // $775 million`: the metric the sentence opens with.
+        if let Some(topic) = self.opening_topic(start) {
+            return Some(Attachment::Mention(topic, false));
         }
         // A clause that only continues the one before it (`, which was an increase of
         // 4.7%`): the figure or the metric of that clause.
@@ -195,6 +213,96 @@ impl<'a> Sentence<'a> {
             .iter()
             .rposition(|x| x.end <= clause_start && x.start >= previous_start && x.metric.is_some())
             .map(|m| Attachment::Mention(m, false))
+    }
+
+    /// The metric of the clause before a dash, when that clause ends in the metric and
+    /// linking words and this one has only linking words before the figure (a speaker
+    /// restarting: `will be about -- be between`).
+    fn resumed_after_dash(&self, clause_start: usize, start: usize) -> Option<usize> {
+        if clause_start == 0 || !self.opened_hard(clause_start) {
+            return None;
+        }
+        let opener = self.text[clause_start..].trim_start();
+        if !opener.starts_with(['-', '—', '–']) {
+            return None;
+        }
+        let (previous_start, _) = self.clause(clause_start - 1);
+        let m = self
+            .mentions
+            .iter()
+            .rposition(|x| x.start >= previous_start && x.end <= clause_start && x.metric.is_some())?;
+        let after_dash = opener.trim_start_matches(['-', '—', '–']);
+        let dash_end = self.text.len() - after_dash.len();
+        let figures_between = self
+            .figs
+            .iter()
+            .any(|f| f.0 >= self.mentions[m].end && f.0 < clause_start);
+        (!figures_between
+            && self.links(self.mentions[m].tail, clause_start, false)
+            && self.links(dash_end, start, false))
+        .then_some(m)
+    }
+
+    /// The metric a clause's subject pronoun stands for: the clause before the figure is
+    /// `it` (or `that`, `this`) and linking words, and the sentence named a metric before
+    /// the clause.
+    fn pronoun_antecedent(&self, clause_start: usize, start: usize) -> Option<usize> {
+        // After the clause's last comma (`on a non-GAAP basis, we estimate, it would …`).
+        let from = self.text[clause_start..start]
+            .rfind(',')
+            .map_or(clause_start, |c| clause_start + c + 1);
+        let before = &self.text[from..start];
+        let lead = before.len() - before.trim_start().len();
+        let mut at = from + lead;
+        for word in before.split_whitespace() {
+            let lower = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+            at += word.len();
+            match lower.as_str() {
+                "and" | "then" | "so" | "but" | "now" => {
+                    at += self.text[at..].len() - self.text[at..].trim_start().len();
+                }
+                "it" | "that" | "this" => break,
+                _ => return None,
+            }
+        }
+        if at >= start || !self.links(at, start, false) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rposition(|x| x.end <= clause_start && x.metric.is_some() && !x.share)
+    }
+
+    /// A metric the sentence opens with as its topic (`On adjusted EBITDA,`, `As for free
+    /// cash flow,`, `Turning to capital expenditures,`), when no other metric stands
+    /// between it and the figure.
+    fn opening_topic(&self, start: usize) -> Option<usize> {
+        let first = self.mentions.iter().position(|x| x.metric.is_some())?;
+        let m = &self.mentions[first];
+        let opener = self.text[..m.lead].trim().to_ascii_lowercase();
+        let opener = opener
+            .trim_start_matches("and ")
+            .trim_start_matches("so ")
+            .trim_start_matches("now ");
+        let opens = [
+            "on",
+            "for",
+            "as for",
+            "as to",
+            "regarding",
+            "turning to",
+            "moving to",
+            "with respect to",
+            "in terms of",
+            "looking at",
+            "as it relates to",
+        ]
+        .contains(&opener.trim_end_matches(" the").trim_end_matches(" our"));
+        let comma_after = self.text[m.tail..].trim_start().starts_with(',');
+        let alone = !self.mentions[first + 1..]
+            .iter()
+            .any(|x| x.start < start && x.metric.is_some());
+        (opens && comma_after && alone && m.tail < start).then_some(first)
     }
 
     /// A metric phrase right after a figure belongs to it when only a few plain words
@@ -323,15 +431,25 @@ impl<'a> Sentence<'a> {
         let last = self.run_from(i).last().copied().unwrap_or(i);
         let end = self.figs[last].1;
         let cue_end = self.per_share_at(end)?;
-        let of = self.text[cue_end..]
-            .trim_start()
-            .starts_with("of ")
-            .then(|| {
-                self.mentions
-                    .iter()
-                    .position(|x| x.start > cue_end && x.start <= cue_end + 30 && x.metric.is_some())
+        let rest = &self.text[cue_end..];
+        // `$1.62 per share of adjusted net income`, or the metric right after the phrase
+        // (`a $0.26 per share dividend`, `$0.80 per share quarterly dividend`).
+        let of = if rest.trim_start().starts_with("of ") {
+            self.mentions
+                .iter()
+                .position(|x| x.start > cue_end && x.start <= cue_end + 30 && x.metric.is_some())
+        } else {
+            self.mentions.iter().position(|x| {
+                x.start >= cue_end
+                    && x.metric.is_some()
+                    && self.text[cue_end..x.start].split_whitespace().all(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "quarterly" | "cash" | "regular" | "annual" | "special" | "common"
+                        )
+                    })
             })
-            .flatten();
+        };
         Some(PerShare { of })
     }
 

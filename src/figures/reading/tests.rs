@@ -230,3 +230,53 @@ fn a_deduction_names_no_metric_of_the_figure() {
     let figs = figures_of(&["Taxable income net of preferred dividends was $0.26 per share."]);
     assert_ne!(label(&figs, "$0.26").as_deref(), Some("Dividend per share"));
 }
+
+#[test]
+fn a_metric_right_after_a_per_share_phrase_is_its_metric() {
+    let figs = figures_of(&["Our Board of Directors has declared a $0.26 per share dividend payable July 1."]);
+    assert_eq!(label(&figs, "$0.26").as_deref(), Some("Dividend per share"));
+}
+
+#[test]
+fn a_speaker_restarting_after_a_dash_keeps_the_metric() {
+    let figs = figures_of(&[
+        "We, therefore, expect adjusted earnings per share will be about -- be between $8.25 and $8.75 for the full \
+         year.",
+    ]);
+    let g = figure(&figs, "between $8.25 and $8.75");
+    assert_eq!((g.label.as_deref(), g.kind), (Some("Adjusted EPS"), Kind::Guidance));
+}
+
+#[test]
+fn a_subject_pronoun_stands_for_the_metric_before_it() {
+    let figs = figures_of(&[
+        "We estimate fourth quarter diluted earnings per share on a GAAP basis could range from about $0.05 to about \
+         $0.20; and then on a non-GAAP basis, we estimate, it would range from about $0.22 to $0.37.",
+    ]);
+    let g = figure(&figs, "$0.22 to $0.37");
+    assert_eq!((g.label.as_deref(), g.kind), (Some("non-GAAP EPS"), Kind::Guidance));
+    assert_eq!(
+        figure(&figs, "$0.05 to about $0.20").high,
+        Some(0.20),
+        "a range, approximations aside"
+    );
+}
+
+#[test]
+fn a_sentence_opening_with_a_metric_is_about_it() {
+    let figs = figures_of(&[
+        "And on adjusted EBITDA, we're raising the range from $735 million to $745 million to between $765 million \
+         and $775 million.",
+    ]);
+    let g = figure(&figs, "between $765 million and $775 million");
+    assert_eq!((g.label.as_deref(), g.kind), (Some("Adjusted EBITDA"), Kind::Guidance));
+    assert_eq!(figure(&figs, "$735 million to $745 million").kind, Kind::Prior);
+}
+
+#[test]
+fn a_basis_word_before_segment_is_no_segment_name() {
+    let figs = figures_of(&[
+        "Adjusted segment EBITDA was $40.2 million. Adjusted earnings per share for the quarter were $1.74.",
+    ]);
+    assert_eq!(label(&figs, "$1.74").as_deref(), Some("Adjusted EPS"));
+}
