@@ -447,6 +447,15 @@ const NEUTRAL: &[&str] = &[
     "available",
     "free",
     "accessible",
+    "expected",
+    "projected",
+    "implied",
+    "budgeted",
+    "targeted",
+    "planned",
+    "forecasted",
+    "anticipated",
+    "guided",
 ];
 
 /// Words that make a mention a part of something, never the company's figure:
@@ -681,6 +690,13 @@ const VERBS_ING: &[&str] = &[
     "assuming",
     "projecting",
     "delivering",
+    "initiating",
+    "introducing",
+    "issuing",
+    "providing",
+    "reiterating",
+    "establishing",
+    "setting",
 ];
 
 /// `-ed` words that are adjectives of a metric (`adjusted`, `consolidated`), not verbs.
@@ -1728,6 +1744,11 @@ fn source_after<'a>(
         }
         let joins_names = matches!(lower.as_str(), "and" | "&") && name.last().is_some_and(|n| starts_upper(n));
         if !joins_names && (is_stop(&lower) || w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$')) {
+            break;
+        }
+        // After the source's name, an `-ed` word is the sentence's verb (`from
+        // continuing operations decreased 52%`).
+        if !name.is_empty() && lowercase && lower.ends_with("ed") {
             break;
         }
         name.push(w);

@@ -367,6 +367,11 @@ impl<'a> Sentence<'a> {
             if let Some(b) = self.basis_right_after(i) {
                 r.basis = Some(b);
             }
+            // `Excluding these gains, we earned $2.15 per diluted share`: without the
+            // items the sentence names, an adjusted figure.
+            if r.basis.is_none() && !r.change && self.excluding_before(start) {
+                r.basis = Some(Basis::Adjusted);
+            }
             if mention.is_none() && continued.is_none() {
                 // `earned $1.05 per diluted share`: the per-share phrase names EPS, and a
                 // segment the sentence names is its own (`Results for the regulated
@@ -383,20 +388,22 @@ impl<'a> Sentence<'a> {
         } else {
             r.change = m.low.unit.is_percentage() && r.direction.is_some() || self.moves(i);
         }
-        if self.part_verb_before(start)
-            || self.tolerance_before(start)
-            || self.is_impact(i)
-            || self.hypothetical(start)
-            || !r.change && self.in_constant_currency(start)
+        if self.part_verb_before(start) || self.tolerance_before(start) || self.is_impact(i) || self.hypothetical(start)
         {
             r.scope = Scope::Item;
         }
+        let constant_currency_level = !r.change && self.in_constant_currency(start);
         // `a loss of $2.66 per share from net realized losses`: a part of EPS.
         if mention.is_none() && continued.is_none() && per_share.is_some() && self.followed_by_from(i) {
             r.scope = Scope::Item;
         }
         r.negative |= !r.change && self.negative_before(start);
         self.decide_kind(ctx, discourse, i, &mut r, out);
+        // A result restated at constant currency is a what-if; a forecast at constant
+        // rates (`assuming … constant exchange rates, we expect`) is the forecast.
+        if constant_currency_level && r.kind != Kind::Guidance {
+            r.scope = Scope::Item;
+        }
         if r.change && r.comparison.is_none() {
             r.comparison = self.comparison(i);
         }

@@ -89,7 +89,9 @@ impl<'a> Sentence<'a> {
         let after_at = self.past_per_share(end);
         let before = words_of(&self.text[previous..start]);
         let after = words_of(&self.text[after_at.min(next)..next]);
-        let before_hit = before.iter().rev().take(3).any(|w| IMPACT_WORDS.contains(&w.as_str()));
+        // `Excluding these gains, we earned $2.15`: what is left out is no impact of it.
+        let before_hit =
+            before.iter().rev().take(3).any(|w| IMPACT_WORDS.contains(&w.as_str())) && !self.excluding_before(start);
         let after_hit = after
             .iter()
             .take(3)
@@ -305,10 +307,35 @@ impl<'a> Sentence<'a> {
     pub(super) fn hypothetical(&self, start: usize) -> bool {
         let (clause_start, _) = self.clause(start);
         let lower = self.text[clause_start..start].to_ascii_lowercase();
-        ["would have", "would've", "would be", "could have", "might have"]
+        let would = ["would have", "would've", "would be", "could have", "might have"]
             .iter()
-            .any(|w| lower.contains(w))
-            || conditional(&lower)
+            .any(|w| lower.contains(w));
+        // `Excluding special items, we would have reported $0.70 per share`: the figure
+        // without the items, an adjusted result, not a hypothesis.
+        would && !self.excluding_before(start) || conditional(&lower)
+    }
+
+    /// The sentence opens by saying what it leaves out (`Excluding these gains, we
+    /// earned …`), or the figure's clause says it before the figure. An exclusion in
+    /// another clause (`revenue up 13%, excluding the impact from foreign exchange;
+    /// $15.3 billion in operating income`) is that clause's.
+    pub(super) fn excluding_before(&self, start: usize) -> bool {
+        const WORDS: [&str; 6] = [
+            "excluding ",
+            "exclusive of ",
+            "adjusting for ",
+            "adjusted for ",
+            "absent ",
+            "ex-",
+        ];
+        let opening = self.text.trim_start().to_ascii_lowercase();
+        let opening = ["and ", "so ", "but ", "now, ", "now "]
+            .iter()
+            .find_map(|w| opening.strip_prefix(w))
+            .unwrap_or(&opening);
+        let (clause_start, _) = self.clause(start);
+        let clause = self.text[clause_start..start].to_ascii_lowercase();
+        WORDS.iter().any(|w| opening.starts_with(w) || clause.contains(w))
     }
 
     /// A tolerance around the figure before it (`around 46%, plus or minus 1.5

@@ -280,3 +280,55 @@ fn a_basis_word_before_segment_is_no_segment_name() {
     ]);
     assert_eq!(label(&figs, "$1.74").as_deref(), Some("Adjusted EPS"));
 }
+
+#[test]
+fn a_forecast_at_constant_rates_is_the_forecast() {
+    let figs = figures_of(&[
+        "Assuming constant exchange rates, for the fourth quarter we expect adjusted diluted earnings per share in \
+         the range of $0.98 to $1.00.",
+    ]);
+    let g = figure(&figs, "$0.98 to $1.00");
+    assert_eq!((g.kind, g.scope), (Kind::Guidance, Scope::Total));
+}
+
+#[test]
+fn a_result_without_named_items_is_adjusted() {
+    let figs = figures_of(&[
+        "Excluding special items, we would have reported a net profit of $29.9 million or $0.70 per share.",
+        "Excluding these gains, we earned $2.15 per diluted share.",
+    ]);
+    for text in ["$0.70", "$2.15"] {
+        let f = figure(&figs, text);
+        assert_eq!(
+            (f.label.as_deref(), f.scope),
+            (Some("Adjusted EPS"), Scope::Total),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_verb_after_a_source_ends_it() {
+    let figs = figures_of(&[
+        "Our adjusted diluted earnings per share from continuing operations decreased 52% from $0.64 per share to \
+         $0.31 per share.",
+    ]);
+    let f = figure(&figs, "$0.31");
+    assert_eq!(
+        (f.label.as_deref(), f.scope, f.kind),
+        (Some("Adjusted EPS"), Scope::Total, Kind::Actual)
+    );
+}
+
+#[test]
+fn words_of_a_forecast_before_a_metric_qualify_no_part() {
+    let figs = figures_of(&[
+        "We are initiating second quarter adjusted diluted net earnings per share guidance of $0.56 to $0.60.",
+        "We now see projected revenue between $6.3 billion and $6.475 billion for the full year.",
+    ]);
+    assert_eq!(figure(&figs, "$0.56 to $0.60").scope, Scope::Total);
+    assert_eq!(
+        figure(&figs, "between $6.3 billion and $6.475 billion").scope,
+        Scope::Total
+    );
+}
