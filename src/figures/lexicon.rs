@@ -398,6 +398,8 @@ const FORWARD: &[&str] = &[
     "to achieve",
     "going to be",
     "going to",
+    "scenario",
+    "scenarios",
 ];
 const NOT_FORWARD: &[&str] = &[
     "as expected",

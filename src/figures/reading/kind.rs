@@ -111,10 +111,20 @@ impl<'a> Sentence<'a> {
         let past = |c: &Cue| matches!(c, Cue::Past | Cue::Up { past: true } | Cue::Down { past: true });
         // `we now expect reported EPS of …`: a participle right after a forecast verb
         // qualifies the metric; it reports nothing.
+        // So does a participle right before a metric (`and resort reported EBITDA to be
+        // between …`).
         let adjective = |k: usize| {
-            k > 0
+            let after_forecast = k > 0
                 && matches!(self.cues[k - 1].2, Cue::Forward)
-                && self.text[self.cues[k - 1].1..self.cues[k].0].trim().is_empty()
+                && self.text[self.cues[k - 1].1..self.cues[k].0].trim().is_empty();
+            let (cue_start, end, _) = self.cues[k];
+            // Right before the metric's words, or among its qualifiers.
+            let before_metric = self.mentions.iter().any(|x| {
+                x.metric.is_some()
+                    && (x.lead >= end && self.text[end..x.lead].trim().is_empty()
+                        || x.lead <= cue_start && end <= x.start)
+            });
+            after_forecast || before_metric
         };
         // A relative clause (`tap fee revenue, which is going to be …, and so Q3
         // revenues were $3.8 million`) says nothing of the figures after it.
@@ -200,11 +210,18 @@ impl<'a> Sentence<'a> {
         let kind = match c {
             Cue::PriorGuidance => Some(PriorCue::Guidance),
             // `ahead of our guidance of $2.40`: the forecast right after the words.
+            // Not `exceeded our expectations with earnings at $1.18`: a metric or other
+            // words between make the figure the result.
             Cue::NotForward => (["guidance", "outlook", "expectation", "consensus"]
                 .iter()
                 .any(|w| said.contains(w))
-                && self.text[*e..start].split_whitespace().count() <= 4)
-                .then_some(PriorCue::Guidance),
+                && self.text[*e..start].split_whitespace().all(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "of" | "at" | "for" | "approximately" | "about" | "roughly" | "around" | "which" | "was"
+                    )
+                }))
+            .then_some(PriorCue::Guidance),
             // `from $10.55 to $11.15 to $11.33 to $11.93`: a range after `from` is the
             // base only when another figure follows after `to`.
             Cue::From if range_with_to => self.figs.get(i + 1).and_then(|next| {
@@ -305,12 +322,15 @@ impl<'a> Sentence<'a> {
         if p.relative == Some(Relative::Prior) {
             return true;
         }
-        let before = self.text[..p.start].trim_end().to_ascii_lowercase();
-        let before = before
-            .trim_end_matches(" the same")
-            .trim_end_matches(" the")
-            .trim_end_matches(" our")
-            .trim_end_matches(" same");
+        let lower = self.text[..p.start].trim_end().to_ascii_lowercase();
+        // `over reported 2021 sales`, `versus the same quarter`: qualifiers of the base.
+        let mut before = lower.as_str();
+        while let Some(stripped) = [" the", " our", " same", " reported", " actual", " adjusted", " last"]
+            .iter()
+            .find_map(|w| before.strip_suffix(w))
+        {
+            before = stripped;
+        }
         [
             "compared to",
             "compared with",

@@ -332,3 +332,34 @@ fn words_of_a_forecast_before_a_metric_qualify_no_part() {
         Scope::Total
     );
 }
+
+#[test]
+fn a_participle_qualifying_a_metric_reports_nothing() {
+    let figs = figures_of(&[
+        "We now expect net income for fiscal 2025 to be between $304 million and $350 million, and resort reported \
+         EBITDA to be between $813 million and $837 million.",
+    ]);
+    assert_eq!(
+        figure(&figs, "between $813 million and $837 million").kind,
+        Kind::Guidance
+    );
+}
+
+#[test]
+fn a_result_beating_expectations_is_no_base() {
+    let figs = figures_of(&[
+        "Consolidated results for the third quarter exceeded our expectations with earnings at $1.18 per share, \
+         compared to $0.90 per share for the same quarter in 2023.",
+    ]);
+    assert_eq!(figure(&figs, "$1.18").kind, Kind::Actual);
+    assert_eq!(figure(&figs, "$0.90").kind, Kind::Prior);
+}
+
+#[test]
+fn a_period_after_over_is_a_base_not_the_forecasts_period() {
+    let figs = figures_of(&[
+        "We expect low double-digit revenue growth over reported 2024 sales of $1.14 billion and we expect adjusted \
+         EBITDA to be in the range of $263 million to $275 million.",
+    ]);
+    assert_ne!(figure(&figs, "$263 million to $275 million").period.key(), "2024");
+}
