@@ -453,6 +453,37 @@ impl<'a> Sentence<'a> {
         Some(PerShare { of })
     }
 
+    /// The company earning or losing the figure (`Capital One earned $3.3 billion`, `ATI
+    /// lost $0.39 per share`, `we earned $2.15`): `Some(true)` for a loss. The verb
+    /// stands right before the figure, its subject is `we` or a name.
+    pub(super) fn company_earned(&self, start: usize) -> Option<bool> {
+        let (clause_start, _) = self.clause(start);
+        let before = &self.text[clause_start..start];
+        let hedges = [
+            "approximately",
+            "about",
+            "roughly",
+            "nearly",
+            "around",
+            "almost",
+            "just",
+            "over",
+        ];
+        let mut words = before
+            .split_whitespace()
+            .rev()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !hedges.contains(&w.to_ascii_lowercase().as_str()));
+        let loss = match words.next()?.to_ascii_lowercase().as_str() {
+            "earned" | "netted" => false,
+            "lost" => true,
+            _ => return None,
+        };
+        let subject = words.next()?;
+        let named = subject.starts_with(|c: char| c.is_uppercase()) && subject != "I";
+        (named || subject.eq_ignore_ascii_case("we")).then_some(loss)
+    }
+
     /// `earned`, `earnings`, `loss`, `results` or `guidance` in the figure's clause before
     /// it: a per-share figure without a metric is EPS (`GAAP results were $1.14 per
     /// share`, `a GAAP loss of $0.16 per share`).

@@ -318,11 +318,17 @@ impl<'a> Sentence<'a> {
             explicit: false,
             dated: false,
         };
+        let earned = self.company_earned(start);
         let fitted = match mention.and_then(|x| x.metric).or(continued.and_then(|c| c.metric)) {
             Some(id) => self.fit(ctx, i, id, per_share),
             None if per_share.is_some() && self.earned_before(start) => {
                 ctx.vocabulary.id("EPS").and_then(|id| self.fit(ctx, i, id, per_share))
             }
+            // `Capital One earned $3.3 billion`: the bottom line.
+            None if earned.is_some() => ctx
+                .vocabulary
+                .id("net income")
+                .and_then(|id| self.fit(ctx, i, id, per_share)),
             None => None,
         };
         if let Some(Fit { metric, change, basis }) = fitted {
@@ -388,8 +394,9 @@ impl<'a> Sentence<'a> {
         } else {
             r.change = m.low.unit.is_percentage() && r.direction.is_some() || self.moves(i);
         }
-        if self.part_verb_before(start) || self.tolerance_before(start) || self.is_impact(i) || self.hypothetical(start)
-        {
+        // `ATI lost $0.39 per share`: the company's loss, not a part lost.
+        let part = earned.is_none() && self.part_verb_before(start);
+        if part || self.tolerance_before(start) || self.is_impact(i) || self.hypothetical(start) {
             r.scope = Scope::Item;
         }
         let constant_currency_level = !r.change && self.in_constant_currency(start);
@@ -397,7 +404,7 @@ impl<'a> Sentence<'a> {
         if mention.is_none() && continued.is_none() && per_share.is_some() && self.followed_by_from(i) {
             r.scope = Scope::Item;
         }
-        r.negative |= !r.change && self.negative_before(start);
+        r.negative |= !r.change && (self.negative_before(start) || earned == Some(true));
         self.decide_kind(ctx, discourse, i, &mut r, out);
         // A result restated at constant currency is a what-if; a forecast at constant
         // rates (`assuming … constant exchange rates, we expect`) is the forecast.

@@ -363,3 +363,24 @@ fn a_period_after_over_is_a_base_not_the_forecasts_period() {
     ]);
     assert_ne!(figure(&figs, "$263 million to $275 million").period.key(), "2024");
 }
+
+#[test]
+fn the_company_earning_or_losing_states_its_bottom_line() {
+    let figs = figures_of(&[
+        "In the third quarter, Harbor Bank earned $3.3 billion or $7.03 per diluted common share.",
+        "On a reported basis, Westmill lost $0.39 per share in the third quarter.",
+    ]);
+    assert_eq!(label(&figs, "$3.3 billion").as_deref(), Some("Net income"));
+    assert_eq!(label(&figs, "$7.03").as_deref(), Some("EPS"));
+    let loss = figure(&figs, "$0.39");
+    assert_eq!(
+        (loss.label.as_deref(), loss.value, loss.scope),
+        (Some("Loss per share"), Some(-0.39), Scope::Total)
+    );
+}
+
+#[test]
+fn volumes_are_a_measure_of_their_own() {
+    let figs = figures_of(&["Tons sold were 1.3 million, down 13.1%."]);
+    assert_eq!(figure(&figs, "13.1%").metric.as_deref(), Some("volume"));
+}
