@@ -233,6 +233,7 @@ const BUILTIN: &[Builtin] = &[
                 "income per share",
                 "income per diluted share",
                 "earnings-per-share",
+                "DEPS",
             ],
         )
     },
@@ -555,7 +556,14 @@ const BUILTIN: &[Builtin] = &[
         "CET1 ratio",
         M::Ratio,
         T::Other,
-        &["CET1 ratio", "CET1", "common equity tier 1 ratio", "CET1 capital ratio"],
+        &[
+            "CET1 ratio",
+            "CET1",
+            "common equity tier 1 ratio",
+            "CET1 capital ratio",
+            "common equity tier 1 capital ratio",
+            "tier 1 common ratio",
+        ],
     ),
     Builtin {
         per_share: Some("book value per share"),
@@ -933,6 +941,8 @@ const BUILTIN: &[Builtin] = &[
         &[
             "net premiums written",
             "gross written premiums",
+            "gross written premium",
+            "net written premium",
             "net written premiums",
             "premiums written",
             "gross premiums written",

@@ -260,6 +260,17 @@ impl<'a> Sentence<'a> {
             .map(|(_, e, _)| *e)
     }
 
+    /// The figure restates the one right before it (`$54 million or $0.06 per share`,
+    /// `$0.06, or $54 million`).
+    fn restates_previous(&self, i: usize) -> bool {
+        i > 0 && {
+            let gap = self.text[self.past_per_share(self.figs[i - 1].1)..self.figs[i].0].to_ascii_lowercase();
+            let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
+            let gap = strip_approximations(gap);
+            gap == "or" || gap == "or about" || gap == "equivalent to" || gap == "or an"
+        }
+    }
+
     /// `end`, or the end of a `per share` phrase right after it.
     fn past_per_share(&self, end: usize) -> usize {
         self.per_share_at(end).unwrap_or(end)
@@ -397,6 +408,16 @@ impl<'a> Sentence<'a> {
         // `ATI lost $0.39 per share`: the company's loss, not a part lost.
         let part = earned.is_none() && self.part_verb_before(start);
         if part || self.tolerance_before(start) || self.is_impact(i) || self.hypothetical(start) {
+            r.scope = Scope::Item;
+        }
+        // `charges of $54 million or $0.06 per diluted share`: a restatement of a part
+        // is that part.
+        if self.restates_previous(i)
+            && out
+                .last()
+                .and_then(|o| o.as_ref())
+                .is_some_and(|p| p.scope == Scope::Item)
+        {
             r.scope = Scope::Item;
         }
         let constant_currency_level = !r.change && self.in_constant_currency(start);

@@ -384,3 +384,11 @@ fn volumes_are_a_measure_of_their_own() {
     let figs = figures_of(&["Tons sold were 1.3 million, down 13.1%."]);
     assert_eq!(figure(&figs, "13.1%").metric.as_deref(), Some("volume"));
 }
+
+#[test]
+fn a_restated_part_is_a_part() {
+    let figs = figures_of(&[
+        "GAAP results included after-tax transformation and other charges of $54 million or $0.06 per diluted share.",
+    ]);
+    assert_eq!(figure(&figs, "$0.06").scope, Scope::Item);
+}
