@@ -342,7 +342,6 @@ impl<'a> Sentence<'a> {
                         | "organic"
                         | "diluted"
                         | "reported"
-                        | "on"
                         | "growth"
                         | "increase"
                         | "decrease"

@@ -61,7 +61,29 @@ impl Mention {
         if deducted(&text[..start]) {
             m.metric = None;
         }
+        // `adjusted FFO per share`: a per-share phrase after a metric with a per-share
+        // sibling names that sibling (see `per_share_siblings`), not another noun.
+        let per_share_after = ctx.vocabulary.def(id).per_share.is_some() && {
+            let rest = text[end..].trim_start().to_ascii_lowercase();
+            [
+                "per share",
+                "per diluted",
+                "per unit",
+                "per common",
+                "per fully",
+                "per basic",
+            ]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        };
+        // `earnings per share loss of $0.26`: the sign of a per-share figure.
+        let loss_after = ctx.vocabulary.def(id).measure == Measure::PerShare
+            && text[end..].trim_start().to_ascii_lowercase().starts_with("loss");
+        if loss_after {
+            m.negative = true;
+        }
         match after {
+            After::NotMetric if per_share_after || loss_after => {}
             After::NotMetric => m.metric = None,
             After::Segment(s) if m.segment.is_none() && m.scope != Scope::Item => m.segment = Some(s),
             After::ThisSegment => m.this_segment = true,
@@ -150,4 +172,30 @@ fn deducted(before: &str) -> bool {
         .any(|pair| matches!(pair, ("net", "of") | ("exclusive", "of") | ("other", "than")))
         || ["less", "excluding", "minus"].contains(&last)
         || ["less", "excluding", "minus"].contains(&second) && !last.ends_with(',')
+}
+
+/// A metric written with `per share` after it (`adjusted FFO per share`, `distributable
+/// earnings per diluted share`) is its per-share sibling; the cue is part of the metric's
+/// words, not a per-share phrase of the figure.
+pub(super) fn per_share_siblings(
+    mentions: &mut [Mention],
+    cues: &mut Vec<(usize, usize, Cue)>,
+    text: &str,
+    vocabulary: &Vocabulary,
+) {
+    for m in mentions.iter_mut() {
+        let Some(sibling) = m.metric.and_then(|id| vocabulary.def(id).per_share) else {
+            continue;
+        };
+        let Some(k) = cues
+            .iter()
+            .position(|(s, _, c)| *c == Cue::PerShare && *s >= m.end && text[m.end..*s].trim().is_empty())
+        else {
+            continue;
+        };
+        let (_, end, _) = cues.remove(k);
+        m.metric = Some(sibling);
+        m.end = end;
+        m.tail = m.tail.max(end);
+    }
 }

@@ -223,6 +223,7 @@ impl<'a> Sentence<'a> {
         }
         merge_adjacent(&mut mentions, text);
         drop_qualifying_words(&mut mentions);
+        per_share_siblings(&mut mentions, &mut cues, text, ctx.vocabulary);
         for m in &mut mentions {
             m.share = is_share_denominator(&text[..m.start]);
         }
@@ -258,6 +259,14 @@ impl<'a> Sentence<'a> {
             .iter()
             .find(|(s, _, c)| *c == Cue::PerShare && *s >= end && self.text[end..*s].trim().is_empty())
             .map(|(_, e, _)| *e)
+    }
+
+    /// `loss` among the words from a metric to its figure.
+    fn loss_between(&self, from: usize, to: usize) -> bool {
+        from < to
+            && self.text[from..to]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("loss"))
     }
 
     /// The figure restates the one right before it (`$54 million or $0.06 per share`,
@@ -367,7 +376,8 @@ impl<'a> Sentence<'a> {
                 if r.basis == Some(Basis::Gaap) && ctx.vocabulary.def(metric).tier == Tier::Revenue {
                     r.basis = None;
                 }
-                r.negative = x.negative;
+                // `EPS loss of $0.26`, `estimated to be a loss in the range of`.
+                r.negative = x.negative || self.loss_between(x.tail, start);
                 (r.scope, r.segment) = self.scope_of(x, discourse, sentence_segment);
                 // Earnings and the bottom line are the company's: a passage about a
                 // segment does not make them the segment's (only words of their own

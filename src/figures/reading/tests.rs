@@ -392,3 +392,36 @@ fn a_restated_part_is_a_part() {
     ]);
     assert_eq!(figure(&figs, "$0.06").scope, Scope::Item);
 }
+
+#[test]
+fn a_metric_followed_by_per_share_is_its_per_share_sibling() {
+    let figs = figures_of(&["Fourth quarter adjusted FFO per diluted share was a loss of $0.16."]);
+    let f = figure(&figs, "$0.16");
+    assert_eq!((f.label.as_deref(), f.value), (Some("AFFO per share"), Some(-0.16)));
+}
+
+#[test]
+fn a_loss_between_metric_and_figure_is_its_sign() {
+    let figs = figures_of(&[
+        "Adjusted earnings per diluted share are currently estimated to be a loss in the range of $0.25 to $0.40.",
+        "We reported a GAAP earnings per share loss of $0.26 versus earnings per share of $0.08 in the prior year.",
+    ]);
+    let range = figure(&figs, "$0.25 to $0.40");
+    assert_eq!(
+        (range.label.as_deref(), range.low),
+        (Some("Adjusted loss per share"), Some(-0.25))
+    );
+    assert_eq!(label(&figs, "$0.26").as_deref(), Some("GAAP loss per share"));
+}
+
+#[test]
+fn a_figure_on_a_base_is_not_the_bases_metric() {
+    let figs = figures_of(&[
+        "We reported net income of $89 million and diluted earnings per share of $3.26 on total operating revenues \
+         of $830 million.",
+        "For the full year, we expect our adjusted EBITDA to exceed $215 million.",
+    ]);
+    assert_eq!(label(&figs, "$3.26").as_deref(), Some("EPS"));
+    assert_eq!(label(&figs, "$830 million").as_deref(), Some("Revenue"));
+    assert_eq!(label(&figs, "$215 million").as_deref(), Some("Adjusted EBITDA"));
+}

@@ -243,6 +243,9 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "represented",
     "results",
     "result",
+    "exceed",
+    "surpass",
+    "loss",
 ];
 
 /// Words that may open a clause and still continue the figure before it (`which was an
