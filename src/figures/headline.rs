@@ -133,12 +133,43 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
         .collect();
     lead_with_largest_segments(&mut rows);
     rows.sort_by_key(|r| r.0);
+    guidance_after_first_results(&mut rows);
+    rows.sort_by_key(|r| r.0);
     rows.into_iter()
         .enumerate()
         .filter(|(i, (rank, _, _))| rank.group < LESSER_GROUP || *i < MAX_LESSER_ROWS)
         .map(|(_, (_, _, r))| r)
         .take(MAX_ROWS)
         .collect()
+}
+
+/// Each lead metric's first result, then their guidance, then their other results
+/// (`EPS`, `Revenue`, `Adjusted EPS guidance`, … before `Adjusted EPS`, `Organic
+/// revenue`): what a newsroom leads with. `rows` are in rank order.
+/// The first result of a metric is its first row on a reported or adjusted basis; an
+/// organic, pro forma or comparable figure leads only when the call states no other.
+fn guidance_after_first_results(rows: &mut [(Rank, f64, HeadlineRow)]) {
+    let derived = |row: &HeadlineRow| {
+        matches!(
+            row.basis,
+            Some(Basis::Organic | Basis::ProForma | Basis::Comparable | Basis::Cash)
+        )
+    };
+    let lead: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].0.group == LEAD_GROUP).collect();
+    let mut first: Vec<(String, usize)> = Vec::new();
+    for &i in &lead {
+        let row = &rows[i].2;
+        match first.iter_mut().find(|(metric, _)| *metric == row.metric) {
+            Some((_, j)) if derived(&rows[*j].2) && !derived(row) => *j = i,
+            Some(_) => {}
+            None => first.push((row.metric.clone(), i)),
+        }
+    }
+    for &i in &lead {
+        if !first.iter().any(|(_, j)| *j == i) {
+            rows[i].0.group = LEAD_OTHER_GROUP;
+        }
+    }
 }
 
 /// The largest segments' revenue comes first, and only the first
@@ -268,21 +299,33 @@ struct RowFacts {
     first_of_metric: usize,
 }
 
+/// The first rows: each lead metric's (EPS, revenue) first result.
+const LEAD_GROUP: u8 = 0;
+
+/// Guidance for the lead metrics.
+const LEAD_GUIDANCE_GROUP: u8 = 1;
+
+/// The lead metrics' other results (another basis, organic, year to date).
+const LEAD_OTHER_GROUP: u8 = 2;
+
+/// The bottom line and the measure an industry leads with.
+const BOTTOM_LINE_GROUP: u8 = 3;
+
 /// The group of segments' revenue rows, of which the first [`LEADING_SEGMENTS`] come
 /// before the company's operating measures.
-const SEGMENT_GROUP: u8 = 3;
+const SEGMENT_GROUP: u8 = 4;
 
 /// How many segments' revenue rows come before the company's operating measures.
 const LEADING_SEGMENTS: usize = 4;
 
 /// The group of the company's operating measures (margins, EBITDA, cash flow).
-const MEASURE_GROUP: u8 = 4;
+const MEASURE_GROUP: u8 = 5;
 
 /// The first group of lesser rows (see [`MAX_LESSER_ROWS`]).
-const LESSER_GROUP: u8 = 5;
+const LESSER_GROUP: u8 = 6;
 
 /// The last group: other segment rows.
-const LAST_GROUP: u8 = 6;
+const LAST_GROUP: u8 = 7;
 
 fn rank(key: &RowKey, facts: &RowFacts, period: &CallPeriod, vocabulary: &Vocabulary) -> Rank {
     let tier = vocabulary.def(key.metric).tier;
@@ -291,9 +334,9 @@ fn rank(key: &RowKey, facts: &RowFacts, period: &CallPeriod, vocabulary: &Vocabu
     // then the rest of the segments. A segment's growth without its amount (`Azure
     // revenue grew 93%`) comes after the segments whose amounts are stated.
     let group = match (key.segment.is_some(), tier, key.guidance) {
-        (false, Tier::Earnings | Tier::Revenue, false) => 0,
-        (false, Tier::Earnings | Tier::Revenue, true) => 1,
-        (false, Tier::Profit, _) => 2,
+        (false, Tier::Earnings | Tier::Revenue, false) => LEAD_GROUP,
+        (false, Tier::Earnings | Tier::Revenue, true) => LEAD_GUIDANCE_GROUP,
+        (false, Tier::Profit, _) => BOTTOM_LINE_GROUP,
         (true, Tier::Earnings | Tier::Revenue, _) if !facts.growth_only => SEGMENT_GROUP,
         (false, Tier::Kpi, _) => MEASURE_GROUP,
         (false, Tier::Other, _) => LESSER_GROUP,
@@ -303,7 +346,7 @@ fn rank(key: &RowKey, facts: &RowFacts, period: &CallPeriod, vocabulary: &Vocabu
         group,
         growth_only: facts.growth_only,
         tier,
-        cluster: if matches!(group, 0 | 1 | SEGMENT_GROUP) {
+        cluster: if matches!(group, LEAD_GROUP | LEAD_GUIDANCE_GROUP | SEGMENT_GROUP) {
             0
         } else {
             facts.first_of_metric
