@@ -165,10 +165,29 @@ fn guidance_after_first_results(rows: &mut [(Rank, f64, HeadlineRow)]) {
             None => first.push((row.metric.clone(), i)),
         }
     }
+    // Earnings lead on both bases a call states for the quarter (GAAP and adjusted EPS).
+    let second_basis = |i: usize| {
+        let (rank, _, row) = &rows[i];
+        rank.tier == Tier::Earnings
+            && !rank.other_period
+            && first
+                .iter()
+                .any(|(m, j)| *m == row.metric && *j != i && rows[*j].2.basis != row.basis && !rows[*j].0.other_period)
+    };
+    let mut kept_second: Vec<String> = Vec::new();
+    let mut demoted = Vec::new();
     for &i in &lead {
-        if !first.iter().any(|(_, j)| *j == i) {
-            rows[i].0.group = LEAD_OTHER_GROUP;
+        if first.iter().any(|(_, j)| *j == i) {
+            continue;
         }
+        if second_basis(i) && !kept_second.contains(&rows[i].2.metric) {
+            kept_second.push(rows[i].2.metric.clone());
+            continue;
+        }
+        demoted.push(i);
+    }
+    for i in demoted {
+        rows[i].0.group = LEAD_OTHER_GROUP;
     }
 }
 
