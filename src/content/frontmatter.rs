@@ -108,6 +108,17 @@ pub fn parse(yaml: &str, first_line: usize, path: &Path) -> Result<(FrontMatter,
     if yaml.trim().is_empty() {
         return Ok((front, warnings));
     }
+    if let Some(deep) = super::limits::yaml_too_deep(yaml) {
+        return Err(Error::Content {
+            path: path.to_path_buf(),
+            line: deep.line + first_line - 1,
+            column: 0,
+            message: format!(
+                "front matter: nested deeper than {} levels of [ ] or {{ }}; refused before parsing",
+                deep.limit
+            ),
+        });
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
         let (line, column) = e
             .location()

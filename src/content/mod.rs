@@ -2,6 +2,7 @@
 
 pub mod decode;
 pub mod frontmatter;
+pub mod limits;
 
 use std::path::{Path, PathBuf};
 

@@ -492,10 +492,25 @@ fn strip_approximation(text: &str) -> &str {
     text
 }
 
+/// How many bytes before a figure the range and `flat to` rules read.
+const WORDS_BEFORE: usize = 80;
+
+/// The words right before byte `end` of `text` (at most [`WORDS_BEFORE`] bytes, trimmed at
+/// the end) and the offset where they start. Only this window is copied: lowercasing the
+/// whole paragraph before each figure made a paragraph of n figures cost n².
+fn words_before(text: &str, end: usize) -> (usize, &str) {
+    let prefix = text[..end].trim_end();
+    let mut start = prefix.len().saturating_sub(WORDS_BEFORE);
+    while !prefix.is_char_boundary(start) {
+        start += 1;
+    }
+    (start, &prefix[start..])
+}
+
 fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
     // `from about $0.05 to about $0.20`: words of approximation stand outside the range.
     let gap = strip_approximation(text.get(a.end..b.start)?.trim());
-    let before = text[..a.start].trim_end();
+    let (window, before) = words_before(text, a.start);
     let lower = before.to_ascii_lowercase();
     let lower = strip_approximation(&lower).to_string();
     let between = lower.ends_with("between")
@@ -539,12 +554,12 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
     // The figure starts at the `between` that opens it (the text right before it).
     // (`lower` is `before` without trailing approximation words, byte for byte.)
     let start = if lower.ends_with("between") {
-        lower.len() - "between".len()
+        window + lower.len() - "between".len()
     } else {
         a.start
     };
     let start = if before.ends_with("介於") || before.ends_with("介于") {
-        before.len() - "介於".len()
+        window + before.len() - "介於".len()
     } else {
         start
     };
@@ -637,7 +652,8 @@ fn widen_flat(text: &str, m: &mut Match) {
     if m.high.is_some() || !m.low.unit.is_percentage() {
         return;
     }
-    let before = text[..m.start].trim_end().to_ascii_lowercase();
+    let (window, before) = words_before(text, m.start);
+    let before = before.to_ascii_lowercase();
     for phrase in ["flat to down", "flat to up", "flat to"] {
         if ends_with_word(&before, phrase) {
             let zero = Quantity {
@@ -645,7 +661,7 @@ fn widen_flat(text: &str, m: &mut Match) {
                 ..m.low.clone()
             };
             m.high = Some(std::mem::replace(&mut m.low, zero));
-            m.start = before.len() - phrase.len();
+            m.start = window + before.len() - phrase.len();
             return;
         }
     }

@@ -402,7 +402,8 @@ impl TurnState<'_, '_> {
     /// reading and the call-wide index of its sentence.
     fn read_paragraph(&mut self, text: &str, matches: &[Match]) -> Vec<(Option<Reading>, usize)> {
         let _ = self.turn;
-        let sentences = sentences(text);
+        debug_assert!(matches.is_sorted_by_key(|m| m.start), "figures out of text order");
+        let sentences = bounded(sentences(text), text, matches);
         let mut out = Vec::with_capacity(matches.len());
         self.discourse.paragraph_segment = None;
         self.discourse.paragraph_period = None;
@@ -411,9 +412,12 @@ impl TurnState<'_, '_> {
             let sentence = &text[s_start..s_end];
             self.discourse.age_segment(sentence);
             self.discourse.age_outlook();
-            let figs: Vec<(usize, usize, &Match)> = matches
+            // Matches come in text order: the sentence's own are a slice found by bisection
+            // (filtering all of them for each sentence made a long paragraph cost n²).
+            let first = matches.partition_point(|m| m.start < s_start);
+            let last = first + matches[first..].partition_point(|m| m.start < s_end);
+            let figs: Vec<(usize, usize, &Match)> = matches[first..last]
                 .iter()
-                .filter(|m| m.start >= s_start && m.start < s_end)
                 .map(|m| (m.start - s_start, m.end.min(s_end) - s_start, m))
                 .collect();
             let topic = may_open_topic(sentence)
@@ -524,6 +528,63 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// The longest piece of text read as one sentence. Reading a sentence relates each of its
+/// figures to its words, so its cost grows with length × figures: a table pasted as one
+/// "sentence" of 1,000 amounts took ten seconds. Real sentences stay far below this.
+const MAX_SENTENCE_BYTES: usize = 1_200;
+
+/// `sentences` with every sentence longer than [`MAX_SENTENCE_BYTES`] cut into pieces at
+/// clause breaks (`;`, `,`, else a space) that fall outside every figure of `matches`,
+/// so reading a paragraph stays linear in its length whatever its punctuation.
+fn bounded(sentences: Vec<(usize, usize)>, text: &str, matches: &[Match]) -> Vec<(usize, usize)> {
+    if sentences.iter().all(|(a, b)| b - a <= MAX_SENTENCE_BYTES) {
+        return sentences;
+    }
+    let inside_figure = |at: usize| {
+        let k = matches.partition_point(|m| m.end <= at);
+        matches.get(k).is_some_and(|m| m.start < at)
+    };
+    let mut out = Vec::with_capacity(sentences.len());
+    for (mut start, end) in sentences {
+        while end - start > MAX_SENTENCE_BYTES {
+            let window = &text.as_bytes()[start..start + MAX_SENTENCE_BYTES];
+            let break_after = |stops: &[u8]| {
+                window
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, b)| stops.contains(b))
+                    .map(|(i, _)| start + i + 1)
+                    .find(|&at| at > start && text.is_char_boundary(at) && !inside_figure(at))
+            };
+            // A piece as long as a sentence ends at a clause break; failing that at a
+            // space; a run of 1,200 bytes without either is cut after the figure (or
+            // character) it ends in.
+            let cut = break_after(b";,")
+                .or_else(|| break_after(b" "))
+                .unwrap_or_else(|| forced_cut(text, start + MAX_SENTENCE_BYTES, matches).min(end));
+            out.push((start, cut));
+            start = cut;
+        }
+        out.push((start, end));
+    }
+    out.retain(|(a, b)| b > a);
+    out
+}
+
+/// The first offset at or after `at` that is a character boundary outside every figure.
+fn forced_cut(text: &str, at: usize, matches: &[Match]) -> usize {
+    let k = matches.partition_point(|m| m.end <= at);
+    let mut cut = match matches.get(k) {
+        Some(m) if m.start < at => m.end,
+        _ => at,
+    };
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    cut
 }
 
 /// A figure stated without a segment whose value a segment's figure of the same metric,

@@ -20,61 +20,56 @@ pub fn render(text: &str, raw_html: bool, highlighter: &Highlighter) -> Rendered
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events = Vec::new();
     let mut code: Option<(String, String)> = None;
     let mut has_code = false;
-    for event in Parser::new_ext(text, options) {
-        match event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((lang, String::new()));
-            }
-            Event::Text(t) if code.is_some() => {
-                if let Some((_, buf)) = code.as_mut() {
-                    buf.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some((lang, buf)) = code.take() {
-                    has_code = true;
-                    events.push(Event::Html(CowStr::from(highlighter.highlight(&buf, &lang))));
-                }
-            }
-            Event::Html(h) | Event::InlineHtml(h) if !raw_html => events.push(Event::Text(h)),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: safe_url(dest_url),
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: safe_url(dest_url),
-                    title,
-                    id,
-                }));
-            }
-            other => events.push(other),
-        }
-    }
     let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    // Events stream from the parser to the writer: collecting them first doubled the
+    // memory of a large page, and page faults made its time grow faster than its size.
+    let events = Parser::new_ext(text, options).filter_map(|event| match event {
+        Event::Start(Tag::CodeBlock(kind)) => {
+            let lang = match kind {
+                CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                CodeBlockKind::Indented => String::new(),
+            };
+            code = Some((lang, String::new()));
+            None
+        }
+        Event::Text(t) if code.is_some() => {
+            if let Some((_, buf)) = code.as_mut() {
+                buf.push_str(&t);
+            }
+            None
+        }
+        Event::End(TagEnd::CodeBlock) => code.take().map(|(lang, buf)| {
+            has_code = true;
+            Event::Html(CowStr::from(highlighter.highlight(&buf, &lang)))
+        }),
+        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(h)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        })),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        })),
+        other => Some(other),
+    });
+    pulldown_cmark::html::push_html(&mut html, events);
     Rendered { html, has_code }
 }
 

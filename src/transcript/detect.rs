@@ -124,6 +124,12 @@ impl Layout {
                 message: format!("{message} (column {column})"),
             })?,
             Layout::Html => {
+                if let Some(deep) = crate::content::limits::html_too_deep(lines.text()) {
+                    return Err(LayoutError {
+                        line: deep.line + lines.offset(),
+                        message: format!("elements nested deeper than {} levels", deep.limit),
+                    });
+                }
                 let text = html::to_text(lines.text());
                 let inner = detect(&text).unwrap_or(Layout::Generic);
                 let inner = if matches!(inner, Layout::Html | Layout::Json) {

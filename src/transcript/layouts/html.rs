@@ -57,7 +57,7 @@ const SKIPPED: &[&str] = &[
 pub fn to_text(html: &str) -> String {
     let doc = Html::parse_document(html);
     let mut out = String::with_capacity(html.len() / 2);
-    walk(doc.tree.root(), &mut out);
+    walk(doc.tree.root(), &mut out, 0);
     let mut text = String::with_capacity(out.len());
     let mut blank = 0;
     for line in out.lines() {
@@ -76,38 +76,57 @@ pub fn to_text(html: &str) -> String {
     text
 }
 
-fn walk(node: NodeRef<'_, Node>, out: &mut String) {
-    match node.value() {
-        Node::Text(t) => push_text(out, t),
-        Node::Element(e) => {
-            let name = e.name();
-            if SKIPPED.contains(&name) {
-                return;
-            }
-            if name == "br" {
-                out.push('\n');
-                return;
-            }
-            if name == "table" {
-                table(node, out);
-                return;
-            }
-            let block = BLOCKS.contains(&name);
-            if block {
+/// Tables nested deeper than this inside table cells are read as plain blocks: the
+/// table reader goes through a cell's text, so its depth is bounded to keep the stack
+/// small whatever the file.
+const MAX_TABLE_DEPTH: usize = 4;
+
+/// One step of the walk: a node to read, or the end of a block to close.
+enum Step<'a> {
+    Enter(NodeRef<'a, Node>),
+    CloseBlock,
+}
+
+/// Appends the text under `root`. Iterative, with an explicit stack: a file of 100,000
+/// nested `<div>`s must not overflow the thread's stack (recursion did, at 20,000).
+fn walk(root: NodeRef<'_, Node>, out: &mut String, tables: usize) {
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::CloseBlock => {
                 out.push_str("\n\n");
+                continue;
             }
-            for child in node.children() {
-                walk(child, out);
+            Step::Enter(node) => node,
+        };
+        match node.value() {
+            Node::Text(t) => {
+                push_text(out, t);
+                continue;
             }
-            if block {
-                out.push_str("\n\n");
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIPPED.contains(&name) {
+                    continue;
+                }
+                if name == "br" {
+                    out.push('\n');
+                    continue;
+                }
+                if name == "table" && tables < MAX_TABLE_DEPTH {
+                    table(node, out, tables + 1);
+                    continue;
+                }
+                if BLOCKS.contains(&name) {
+                    out.push_str("\n\n");
+                    stack.push(Step::CloseBlock);
+                }
             }
+            _ => {}
         }
-        _ => {
-            for child in node.children() {
-                walk(child, out);
-            }
-        }
+        let first_child_on_top = stack.len();
+        stack.extend(node.children().map(Step::Enter));
+        stack[first_child_on_top..].reverse();
     }
 }
 
@@ -127,35 +146,41 @@ fn push_text(out: &mut String, text: &str) {
     }
 }
 
-fn cell_text(node: NodeRef<'_, Node>) -> String {
+fn cell_text(node: NodeRef<'_, Node>, tables: usize) -> String {
     let mut s = String::new();
-    walk(node, &mut s);
+    walk(node, &mut s, tables);
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The `tr` rows of a table, not those of tables nested in its cells: a nested table is
 /// read once, as the text of its cell. (Taking every `tr` below read a table nested k
 /// deep 2^k times: a 2 KB file of unclosed tables took seconds.)
-fn rows_of<'a>(node: NodeRef<'a, Node>, rows: &mut Vec<NodeRef<'a, Node>>) {
-    for child in node.children() {
-        match child.value() {
-            Node::Element(e) if e.name() == "tr" => rows.push(child),
+fn rows_of<'a>(table: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
+    let mut rows = Vec::new();
+    let mut stack: Vec<NodeRef<'a, Node>> = table.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        match node.value() {
+            Node::Element(e) if e.name() == "tr" => rows.push(node),
             Node::Element(e) if e.name() == "table" => {}
-            _ => rows_of(child, rows),
+            _ => {
+                let first = stack.len();
+                stack.extend(node.children());
+                stack[first..].reverse();
+            }
         }
     }
+    rows
 }
 
 /// A table's rows; a table whose rows are (original, translation) pairs becomes bullets.
-fn table(node: NodeRef<'_, Node>, out: &mut String) {
+fn table(node: NodeRef<'_, Node>, out: &mut String, tables: usize) {
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut own_rows = Vec::new();
-    rows_of(node, &mut own_rows);
-    for tr in own_rows {
+    for tr in rows_of(node) {
         let cells: Vec<String> = tr
             .children()
             .filter(|c| matches!(c.value(), Node::Element(e) if e.name() == "td" || e.name() == "th"))
-            .map(cell_text)
+            .map(|cell| cell_text(cell, tables))
             .collect();
         if cells.iter().any(|c| !c.is_empty()) {
             rows.push(cells);
