@@ -35,7 +35,7 @@ fn render(bencher: Bencher) {
     let (call, figures) = callpress::analyse_file(&sample()).unwrap();
     let config = callpress::config::SiteConfig::parse("title = \"Bench\"\n", Path::new("site.toml")).unwrap();
     let urls = callpress::site::urls::Urls::new("/");
-    let renderer = callpress::render::Renderer::new(Path::new("/nonexistent"), &config, urls).unwrap();
+    let renderer = callpress::render::Renderer::new(callpress::render::Theme::builtin().unwrap(), &config, urls);
     bencher.bench(|| {
         renderer
             .call_page(&call, &figures, "amzn/2024-q1/", Path::new("amzn.txt"))

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::content::{self, ContentFile, ContentKind};
+use crate::content::{self, Boundary, ContentFile, ContentKind, Refused};
 use crate::diagnostic::{Warning, WarningKind};
 use crate::error::{Error, Result};
 use crate::figures::FigureReader;
 use crate::figures::vocabulary::Vocabulary;
 use crate::output::{NullSink, Sink, Staging};
 use crate::render::highlight::Highlighter;
-use crate::render::{Renderer, data, to_safe_json};
+use crate::render::{Renderer, Theme, data, to_safe_json};
 use crate::site::listings::{CallSummary, Listings};
 use crate::site::urls::{self, Urls};
 use crate::transcript;
@@ -83,6 +83,10 @@ pub(crate) struct Site {
     pub(crate) renderer: Renderer,
     /// The figure reader with the site's own metrics, when it has any.
     reader: Option<FigureReader>,
+    /// What the build may read: the site's root and the outside folders it allows.
+    pub(crate) boundary: Boundary,
+    /// Template overrides not read because they link outside the boundary.
+    refused_templates: Vec<Refused>,
     drafts: bool,
 }
 
@@ -104,8 +108,10 @@ pub(crate) type Entries = BTreeMap<PathBuf, Entry>;
 impl Site {
     pub(crate) fn load(options: &BuildOptions) -> Result<Site> {
         let config = SiteConfig::load(&options.root)?;
+        let boundary = config.boundary(&options.root)?;
         let urls = Urls::new(options.base_url.as_deref().unwrap_or(&config.base_url));
-        let renderer = Renderer::new(&options.root, &config, urls)?;
+        let (theme, refused_templates) = Theme::load(&options.root.join("templates"), &boundary)?;
+        let renderer = Renderer::new(theme, &config, urls);
         let reader = (!config.figures.metrics.is_empty())
             .then(|| FigureReader::new(Vocabulary::with_site_metrics(&config.figures.metrics)));
         Ok(Site {
@@ -113,6 +119,8 @@ impl Site {
             config,
             renderer,
             reader,
+            boundary,
+            refused_templates,
             drafts: options.drafts,
         })
     }
@@ -152,10 +160,17 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport> {
 
 /// Renders every content file and the site-wide pages into `sink`.
 pub(crate) fn run(site: &Site, sink: &dyn Sink) -> Result<(BuildReport, Entries)> {
-    let content::Discovered { files, unreadable } = content::discover(&site.root.join("content"));
+    let content::Discovered {
+        files,
+        unreadable,
+        refused,
+    } = content::discover(&site.root.join("content"), &site.boundary);
     let results: Vec<Result<Done>> = files.par_iter().map(|f| process(site, f, sink)).collect();
     let mut errors = unreadable;
     let mut report = BuildReport::default();
+    report
+        .warnings
+        .extend(site.refused_templates.iter().chain(&refused).map(Refused::warning));
     let mut entries = Entries::new();
     for (file, result) in files.iter().zip(results) {
         match result {
@@ -173,7 +188,8 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink) -> Result<(BuildReport, Entries)
         return Err(Error::from_list(errors));
     }
     write_site_wide(site, &entries, &listings, None, sink)?;
-    write_site_files(site, sink)?;
+    let refused_static = write_site_files(site, sink)?;
+    report.warnings.extend(refused_static.iter().map(Refused::warning));
     Ok((report, entries))
 }
 
@@ -422,8 +438,9 @@ fn title_from_file(relative: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The 404 page, the theme's files and the site's `static/` folder.
-pub(crate) fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<()> {
+/// The 404 page, the theme's files and the site's `static/` folder; returns the links in
+/// `static/` that were not copied because they lead outside the site.
+pub(crate) fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<Vec<Refused>> {
     sink.write(Path::new("404.html"), site.renderer.not_found_page()?.as_bytes())?;
     sink.write(
         &urls::index_file(urls::SEARCH_PATH),
@@ -432,14 +449,17 @@ pub(crate) fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<()> {
     for (name, text) in THEME_STATIC {
         sink.write(Path::new(name), text.as_bytes())?;
     }
-    copy_static(&site.root.join("static"), sink)
+    copy_static(&site.root.join("static"), &site.boundary, sink)
 }
 
-fn copy_static(dir: &Path, sink: &dyn Sink) -> Result<()> {
+fn copy_static(dir: &Path, boundary: &Boundary, sink: &dyn Sink) -> Result<Vec<Refused>> {
+    let mut refused = Vec::new();
     if !dir.is_dir() {
-        return Ok(());
+        return Ok(refused);
     }
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    let admitted = walker.into_iter().filter_entry(|e| boundary.admits(e, &mut refused));
+    for entry in admitted {
         let entry = entry.map_err(|e| Error::read(dir, e.into()))?;
         if !entry.file_type().is_file() || content::is_ignored_name(entry.file_name()) {
             continue;
@@ -448,5 +468,5 @@ fn copy_static(dir: &Path, sink: &dyn Sink) -> Result<()> {
         let bytes = std::fs::read(entry.path()).map_err(|e| Error::read(entry.path(), e))?;
         sink.write(rel, &bytes)?;
     }
-    Ok(())
+    Ok(refused)
 }

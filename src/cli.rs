@@ -48,6 +48,10 @@ enum Command {
         /// Include drafts.
         #[arg(long)]
         drafts: bool,
+        /// Make every warning an error (exit non-zero): a gate for CI on changes you did
+        /// not write.
+        #[arg(long)]
+        strict: bool,
     },
     /// Build, then rebuild on every change to content/, templates/, static/ or site.toml.
     Watch {
@@ -141,21 +145,27 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { root, drafts } => {
+        Command::Check { root, drafts, strict } => {
             let report = callpress::check(&BuildOptions {
                 root,
                 drafts,
                 ..BuildOptions::default()
             })?;
             print_warnings(&report, None);
+            let failed = strict && !report.warnings.is_empty();
             eprintln!(
-                "Checked {} call(s) and {} page(s): no errors, {} warning(s){}",
+                "Checked {} call(s) and {} page(s): {}, {} warning(s){}",
                 report.calls,
                 report.pages,
+                if failed {
+                    "failed (--strict makes every warning an error)"
+                } else {
+                    "no errors"
+                },
                 report.warnings.len(),
                 drafts_note(&report)
             );
-            Ok(ExitCode::SUCCESS)
+            Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Parse { file, json } => {
             let (call, figures) =
@@ -256,7 +266,11 @@ fn print_warnings(report: &BuildReport, per_file: Option<usize>) {
         let seen = counts.entry(path.as_path()).or_default();
         *seen += 1;
         if *seen <= limit {
-            eprintln!("{}:{}: warning: {}", path.display(), w.line, w.message);
+            if w.line == 0 {
+                eprintln!("{}: warning: {}", path.display(), w.message);
+            } else {
+                eprintln!("{}:{}: warning: {}", path.display(), w.line, w.message);
+            }
         }
     }
     for (path, count) in counts.into_iter().filter(|&(_, n)| n > limit) {

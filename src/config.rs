@@ -41,6 +41,20 @@ pub struct SiteConfig {
     /// How figures are read: the site's own metrics.
     #[serde(default)]
     pub figures: FiguresConfig,
+    /// What a build may read besides the site's own folder.
+    #[serde(default)]
+    pub security: SecurityConfig,
+}
+
+/// `[security]`: by default a build reads nothing outside the site's root; a symlink
+/// under `content/`, `static/` or `templates/` that leads elsewhere is skipped.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityConfig {
+    /// Outside folders links may lead into (a shared transcript archive), relative to the
+    /// site root or absolute.
+    #[serde(default)]
+    pub allow_outside: Vec<String>,
 }
 
 /// `[figures]`: what a site adds to the figure vocabulary.
@@ -179,6 +193,26 @@ impl SiteConfig {
             }
         }
         Ok(self)
+    }
+
+    /// What a build of the site at `root` may read: the root, and the outside folders
+    /// `[security] allow_outside` names (each must exist).
+    pub fn boundary(&self, root: &Path) -> Result<crate::content::Boundary> {
+        let allowed =
+            crate::content::boundary::resolve_allowed(root, &self.security.allow_outside).map_err(|message| {
+                let path = root.join(CONFIG_FILE);
+                let line = std::fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|t| t.lines().position(|l| l.trim_start().starts_with("allow_outside")))
+                    .map_or(0, |i| i + 1);
+                Error::Config {
+                    path,
+                    line,
+                    column: 0,
+                    message,
+                }
+            })?;
+        Ok(crate::content::Boundary::new(root, allowed))
     }
 
     /// The output folder as an absolute-or-root-relative path.

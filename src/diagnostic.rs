@@ -26,6 +26,8 @@ pub enum WarningKind {
     Empty,
     /// The call's page is too big for a browser to open comfortably.
     Large,
+    /// A symlink leading outside the site, skipped.
+    Outside,
 }
 
 /// A problem that does not stop the build, at a 1-based line of its file.

@@ -52,8 +52,13 @@ fn symlinks_and_symlink_loops_in_content() {
     let outside = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(outside.path().join("calls")).unwrap();
     std::fs::write(outside.path().join("calls/small.txt"), SMALL).unwrap();
-    let site = temp_site(CONFIG, &[]);
-    // content/ is itself a symlink, and holds a loop back to itself.
+    // content/ is itself a symlink (to an archive the site allows), and holds a loop back
+    // to itself.
+    let config = format!(
+        "{CONFIG}[security]\nallow_outside = [\"{}\"]\n",
+        outside.path().join("calls").display()
+    );
+    let site = temp_site(&config, &[]);
     std::os::unix::fs::symlink(outside.path().join("calls"), site.path().join("content")).unwrap();
     std::os::unix::fs::symlink(outside.path().join("calls"), outside.path().join("calls/loop")).unwrap();
     let report = callpress::build(&options(site.path())).unwrap();

@@ -1,5 +1,6 @@
 //! Finds a site's content files and reads each into text, front matter and body.
 
+pub mod boundary;
 pub mod decode;
 pub mod frontmatter;
 pub mod limits;
@@ -10,6 +11,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::Warning;
 use crate::error::{Error, Result};
+pub use boundary::{Boundary, Refused};
 pub use frontmatter::FrontMatter;
 
 /// What a content file is, by its extension.
@@ -59,24 +61,31 @@ pub struct Discovered {
     pub files: Vec<ContentFile>,
     /// Paths the walk could not enter or read.
     pub unreadable: Vec<Error>,
+    /// Symlinks skipped because they lead outside the site's boundary.
+    pub refused: Vec<Refused>,
 }
 
 /// Lists the content files under `dir`, sorted, skipping hidden, editor and unknown files.
 ///
-/// Symlinks are followed (a site may link its transcripts in from elsewhere);
-/// walkdir reports symlink loops as errors, which we skip rather than fail on. A folder
-/// that cannot be read does not stop the walk: it is reported with the rest, so the owner
-/// sees every problem of a build at once.
-pub fn discover(dir: &Path) -> Discovered {
+/// Symlinks are followed only where they stay inside `boundary` (a site may link its
+/// transcripts in from an archive it allows); one leading elsewhere is skipped and
+/// reported in [`Discovered::refused`]. walkdir reports symlink loops as errors, which we
+/// skip rather than fail on. A folder that cannot be read does not stop the walk: it is
+/// reported with the rest, so the owner sees every problem of a build at once.
+pub fn discover(dir: &Path, boundary: &Boundary) -> Discovered {
     let mut found = Discovered::default();
     if !dir.exists() {
         return found;
     }
+    let mut refused = Vec::new();
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
-    for entry in walker
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(e.file_name()))
-    {
+    let admitted = walker.into_iter().filter_entry(|e| {
+        if e.depth() > 0 && is_ignored_name(e.file_name()) {
+            return false;
+        }
+        boundary.admits(e, &mut refused)
+    });
+    for entry in admitted {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) if e.loop_ancestor().is_some() => continue,
@@ -95,6 +104,7 @@ pub fn discover(dir: &Path) -> Discovered {
         let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
         found.files.push(ContentFile { relative, path, kind });
     }
+    found.refused = refused;
     found
 }
 

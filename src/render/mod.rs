@@ -17,7 +17,7 @@ use crate::site::listings::{CallSummary, Group, Listings};
 use crate::site::urls::Urls;
 use crate::transcript::Call;
 use highlight::Highlighter;
-use templates::Theme;
+pub use templates::Theme;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
@@ -144,17 +144,17 @@ pub struct RenderedPage {
 }
 
 impl Renderer {
-    /// A renderer for the site at `root`, with its templates folder's overrides.
-    pub fn new(root: &Path, config: &SiteConfig, urls: Urls) -> Result<Self> {
-        let mut theme = Theme::load(&root.join("templates"))?;
+    /// A renderer with `theme` (the embedded templates and a site's overrides: see
+    /// [`Theme::load`]) for the site `config` describes.
+    pub fn new(mut theme: Theme, config: &SiteConfig, urls: Urls) -> Self {
         theme.set_global("site", &views::SiteView::new(config, &urls));
-        Ok(Renderer {
+        Renderer {
             theme,
             urls,
             highlighter: Highlighter::new(),
             raw_html: config.markdown.raw_html,
             feed_limit: config.feed_limit,
-        })
+        }
     }
 
     /// The URL maker.

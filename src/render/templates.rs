@@ -5,6 +5,7 @@ use std::path::Path;
 
 use tera::{Context, Tera};
 
+use crate::content::{Boundary, Refused};
 use crate::error::{Error, Result};
 
 /// The default theme, compiled in so callpress works on any site folder.
@@ -36,10 +37,14 @@ impl std::fmt::Debug for Theme {
 impl Theme {
     /// The embedded templates, with every `*.html` / `*.xml` file in `dir` (if it exists)
     /// replacing the embedded one of the same name or adding a new one.
-    pub fn load(dir: &Path) -> Result<Theme> {
+    ///
+    /// Overrides are read only inside `boundary`: a template that links out of the site
+    /// is skipped and returned among the refused links.
+    pub fn load(dir: &Path, boundary: &Boundary) -> Result<(Theme, Vec<Refused>)> {
         let mut templates: Vec<(String, String)> =
             EMBEDDED.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect();
-        for (name, text) in read_overrides(dir)? {
+        let (overrides, refused) = read_overrides(dir, boundary)?;
+        for (name, text) in overrides {
             match templates.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = text,
                 None => templates.push((name, text)),
@@ -51,7 +56,12 @@ impl Theme {
             page: "the theme".to_string(),
             message: error_chain(&e),
         })?;
-        Ok(Theme { tera })
+        Ok((Theme { tera }, refused))
+    }
+
+    /// The embedded theme alone.
+    pub fn builtin() -> Result<Theme> {
+        Ok(Self::load(Path::new(""), &Boundary::default())?.0)
     }
 
     /// Sets values every template sees (the site's settings).
@@ -69,11 +79,22 @@ impl Theme {
     }
 }
 
-fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(Vec::new());
-    };
+/// A template file of the site: its name and text.
+type Override = (String, String);
+
+/// The `*.html` and `*.xml` files of `dir`, and the links among them (or `dir` itself)
+/// that lead outside `boundary`, which are not read.
+fn read_overrides(dir: &Path, boundary: &Boundary) -> Result<(Vec<Override>, Vec<Refused>)> {
     let mut found = Vec::new();
+    let mut refused = Vec::new();
+    if dir.as_os_str().is_empty() || !dir.is_dir() {
+        return Ok((found, refused));
+    }
+    if let Err(r) = boundary.check_path(dir) {
+        refused.push(r);
+        return Ok((found, refused));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::read(dir, e))?;
         let path = entry.path();
@@ -82,11 +103,17 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>> {
         if !wanted || crate::content::is_ignored_name(&entry.file_name()) || !path.is_file() {
             continue;
         }
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if let Err(r) = boundary.check(&path, is_link) {
+            refused.push(r);
+            continue;
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
         found.push((name, text));
     }
     found.sort();
-    Ok(found)
+    refused.sort_by(|a, b| a.link.cmp(&b.link));
+    Ok((found, refused))
 }
 
 /// Tera's error with its causes, one per line.
@@ -108,14 +135,14 @@ mod tests {
     #[test]
     fn embedded_theme_loads() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(Theme::load(dir.path()).is_ok());
+        assert!(Theme::load(dir.path(), &Boundary::default()).is_ok());
     }
 
     #[test]
     fn a_site_template_overrides_the_embedded_one() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("404.html"), "custom {{ 1 + 1 }}").unwrap();
-        let theme = Theme::load(dir.path()).unwrap();
+        let theme = Theme::load(dir.path(), &Boundary::default()).unwrap().0;
         assert_eq!(theme.render("404.html", &Context::new(), "404").unwrap(), "custom 2");
     }
 
@@ -123,7 +150,7 @@ mod tests {
     fn a_syntax_error_names_the_template_and_line() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("404.html"), "ok\n{% if %}\n").unwrap();
-        let err = Theme::load(dir.path()).unwrap_err().to_string();
+        let err = Theme::load(dir.path(), &Boundary::default()).unwrap_err().to_string();
         assert!(err.contains("404.html"), "{err}");
         assert!(err.contains('2'), "{err}");
     }
@@ -132,7 +159,7 @@ mod tests {
     fn an_unknown_variable_names_template_and_page() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("404.html"), "{{ nope }}").unwrap();
-        let theme = Theme::load(dir.path()).unwrap();
+        let theme = Theme::load(dir.path(), &Boundary::default()).unwrap().0;
         let err = theme
             .render("404.html", &Context::new(), "content/x.txt")
             .unwrap_err()

@@ -38,6 +38,9 @@ pub trait Log: Send + Sync {
 
 /// Runs until Ctrl-C: builds, then rebuilds on every change; serves when asked to.
 pub fn run(options: ServeOptions, log: Arc<dyn Log>) -> Result<()> {
+    if let Some(warning) = exposure_warning(&options) {
+        log.problem(&warning);
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -103,8 +106,26 @@ pub fn run(options: ServeOptions, log: Arc<dyn Log>) -> Result<()> {
     Ok(())
 }
 
+/// The output folder when the first build failed: the one `build` would use (site.toml's
+/// `output_dir`), so that the folder served is the one later rebuilds write.
 fn default_output(build: &BuildOptions) -> PathBuf {
-    build.output.clone().unwrap_or_else(|| build.root.join("public"))
+    build.output.clone().unwrap_or_else(|| {
+        crate::config::SiteConfig::load(&build.root)
+            .map_or_else(|_| build.root.join("public"), |c| c.output_path(&build.root))
+    })
+}
+
+/// The first line `serve` prints when it listens beyond this machine: the live-reload
+/// stream and the error overlay show file paths and snippets of the site's content.
+fn exposure_warning(options: &ServeOptions) -> Option<String> {
+    (options.http && !options.interface.is_loopback()).then(|| {
+        format!(
+            "Warning: listening on {}, reachable from the network: anyone who can reach it sees the \
+             live-reload stream and the error overlay (file paths and snippets of your content). \
+             Use --interface 127.0.0.1 to keep them on this machine.",
+            options.interface
+        )
+    })
 }
 
 fn display_addr(addr: SocketAddr) -> String {

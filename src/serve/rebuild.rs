@@ -108,7 +108,11 @@ impl Session {
                 continue;
             }
             let mut after = None;
-            if path.is_file() {
+            // The same boundary as a full build: a link (or a file under a linked
+            // folder) leading outside the site is not read, and leaves the site if it was in it.
+            if let Err(refused) = self.site.boundary.check_path(path) {
+                report.warnings.push(refused.warning());
+            } else if path.is_file() {
                 let file = ContentFile {
                     relative: relative.to_path_buf(),
                     path: path.clone(),
