@@ -141,12 +141,13 @@ fn shapes() -> Vec<Shape> {
         Shape {
             name: "Markdown: code the highlighter finds hard",
             file: "code.md",
-            n: 20_000,
+            n: 100,
+            // Lines of 1 KB (a longer line is shown plain, unhighlighted).
             make: |n| {
                 format!(
-                    "# Code\n\n```rust\nlet s = \"{}\n```\n\n```html\n<a {}\n```\n",
-                    "\\\"(".repeat(n),
-                    "b=\"c\" ".repeat(n)
+                    "# Code\n\n```rust\n{}```\n\n```html\n{}```\n",
+                    format!("let s = \"{}\n", "\\\"(".repeat(330)).repeat(n),
+                    format!("<a {}\n", "b=\"c\" ".repeat(170)).repeat(n)
                 )
             },
         },

@@ -147,11 +147,15 @@ impl Token {
     }
 }
 
+/// Numbers are matched at most 24 digits at a time: no figure has more (15 is the most
+/// [`parse_number`] takes), and an unbounded `\d+` made one line of 10 MB of digits a
+/// single match whose captures the regex engine resolved at its slowest (0.45 s per MB).
+/// The pieces of a longer run are glued to the digits before them and read as nothing.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<cur>US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥|(?-u:\b)RMB\s?|(?-u:\b)USD\s?|(?-u:\b)EUR\s?|(?-u:\b)GBP\s?|(?-u:\b)JPY\s?|(?-u:\b)CNY\s?|(?-u:\b)TWD\s?)?
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        (?P<num>\d{1,3}(?:,\d{3}){1,12}(?:\.\d{1,24})?|\d{1,24}(?:\.\d{1,24})?|\.\d{1,24})
         (?:
             \s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))
           | \s?(?P<bps>basis[\s-]points?(?-u:\b)|bps(?-u:\b)|bp(?-u:\b))
@@ -169,7 +173,7 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<pre>US\$|NT\$|\$|美元|人民幣|人民币|新台幣|新臺幣)?\s*
         (?P<pct_word>百分之\s*)?
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<num>\d{1,3}(?:,\d{3}){1,12}(?:\.\d{1,24})?|\d{1,24}(?:\.\d{1,24})?)
         \s*(?P<mult>兆|億|亿|萬|万|千)?
         \s*(?:
             (?P<cur>美元|美金|人民幣元|人民币元|人民幣|人民币|新台幣|新臺幣|台幣|歐元|欧元|英鎊|日圓|日元|港元|港幣|元)
@@ -764,6 +768,20 @@ mod tests {
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), m.low.unit))
             .collect()
+    }
+
+    #[test]
+    fn a_run_of_digits_longer_than_any_figure_is_no_figure_and_no_pieces() {
+        for run in [
+            "9".repeat(60),
+            format!("${}", "1".repeat(60)),
+            format!("{}.5%", "3".repeat(50)),
+        ] {
+            let text = format!("Revenue was {run} in the quarter and $4.2 billion.");
+            let found: Vec<f64> = english(&text).iter().map(|m| m.low.value).collect();
+            assert_eq!(found, vec![4.2e9], "{run}");
+        }
+        assert_eq!(english("That is 123,456,789,012,345 units").len(), 1);
     }
 
     #[test]

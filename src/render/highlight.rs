@@ -7,6 +7,9 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+/// The longest line highlighted; a block with a longer one is shown as plain text.
+const MAX_HIGHLIGHTED_LINE: usize = 4_096;
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Highlights code blocks. Loading syntect's syntaxes costs milliseconds and most
@@ -28,6 +31,12 @@ impl Highlighter {
     pub fn highlight(&self, code: &str, lang: &str) -> String {
         let lang_class = crate::render::escape_html(lang);
         let open = format!("<pre class=\"code\"><code class=\"language-{lang_class}\">");
+        // A line longer than any a reader wants highlighted (minified code, a pasted data
+        // dump) is shown plain: syntect's backtracking regexes run over each line, so a
+        // bound on the line bounds the work per byte whatever the syntax.
+        if code.lines().any(|l| l.len() > MAX_HIGHLIGHTED_LINE) {
+            return format!("{open}{}</code></pre>\n", crate::render::escape_html(code));
+        }
         let ss = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
         let Some(syntax) = ss.find_syntax_by_token(lang) else {
             return format!("{open}{}</code></pre>\n", crate::render::escape_html(code));
@@ -70,6 +79,14 @@ mod tests {
         let html = Highlighter::new().highlight("fn main() {}\n", "rust");
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(html.starts_with("<pre class=\"code\"><code class=\"language-rust\">"));
+    }
+
+    #[test]
+    fn a_block_with_an_overlong_line_is_escaped_plain_text() {
+        let code = format!("fn main() {{}}\nlet s = \"{}<b>\";\n", "a".repeat(MAX_HIGHLIGHTED_LINE));
+        let html = Highlighter::new().highlight(&code, "rust");
+        assert!(!html.contains("class=\"hl-"), "highlighted");
+        assert!(html.contains("&lt;b&gt;") && html.contains("fn main()"));
     }
 
     #[test]
