@@ -227,14 +227,20 @@ impl CallBuilder {
         }
     }
 
-    /// Q&A starts at an explicit marker, else at the operator's first announced question,
-    /// else at the first analyst turn.
+    /// Q&A starts at an explicit marker, else at the operator's first announced question
+    /// (or the turn before it, when that turn sets the rules for questions: "we ask that
+    /// you limit yourself to two questions"), else at the first analyst turn.
     fn assign_sections(&mut self) {
         let start = self.explicit_qa_turn.or_else(|| {
-            self.turns.iter().position(|t| {
+            let announced = self.turns.iter().position(|t| {
                 self.speaker_role(&t.speaker) == Some(Role::Operator)
                     && t.paragraphs.iter().any(|p| announces_question(&p.text))
-            })
+            })?;
+            let rules_before = announced
+                .checked_sub(1)
+                .map(|i| &self.turns[i])
+                .is_some_and(|t| t.paragraphs.iter().any(|p| speakers::sets_question_rules(&p.text)));
+            Some(if rules_before { announced - 1 } else { announced })
         });
         let start = start.or_else(|| {
             self.turns
@@ -313,6 +319,27 @@ mod tests {
 
     fn para(text: &str, line: usize) -> Paragraph {
         Paragraph::new(text, line)
+    }
+
+    #[test]
+    fn a_turn_setting_the_rules_for_questions_opens_the_qa() {
+        let mut b = CallBuilder::new();
+        b.start_turn("Operator", 1);
+        b.add_paragraph(para("Welcome.", 2));
+        b.start_turn("Jane Roe - CEO", 3);
+        b.add_paragraph(para("Revenue grew.", 4));
+        b.start_turn("Dee Fox - IR", 5);
+        b.add_paragraph(para("We ask that you limit yourself to two questions. Operator?", 6));
+        b.start_turn("Operator", 7);
+        b.add_paragraph(para("Our first question comes from Sam Poe with Acme Capital.", 8));
+        assert_eq!(b.finish("test", Meta::default()).qa_start(), Some(2));
+
+        let mut b = CallBuilder::new();
+        b.start_turn("Jane Roe - CEO", 1);
+        b.add_paragraph(para("With that, we will take questions. Operator?", 2));
+        b.start_turn("Operator", 3);
+        b.add_paragraph(para("Our first question comes from Sam Poe with Acme Capital.", 4));
+        assert_eq!(b.finish("test", Meta::default()).qa_start(), Some(1));
     }
 
     #[test]

@@ -119,10 +119,20 @@ impl Layout {
             Layout::Tagged => tagged::parse(lines),
             Layout::Markdown => markdown::parse(lines),
             Layout::Generic => generic::parse(lines, &Self::names()),
-            Layout::Json => json::parse(lines.text()).map_err(|(line, column, message)| LayoutError {
-                line: line + lines.offset(),
-                message: format!("{message} (column {column})"),
-            })?,
+            Layout::Json => {
+                let parsed = json::parse(lines.text()).map_err(|(line, column, message)| LayoutError {
+                    line: line + lines.offset(),
+                    message: format!("{message} (column {column})"),
+                })?;
+                match parsed {
+                    json::Parsed::Call(call) => call,
+                    json::Parsed::Text { text, meta } => {
+                        let mut call = parse_lines_as_blocks(&text, json::NAME)?;
+                        call.meta.fill_missing(meta);
+                        call
+                    }
+                }
+            }
             Layout::Html => {
                 if let Some(deep) = crate::content::limits::html_too_deep(lines.text()) {
                     return Err(LayoutError {
@@ -130,19 +140,36 @@ impl Layout {
                         message: format!("elements nested deeper than {} levels", deep.limit),
                     });
                 }
-                let text = html::to_text(lines.text());
-                let inner = detect(&text).unwrap_or(Layout::Generic);
-                let inner = if matches!(inner, Layout::Html | Layout::Json) {
-                    Layout::Generic
-                } else {
-                    inner
-                };
-                let mut call = inner.parse(&Lines::new(&text, 0))?;
-                call.layout = format!("html/{}", call.layout);
-                call
+                parse_inner(&html::to_text(lines.text()), html::NAME)?
             }
         })
     }
+}
+
+/// An API's transcript string often puts one turn a line with no blank line between
+/// (`Operator: Good day…\nTim Cook: Thank you…`), where the text readers expect blocks:
+/// such a text is read with a blank line after every line, and its lines numbered back.
+fn parse_lines_as_blocks(text: &str, container: &str) -> Result<Call, LayoutError> {
+    let lines = text.trim_end().lines();
+    let blank = lines.clone().any(|l| l.trim().is_empty());
+    if blank || lines.count() < 3 {
+        return parse_inner(text, container);
+    }
+    let mut call = parse_inner(&text.replace('\n', "\n\n"), container)?;
+    call.map_lines(|line| line.div_ceil(2));
+    Ok(call)
+}
+
+/// Reads the text a container (an HTML page, a JSON record) holds with the text layout
+/// that fits it; the call's layout says both (`html/fool`, `json/inline`).
+fn parse_inner(text: &str, container: &str) -> Result<Call, LayoutError> {
+    let inner = match detect(text) {
+        None | Some(Layout::Html | Layout::Json) => Layout::Generic,
+        Some(layout) => layout,
+    };
+    let mut call = inner.parse(&Lines::new(text, 0))?;
+    call.layout = format!("{container}/{}", call.layout);
+    Ok(call)
 }
 
 /// Detection reads the head of a file: every family's markers (titles, participant

@@ -60,6 +60,26 @@ pub struct Meta {
     pub encoding: Option<String>,
 }
 
+impl Meta {
+    /// Takes from `other` what this metadata lacks (title, company, ticker, period,
+    /// date): a container's fields complete what its text says of itself.
+    pub fn fill_missing(&mut self, other: Meta) {
+        let take = |mine: &mut String, theirs: String| {
+            if mine.is_empty() {
+                *mine = theirs;
+            }
+        };
+        take(&mut self.title, other.title);
+        take(&mut self.company, other.company);
+        take(&mut self.ticker, other.ticker);
+        if self.year.is_none() || self.quarter.is_none() {
+            self.year = self.year.or(other.year);
+            self.quarter = self.quarter.or(other.quarter);
+        }
+        self.date = self.date.take().or(other.date);
+    }
+}
+
 /// A block of non-speech text from the file.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Note {
@@ -164,6 +184,24 @@ impl Paragraph {
 }
 
 impl Call {
+    /// Renumbers every line the call points to (turns, paragraphs, translations, notes,
+    /// warnings) with `f`: for a text that was reshaped before it was read.
+    pub fn map_lines(&mut self, f: impl Fn(usize) -> usize) {
+        for turn in &mut self.turns {
+            turn.line = f(turn.line);
+            for p in &mut turn.paragraphs {
+                p.line = f(p.line);
+                p.translation_line = p.translation_line.map(&f);
+            }
+        }
+        for note in &mut self.meta.notes {
+            note.line = f(note.line);
+        }
+        for w in &mut self.warnings {
+            w.line = f(w.line);
+        }
+    }
+
     /// The speaker with id `id`.
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
         self.speakers.iter().find(|s| s.id == id)

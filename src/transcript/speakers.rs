@@ -152,6 +152,17 @@ static QUESTION_ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+static QUESTION_RULES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)limit\s+(?:yourself|yourselves|your\s+questions?)\s+to(?-u:\b)|(?-u:\b)one\s+question\s+and\s+(?:one|a)\s+follow[-\s]?up(?-u:\b)")
+        .expect("static regex")
+});
+
+/// True when `text` sets the rules for the Q&A ("we ask that you limit yourself to two
+/// questions"): such a turn belongs to the Q&A it opens.
+pub fn sets_question_rules(text: &str) -> bool {
+    QUESTION_RULES.is_match(text)
+}
+
 /// An analyst introduced by the operator: short name and firm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Introduction {

@@ -1,13 +1,15 @@
-//! JSON statement lists, as transcript scrapers and APIs export them: an array of
-//! statements (speaker, role, affiliation, section, text) with metadata and participants
-//! beside it. A statement's `line` in the model is its 1-based position in the array.
+//! JSON as transcript scrapers and APIs export it. Either a list of statements (speaker,
+//! role, affiliation, section, text) with metadata and participants beside it, read here
+//! (a statement's `line` in the model is its 1-based position in the list), or a
+//! container of a whole transcript's text in one field (Financial Modeling Prep's
+//! `content`), handed back with the metadata beside it for the text readers.
 
 use serde_json::Value;
 
 use crate::transcript::builder::CallBuilder;
 use crate::transcript::layouts::common;
 use crate::transcript::model::{Call, Meta, Paragraph, Role};
-use crate::transcript::speakers::{Participant, Roster};
+use crate::transcript::speakers::{Participant, Roster, find_introduction, is_operator};
 
 /// The layout's name.
 pub const NAME: &str = "json";
@@ -19,7 +21,29 @@ const STATEMENT_KEYS: &[&str] = &[
     "turns",
     "content",
     "segments",
+    "speakers",
 ];
+
+/// Fields that hold a whole transcript's text in a container.
+const TEXT_KEYS: &[&str] = &["content", "transcript", "text", "body"];
+
+/// Fields that map diarisation labels (`spk01`) to people.
+const NAME_MAP_KEYS: &[&str] = &["speaker_name_map_v2", "speaker_name_map", "speaker_map"];
+
+/// What a JSON file holds.
+#[derive(Debug)]
+pub enum Parsed {
+    /// Statements, read into a call.
+    Call(Call),
+    /// A transcript's text found in one field, with the metadata beside it: the text
+    /// readers take it from here. Its line `n` is line `n` of the field's text.
+    Text {
+        /// The field's text.
+        text: String,
+        /// Metadata from the fields beside it.
+        meta: Meta,
+    },
+}
 
 /// How strongly `text` looks like this layout.
 pub fn score(text: &str) -> f32 {
@@ -65,9 +89,32 @@ fn role_of(text: Option<&str>) -> Option<Role> {
 }
 
 /// Parses the layout; an error is `(line, column, message)` of invalid JSON.
-pub fn parse(text: &str) -> Result<Call, (usize, usize, String)> {
+pub fn parse(text: &str) -> Result<Parsed, (usize, usize, String)> {
     let root: Value = serde_json::from_str(text).map_err(|e| (e.line(), e.column(), format!("invalid JSON: {e}")))?;
-    let statements = match &root {
+    if let Some((text, meta)) = text_container(&root) {
+        return Ok(Parsed::Text { text, meta });
+    }
+    read_statements(&root).map(Parsed::Call)
+}
+
+/// A single record whose statements carry no speakers but one of whose fields holds a
+/// transcript of several lines: `[{"symbol": "AAPL", "content": "Operator: Good day…\nTim
+/// Cook: …"}]`.
+fn text_container(root: &Value) -> Option<(String, Meta)> {
+    let record = match root {
+        Value::Array(a) if a.len() == 1 => &a[0],
+        Value::Object(_) => root,
+        _ => return None,
+    };
+    let text = TEXT_KEYS
+        .iter()
+        .find_map(|k| record.get(*k).and_then(Value::as_str))
+        .filter(|t| t.trim().lines().nth(1).is_some())?;
+    Some((text.to_string(), read_meta(record)))
+}
+
+fn read_statements(root: &Value) -> Result<Call, (usize, usize, String)> {
+    let statements = match root {
         Value::Array(a) => a.as_slice(),
         Value::Object(_) => STATEMENT_KEYS
             .iter()
@@ -85,12 +132,10 @@ pub fn parse(text: &str) -> Result<Call, (usize, usize, String)> {
             ),
         ));
     }
-    let meta = read_meta(&root);
-    let mut b = CallBuilder::with_roster(roster(&root));
-    let names: Vec<Option<&str>> = statements
-        .iter()
-        .map(|s| str_of(s, &["speaker", "name", "speaker_name"]))
-        .collect();
+    let meta = read_meta(root);
+    let mut b = CallBuilder::with_roster(roster(root));
+    let labels = SpeakerLabels::new(root, statements);
+    let names: Vec<Option<&str>> = statements.iter().map(|s| labels.name(s)).collect();
     for (i, s) in statements.iter().enumerate() {
         let line = s
             .get("statement_num")
@@ -101,7 +146,7 @@ pub fn parse(text: &str) -> Result<Call, (usize, usize, String)> {
             b.mark_qa_here();
         }
         let name = names[i].unwrap_or("Unknown speaker");
-        let title = str_of(s, &["role", "title"]);
+        let title = str_of(s, &["role", "title"]).or_else(|| labels.title(s));
         let affiliation = str_of(s, &["affiliation", "company", "firm"]).filter(|a| !a.eq_ignore_ascii_case("analyst"));
         let role = role_of(title).or_else(|| role_of(str_of(s, &["affiliation"])));
         b.start_turn_as(name, name, title, affiliation, role, line);
@@ -115,6 +160,18 @@ pub fn parse(text: &str) -> Result<Call, (usize, usize, String)> {
 }
 
 fn read_meta(root: &Value) -> Meta {
+    let mut meta = read_meta_fields(root);
+    // EarningsCall keeps the period in an `event` record.
+    if let Some(event) = root.get("event").filter(|e| e.is_object()) {
+        let inner = read_meta_fields(event);
+        meta.year = meta.year.or(inner.year);
+        meta.quarter = meta.quarter.or(inner.quarter);
+        meta.date = meta.date.or(inner.date);
+    }
+    meta
+}
+
+fn read_meta_fields(root: &Value) -> Meta {
     let text = |keys: &[&str]| str_of(root, keys).unwrap_or("").to_string();
     let number = |key: &str| root.get(key).and_then(Value::as_i64);
     let mut meta = Meta {
@@ -124,10 +181,12 @@ fn read_meta(root: &Value) -> Meta {
         year: str_of(root, &["fiscal_period_year", "fiscal_year", "year"])
             .and_then(|y| y.parse().ok())
             .or_else(|| number("year").and_then(|y| i32::try_from(y).ok())),
-        quarter: str_of(root, &["fiscal_period_qtr", "fiscal_quarter", "quarter"])
+        // FMP's newer schema says `"period": "Q1"`.
+        quarter: str_of(root, &["fiscal_period_qtr", "fiscal_quarter", "quarter", "period"])
             .and_then(|q| q.trim_start_matches(['Q', 'q']).parse().ok())
+            .filter(|q| (1..=4).contains(q))
             .or_else(|| number("quarter").and_then(|q| u8::try_from(q).ok())),
-        date: str_of(root, &["call_date", "date"])
+        date: str_of(root, &["call_date", "conference_date", "date"])
             .map(|d| d.chars().take(10).collect::<String>())
             .filter(|d| crate::content::frontmatter::is_iso_date(d)),
         ..Meta::default()
@@ -137,6 +196,89 @@ fn read_meta(root: &Value) -> Meta {
         common::read_period(&mut meta, &title);
     }
     meta
+}
+
+/// Diarisation labels and the map an API gives beside them (`spk01` → Tim Cook, CEO).
+///
+/// Such maps are made by machine and can be wrong where it hurts most: EarningsCall's
+/// map of an Apple call gives the Operator's label to the IR director and the IR
+/// director's name to the Operator. The words say who the operator is (the welcome, "our
+/// next question comes from …"): when the label the map calls Operator says none of
+/// them and another label says them again and again, the two labels' people are swapped.
+struct SpeakerLabels<'a> {
+    map: Option<&'a serde_json::Map<String, Value>>,
+    /// (label the map calls Operator, label that speaks as the operator), when they differ.
+    swapped: Option<(&'a str, &'a str)>,
+}
+
+/// Lines only a call's operator says.
+fn speaks_as_operator(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // Introducing a questioner, not asking for the next question: IR says "can we have
+    // the next question, please?" too.
+    find_introduction(text).is_some()
+        || lower.contains("operator instructions")
+        || (lower.contains("welcome to") && lower.contains("conference call"))
+        || lower.contains("question-and-answer session")
+}
+
+impl<'a> SpeakerLabels<'a> {
+    fn new(root: &'a Value, statements: &'a [Value]) -> Self {
+        let map = NAME_MAP_KEYS
+            .iter()
+            .find_map(|k| root.get(*k).and_then(Value::as_object));
+        let mut labels = SpeakerLabels { map, swapped: None };
+        labels.swapped = labels.operator_swap(statements);
+        labels
+    }
+
+    fn operator_swap(&self, statements: &'a [Value]) -> Option<(&'a str, &'a str)> {
+        let map = self.map?;
+        let mapped_operator = map
+            .iter()
+            .find(|(_, e)| str_of(e, &["name"]).is_some_and(is_operator))
+            .map(|(label, _)| label.as_str())?;
+        let mut operator_lines: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for s in statements {
+            if let (Some(label), Some(text)) = (Self::label(s), str_of(s, &["text", "content"]))
+                && speaks_as_operator(text)
+            {
+                *operator_lines.entry(label).or_default() += 1;
+            }
+        }
+        let said_by_mapped = operator_lines.get(mapped_operator).copied().unwrap_or(0);
+        let (speaker, &count) = operator_lines
+            .iter()
+            .max_by_key(|(label, n)| (**n, std::cmp::Reverse(**label)))?;
+        (*speaker != mapped_operator && count >= 2 && said_by_mapped * 3 <= count)
+            .then_some((mapped_operator, *speaker))
+    }
+
+    /// The statement's label as written (`spk12`, or a name).
+    fn label(statement: &'a Value) -> Option<&'a str> {
+        str_of(statement, &["speaker", "name", "speaker_name"])
+    }
+
+    /// The person a label stands for: the map's name, else the label itself.
+    fn name(&self, statement: &'a Value) -> Option<&'a str> {
+        let label = Self::label(statement)?;
+        self.entry(label).and_then(|e| str_of(e, &["name"])).or(Some(label))
+    }
+
+    /// The title the map gives the label's person.
+    fn title(&self, statement: &'a Value) -> Option<&'a str> {
+        self.entry(Self::label(statement)?).and_then(|e| str_of(e, &["title"]))
+    }
+
+    /// The map's entry for `label`, after the operator swap.
+    fn entry(&self, label: &str) -> Option<&'a Value> {
+        let label = match self.swapped {
+            Some((mapped, speaking)) if label == mapped => speaking,
+            Some((mapped, speaking)) if label == speaking => mapped,
+            _ => label,
+        };
+        self.map?.get(label)
+    }
 }
 
 fn roster(root: &Value) -> Roster {
@@ -224,7 +366,9 @@ mod tests {
           "call_transcript": [
             {"statement_num": 1, "section": "pres", "speaker": "Ava Roe", "role": "Chief Executive Officer", "text": "Welcome.Revenue was $5 million.Bo Lin -- Analyst"},
             {"statement_num": 2, "section": "qa", "speaker": "Bo Lin", "role": "Analyst", "affiliation": "Kestrel", "text": "Why?"}]}"#;
-        let call = parse(text).unwrap();
+        let Parsed::Call(call) = parse(text).unwrap() else {
+            panic!("read as a text container")
+        };
         assert_eq!(
             (call.meta.ticker.as_str(), call.meta.year, call.meta.quarter),
             ("ROWN", Some(2024), Some(2))
@@ -235,6 +379,51 @@ mod tests {
         assert_eq!(call.qa_start(), Some(1));
         let bo = call.speaker("bo-lin").unwrap();
         assert_eq!((bo.role, bo.affiliation.as_deref()), (Role::Analyst, Some("Kestrel")));
+    }
+
+    #[test]
+    fn a_record_holding_a_transcript_is_a_text_container_with_its_metadata() {
+        let text = r#"[{"symbol": "ROWN", "period": "Q2", "year": "2024", "date": "2024-08-01 17:00:00",
+            "content": "Operator: Welcome.\nAva Roe: Revenue was $5 million."}]"#;
+        let Parsed::Text { text, meta } = parse(text).unwrap() else {
+            panic!("read as statements")
+        };
+        assert!(text.starts_with("Operator: Welcome.\nAva Roe"));
+        assert_eq!(
+            (meta.ticker.as_str(), meta.year, meta.quarter, meta.date.as_deref()),
+            ("ROWN", Some(2024), Some(2), Some("2024-08-01"))
+        );
+    }
+
+    #[test]
+    fn a_name_map_names_labels_and_a_swapped_operator_is_undone() {
+        let text = r#"{"event": {"year": 2023, "quarter": 1, "conference_date": "2023-02-02T17:00:00"},
+          "speakers": [
+            {"speaker": "spk2", "text": "Good day, and welcome to the Rowan Pumps conference call."},
+            {"speaker": "spk1", "text": "Thank you. Speaking first is our CEO."},
+            {"speaker": "spk3", "text": "Revenue was $5 million."},
+            {"speaker": "spk2", "text": "Our first question comes from Bo Lin with Kestrel."},
+            {"speaker": "spk4", "text": "Why?"},
+            {"speaker": "spk1", "text": "Can we have the next question, please?"},
+            {"speaker": "spk2", "text": "Our next question comes from Cy Park with Harbor."}],
+          "speaker_name_map_v2": {"spk1": {"name": "Operator", "title": null},
+            "spk2": {"name": "Dee Fox", "title": "Director of Investor Relations"},
+            "spk3": {"name": "Ava Roe", "title": "CEO"}, "spk4": {"name": "Bo Lin", "title": "Kestrel Analyst"}}}"#;
+        let Parsed::Call(call) = parse(text).unwrap() else {
+            panic!("read as a text container")
+        };
+        let names: Vec<&str> = call
+            .turns
+            .iter()
+            .map(|t| call.speaker(&t.speaker).map_or("?", |s| s.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Operator", "Dee Fox", "Ava Roe", "Operator", "Bo Lin", "Dee Fox", "Operator"
+            ]
+        );
+        assert_eq!((call.meta.year, call.meta.quarter), (Some(2023), Some(1)));
     }
 
     #[test]
