@@ -162,6 +162,36 @@ fn earningscall_diarised_statements_with_a_wrong_name_map() {
     }
 }
 
+/// A speech benchmark's token table: numeric speaker ids, names only from what is said.
+/// Every turn's line and section is exact; every name too, but the analyst the operator
+/// could not pronounce ("Aga- uh, <unk> with UBS"), who stays `Speaker 7` as an analyst.
+#[test]
+fn nlp_token_table_named_from_introductions() {
+    let file = "20_nlpref_OGS_2020Q3.nlp";
+    let call = callpress::parse_file(&shared_fixture(&format!("real/{file}"))).unwrap();
+    assert_eq!(call.layout, "tokens");
+    assert_eq!((call.meta.year, call.meta.quarter), (Some(2020), Some(3)));
+    let want = expected(file);
+    assert_eq!(call.turns.len(), want.len());
+    for (t, e) in call.turns.iter().zip(&want) {
+        let speaker = call.speaker(&t.speaker).unwrap();
+        let section = if t.section == Section::Qa { "qa" } else { "prepared" };
+        assert_eq!((t.line, section), (e.line, e.section), "turn at {}", t.line);
+        assert!(
+            role_matches(&e.role, speaker.role),
+            "turn {}: {:?}",
+            t.line,
+            speaker.role
+        );
+        let name = if e.speaker == "Agnieszka Zmigrodzka" {
+            "Speaker 7"
+        } else {
+            e.speaker.as_str()
+        };
+        assert_eq!(speaker.name, name, "turn {}", t.line);
+    }
+}
+
 #[test]
 fn motley_fool_inline_tal() {
     let call = check("04_motleyfool_2026_inline_TAL_Q4FY2026.txt", "inline");

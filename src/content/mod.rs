@@ -17,7 +17,7 @@ pub use frontmatter::FrontMatter;
 /// What a content file is, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ContentKind {
-    /// A call transcript (`.txt`, `.json`, `.html`): parsed into a `Call`.
+    /// A call transcript (`.txt`, `.json`, `.html`, a `.nlp` token table): parsed into a `Call`.
     Transcript,
     /// A Markdown file (`.md`): an ordinary page, or a call when its front matter has
     /// `ticker`, `company` or `layout`.
@@ -111,7 +111,7 @@ pub fn discover(dir: &Path, boundary: &Boundary) -> Discovered {
 /// The kind of a content file from its extension; `None` for files callpress does not read.
 pub fn kind_of(path: &Path) -> Option<ContentKind> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "txt" | "text" | "json" | "html" | "htm" => Some(ContentKind::Transcript),
+        "txt" | "text" | "json" | "html" | "htm" | "nlp" => Some(ContentKind::Transcript),
         "md" | "markdown" => Some(ContentKind::Page),
         _ => None,
     }

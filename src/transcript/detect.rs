@@ -2,7 +2,7 @@
 
 use crate::transcript::Lines;
 use crate::transcript::layouts::{
-    alphamemo, bilingual, fool, generic, html, inline, json, markdown, seeking_alpha, streetevents, tagged,
+    alphamemo, bilingual, fool, generic, html, inline, json, markdown, seeking_alpha, streetevents, tagged, tokens,
 };
 use crate::transcript::model::Call;
 
@@ -29,6 +29,8 @@ pub enum Layout {
     Markdown,
     /// HTML pages (text extracted, then detected again).
     Html,
+    /// Token tables of speech benchmarks (`token|speaker|…`, one word a line).
+    Tokens,
     /// The fallback reader.
     Generic,
 }
@@ -44,9 +46,10 @@ pub struct LayoutError {
 
 impl Layout {
     /// Every layout detection scores, in order of preference on a tie.
-    const SCORED: [Layout; 10] = [
+    const SCORED: [Layout; 11] = [
         Layout::Json,
         Layout::Html,
+        Layout::Tokens,
         Layout::Bilingual,
         Layout::TimestampedMarkdown,
         Layout::Tagged,
@@ -70,6 +73,7 @@ impl Layout {
             Layout::Json => json::NAME,
             Layout::Markdown => markdown::NAME,
             Layout::Html => html::NAME,
+            Layout::Tokens => tokens::NAME,
             Layout::Generic => generic::NAME,
         }
     }
@@ -103,6 +107,7 @@ impl Layout {
             Layout::Json => json::score(text),
             Layout::Markdown => markdown::score(text),
             Layout::Html => html::score(text),
+            Layout::Tokens => tokens::score(text),
             Layout::Generic => 0.0,
         }
     }
@@ -118,6 +123,7 @@ impl Layout {
             Layout::TimestampedMarkdown => alphamemo::parse(lines),
             Layout::Tagged => tagged::parse(lines),
             Layout::Markdown => markdown::parse(lines),
+            Layout::Tokens => tokens::parse(lines),
             Layout::Generic => generic::parse(lines, &Self::names()),
             Layout::Json => {
                 let parsed = json::parse(lines.text()).map_err(|(line, column, message)| LayoutError {

@@ -74,11 +74,11 @@ pub fn parse_document(doc: &Document) -> Result<Call> {
             call
         }
     };
-    // Markup and JSON syntax are words of the file but never speech: only text layouts
-    // are measured.
+    // Markup, JSON syntax and a token table's columns are characters of the file but
+    // never speech: only text layouts are measured.
     let text_layout = !matches!(
         layout,
-        detect::Layout::Generic | detect::Layout::Json | detect::Layout::Html
+        detect::Layout::Generic | detect::Layout::Json | detect::Layout::Html | detect::Layout::Tokens
     );
     if doc.front.layout.is_none() && text_layout {
         call = keep_more_of_the_text(call, layout, &lines)?;

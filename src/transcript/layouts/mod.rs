@@ -12,3 +12,4 @@ pub mod markdown;
 pub mod seeking_alpha;
 pub mod streetevents;
 pub mod tagged;
+pub mod tokens;
