@@ -151,17 +151,11 @@ impl SiteConfig {
     }
 
     fn validated(self, text: &str, path: &Path) -> Result<SiteConfig> {
-        let bad = |key: &str, message: String| {
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with(key))
-                .map_or(0, |i| i + 1);
-            Error::Config {
-                path: path.to_path_buf(),
-                line,
-                column: 0,
-                message,
-            }
+        let bad = |key: &str, message: String| Error::Config {
+            path: path.to_path_buf(),
+            line: key_line(text, key),
+            column: 0,
+            message,
         };
         if !(self.base_url.starts_with('/')
             || self.base_url.starts_with("http://")
@@ -201,10 +195,8 @@ impl SiteConfig {
         let allowed =
             crate::content::boundary::resolve_allowed(root, &self.security.allow_outside).map_err(|message| {
                 let path = root.join(CONFIG_FILE);
-                let line = std::fs::read_to_string(&path)
-                    .ok()
-                    .and_then(|t| t.lines().position(|l| l.trim_start().starts_with("allow_outside")))
-                    .map_or(0, |i| i + 1);
+                // Only on this error: read the file again for the line to point at.
+                let line = std::fs::read_to_string(&path).map_or(0, |t| key_line(&t, "allow_outside"));
                 Error::Config {
                     path,
                     line,
@@ -219,6 +211,13 @@ impl SiteConfig {
     pub fn output_path(&self, root: &Path) -> PathBuf {
         root.join(&self.output_dir)
     }
+}
+
+/// The 1-based line where `key` is set in a `site.toml` text (0 when it is not).
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]

@@ -9,9 +9,9 @@ use crate::diagnostic::{Warning, WarningKind};
 
 /// The folders a build may read from: the site's root and the allowed outside folders,
 /// each resolved (symlinks followed) once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Boundary {
-    /// Resolved folders; empty means every path is admitted (a boundary not set up).
+    /// Resolved folders, the site root first.
     inside: Vec<PathBuf>,
 }
 
@@ -72,9 +72,6 @@ impl Boundary {
     /// Like [`Boundary::check`] for a path that may or may not be a symlink (a path a
     /// watcher reported, a folder the walk starts from): any link on the way counts.
     pub fn check_path(&self, path: &Path) -> Result<(), Refused> {
-        if self.inside.is_empty() {
-            return Ok(());
-        }
         let Ok(target) = std::fs::canonicalize(path) else {
             return Ok(());
         };

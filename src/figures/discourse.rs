@@ -74,7 +74,8 @@ static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
-/// Words that never name a segment, though a sentence may put them where one goes.
+/// Words that never name a segment, though a sentence may put them where one goes (and
+/// the months' names: [`is_not_segment`]).
 const NOT_SEGMENTS: &[&str] = &[
     "each",
     "every",
@@ -117,18 +118,6 @@ const NOT_SEGMENTS: &[&str] = &[
     "q2",
     "q3",
     "q4",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "fiscal",
     "light",
     "response",
@@ -234,10 +223,7 @@ fn name_before_keyword(head: &str, keyword: &str) -> Option<String> {
 }
 
 fn trim_name(name: &str) -> String {
-    let mut words: Vec<&str> = name
-        .split_whitespace()
-        .skip_while(|w| NOT_SEGMENTS.contains(&w.to_ascii_lowercase().as_str()))
-        .collect();
+    let mut words: Vec<&str> = name.split_whitespace().skip_while(|w| is_not_segment(w)).collect();
     while words.len() > 1
         && words.last().is_some_and(|w| {
             matches!(
@@ -260,11 +246,13 @@ fn trim_name(name: &str) -> String {
 }
 
 fn is_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.split_whitespace().count() <= 4
-        && !name
-            .split_whitespace()
-            .any(|w| NOT_SEGMENTS.contains(&w.to_ascii_lowercase().as_str()))
+    !name.is_empty() && name.split_whitespace().count() <= 4 && !name.split_whitespace().any(is_not_segment)
+}
+
+/// A word of [`NOT_SEGMENTS`] or a month's name, in any case.
+fn is_not_segment(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    NOT_SEGMENTS.contains(&lower.as_str()) || super::period::is_month(&lower)
 }
 
 /// A segment named at the start of a sentence for that sentence alone (`In Intelligent

@@ -484,9 +484,13 @@ fn merge_ranges(text: &str, tokens: Vec<Token>) -> Vec<Match> {
     out
 }
 
+/// Words that make a figure approximate (`about $5 million`); the sentence reader adds
+/// its own neighbours of them (`just`, `over`, `some`) where it skips hedges.
+pub(crate) const APPROXIMATIONS: [&str; 6] = ["about", "approximately", "roughly", "around", "nearly", "almost"];
+
 /// `text` without a trailing word of approximation (`to about` → `to`).
 fn strip_approximation(text: &str) -> &str {
-    for word in ["about", "approximately", "roughly", "around", "nearly", "almost"] {
+    for word in APPROXIMATIONS {
         if let Some(rest) = text.strip_suffix(word)
             && rest.ends_with(|c: char| c.is_whitespace())
         {
@@ -577,13 +581,7 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
 
 /// Figures in English text, in order.
 pub fn english(text: &str) -> Vec<Match> {
-    let mut tokens = english_tokens(text);
-    let spoken = spoken_tokens(text);
-    if !spoken.is_empty() {
-        tokens.extend(spoken);
-        tokens.sort_by_key(|t| t.start);
-        tokens.dedup_by(|later, earlier| later.start < earlier.end);
-    }
+    let tokens = with_tokens(english_tokens(text), spoken_tokens(text));
     let mut out = merge_ranges(text, tokens);
     for m in &mut out {
         widen_flat(text, m);
@@ -673,14 +671,18 @@ fn widen_flat(text: &str, m: &mut Match) {
 
 /// Figures in a Chinese translation (CJK units, and English forms left untranslated).
 pub fn chinese(text: &str) -> Vec<Match> {
-    let mut tokens = cjk_tokens(text);
-    let written = numeral_tokens(text);
-    if !written.is_empty() {
-        tokens.extend(written);
+    merge_ranges(text, with_tokens(cjk_tokens(text), numeral_tokens(text)))
+}
+
+/// `tokens` with the numbers `more` finds in words (`two billion`, `三十億`), in text order;
+/// where two overlap, the one that starts first is kept.
+fn with_tokens(mut tokens: Vec<Token>, more: Vec<Token>) -> Vec<Token> {
+    if !more.is_empty() {
+        tokens.extend(more);
         tokens.sort_by_key(|t| t.start);
         tokens.dedup_by(|later, earlier| later.start < earlier.end);
     }
-    merge_ranges(text, tokens)
+    tokens
 }
 
 static NUMERALS: LazyLock<Regex> = LazyLock::new(|| {

@@ -211,7 +211,6 @@ impl FigureReader {
             let mut state = TurnState {
                 ctx: &ctx,
                 lexicon: &self.lexicon,
-                turn,
                 discourse: Discourse::default(),
                 sentence: &mut sentence_count,
             };
@@ -392,7 +391,6 @@ pub fn label(
 struct TurnState<'a, 'b> {
     ctx: &'a Context<'a>,
     lexicon: &'a Lexicon,
-    turn: &'a Turn,
     discourse: Discourse,
     sentence: &'b mut usize,
 }
@@ -401,7 +399,6 @@ impl TurnState<'_, '_> {
     /// Reads every figure of one paragraph, sentence by sentence; returns each figure's
     /// reading and the call-wide index of its sentence.
     fn read_paragraph(&mut self, text: &str, matches: &[Match]) -> Vec<(Option<Reading>, usize)> {
-        let _ = self.turn;
         debug_assert!(matches.is_sorted_by_key(|m| m.start), "figures out of text order");
         let sentences = bounded(sentences(text), text, matches);
         let mut out = Vec::with_capacity(matches.len());
@@ -542,10 +539,6 @@ fn bounded(sentences: Vec<(usize, usize)>, text: &str, matches: &[Match]) -> Vec
     if sentences.iter().all(|(a, b)| b - a <= MAX_SENTENCE_BYTES) {
         return sentences;
     }
-    let inside_figure = |at: usize| {
-        let k = matches.partition_point(|m| m.end <= at);
-        matches.get(k).is_some_and(|m| m.start < at)
-    };
     let mut out = Vec::with_capacity(sentences.len());
     for (mut start, end) in sentences {
         while end - start > MAX_SENTENCE_BYTES {
@@ -557,7 +550,7 @@ fn bounded(sentences: Vec<(usize, usize)>, text: &str, matches: &[Match]) -> Vec
                     .rev()
                     .filter(|(_, b)| stops.contains(b))
                     .map(|(i, _)| start + i + 1)
-                    .find(|&at| at > start && text.is_char_boundary(at) && !inside_figure(at))
+                    .find(|&at| at > start && text.is_char_boundary(at) && figure_around(matches, at).is_none())
             };
             // A piece as long as a sentence ends at a clause break; failing that at a
             // space; a run of 1,200 bytes without either is cut after the figure (or
@@ -574,13 +567,15 @@ fn bounded(sentences: Vec<(usize, usize)>, text: &str, matches: &[Match]) -> Vec
     out
 }
 
+/// The figure of `matches` (in text order) that byte `at` falls strictly inside.
+fn figure_around(matches: &[Match], at: usize) -> Option<&Match> {
+    let k = matches.partition_point(|m| m.end <= at);
+    matches.get(k).filter(|m| m.start < at)
+}
+
 /// The first offset at or after `at` that is a character boundary outside every figure.
 fn forced_cut(text: &str, at: usize, matches: &[Match]) -> usize {
-    let k = matches.partition_point(|m| m.end <= at);
-    let mut cut = match matches.get(k) {
-        Some(m) if m.start < at => m.end,
-        _ => at,
-    };
+    let mut cut = figure_around(matches, at).map_or(at, |m| m.end);
     while !text.is_char_boundary(cut) {
         cut += 1;
     }

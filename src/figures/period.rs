@@ -356,6 +356,27 @@ static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
+/// The months' names, lower case.
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a lower-case word is a month's name.
+pub(crate) fn is_month(lower: &str) -> bool {
+    MONTHS.contains(&lower)
+}
+
 static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$",

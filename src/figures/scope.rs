@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::figures::period;
 use crate::figures::vocabulary::Basis;
 
 /// What part of the company a figure covers.
@@ -409,18 +410,6 @@ const NEUTRAL: &[&str] = &[
     "constant-currency",
     "currency-neutral",
     "fx-neutral",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "top-line",
     "bottom-line",
     "first-quarter",
@@ -457,6 +446,11 @@ const NEUTRAL: &[&str] = &[
     "anticipated",
     "guided",
 ];
+
+/// A word of [`NEUTRAL`] or a month's name (lower case).
+fn is_neutral(lower: &str) -> bool {
+    NEUTRAL.contains(&lower) || period::is_month(lower)
+}
 
 /// Words that make a mention a part of something, never the company's figure:
 /// comparatives, increments, impacts and run rates.
@@ -1309,7 +1303,7 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
             q.item = true;
             continue;
         }
-        if NEUTRAL.contains(&lower.as_str()) || is_year(&lower) {
+        if is_neutral(&lower) || is_year(&lower) {
             continue;
         }
         name.insert(0, w);
@@ -1381,7 +1375,7 @@ fn is_plain_noun(lower: &str) -> bool {
         && lower.chars().all(|c| c.is_ascii_lowercase() || c == '-')
         && !ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
         && !STOP.contains(&lower)
-        && !NEUTRAL.contains(&lower)
+        && !is_neutral(lower)
         && !PART.contains(&lower)
 }
 
@@ -1801,24 +1795,7 @@ fn source_after<'a>(
         ) || is_year(w)
     });
     let named = name.iter().all(|w| starts_upper(w) || *w == "&" || *w == "and");
-    let month = lower.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "sept"
-        )
-    });
+    let month = lower.iter().any(|w| period::is_month(w) || w == "sept");
     if periodish || month || TOTAL.contains(&joined.as_str()) {
         return (After::Plain, metric_end);
     }

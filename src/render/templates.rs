@@ -41,9 +41,20 @@ impl Theme {
     /// Overrides are read only inside `boundary`: a template that links out of the site
     /// is skipped and returned among the refused links.
     pub fn load(dir: &Path, boundary: &Boundary) -> Result<(Theme, Vec<Refused>)> {
+        let (overrides, refused) = read_overrides(dir, boundary)?;
+        Ok((Self::with_overrides(overrides, dir)?, refused))
+    }
+
+    /// The embedded theme alone.
+    pub fn builtin() -> Result<Theme> {
+        Self::with_overrides(Vec::new(), Path::new("the embedded theme"))
+    }
+
+    /// The embedded templates with `overrides` replacing or adding some; `dir` names
+    /// them in errors.
+    fn with_overrides(overrides: Vec<Override>, dir: &Path) -> Result<Theme> {
         let mut templates: Vec<(String, String)> =
             EMBEDDED.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect();
-        let (overrides, refused) = read_overrides(dir, boundary)?;
         for (name, text) in overrides {
             match templates.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = text,
@@ -56,12 +67,7 @@ impl Theme {
             page: "the theme".to_string(),
             message: error_chain(&e),
         })?;
-        Ok((Theme { tera }, refused))
-    }
-
-    /// The embedded theme alone.
-    pub fn builtin() -> Result<Theme> {
-        Ok(Self::load(Path::new(""), &Boundary::default())?.0)
+        Ok(Theme { tera })
     }
 
     /// Sets values every template sees (the site's settings).
@@ -87,7 +93,7 @@ type Override = (String, String);
 fn read_overrides(dir: &Path, boundary: &Boundary) -> Result<(Vec<Override>, Vec<Refused>)> {
     let mut found = Vec::new();
     let mut refused = Vec::new();
-    if dir.as_os_str().is_empty() || !dir.is_dir() {
+    if !dir.is_dir() {
         return Ok((found, refused));
     }
     if let Err(r) = boundary.check_path(dir) {
@@ -135,14 +141,16 @@ mod tests {
     #[test]
     fn embedded_theme_loads() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(Theme::load(dir.path(), &Boundary::default()).is_ok());
+        assert!(Theme::load(dir.path(), &Boundary::new(dir.path(), Vec::new())).is_ok());
     }
 
     #[test]
     fn a_site_template_overrides_the_embedded_one() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("404.html"), "custom {{ 1 + 1 }}").unwrap();
-        let theme = Theme::load(dir.path(), &Boundary::default()).unwrap().0;
+        let theme = Theme::load(dir.path(), &Boundary::new(dir.path(), Vec::new()))
+            .unwrap()
+            .0;
         assert_eq!(theme.render("404.html", &Context::new(), "404").unwrap(), "custom 2");
     }
 
@@ -150,7 +158,9 @@ mod tests {
     fn a_syntax_error_names_the_template_and_line() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("404.html"), "ok\n{% if %}\n").unwrap();
-        let err = Theme::load(dir.path(), &Boundary::default()).unwrap_err().to_string();
+        let err = Theme::load(dir.path(), &Boundary::new(dir.path(), Vec::new()))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("404.html"), "{err}");
         assert!(err.contains('2'), "{err}");
     }
@@ -159,7 +169,9 @@ mod tests {
     fn an_unknown_variable_names_template_and_page() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("404.html"), "{{ nope }}").unwrap();
-        let theme = Theme::load(dir.path(), &Boundary::default()).unwrap().0;
+        let theme = Theme::load(dir.path(), &Boundary::new(dir.path(), Vec::new()))
+            .unwrap()
+            .0;
         let err = theme
             .render("404.html", &Context::new(), "content/x.txt")
             .unwrap_err()

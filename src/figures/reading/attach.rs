@@ -458,21 +458,15 @@ impl<'a> Sentence<'a> {
     pub(super) fn company_earned(&self, start: usize) -> Option<bool> {
         let (clause_start, _) = self.clause(start);
         let before = &self.text[clause_start..start];
-        let hedges = [
-            "approximately",
-            "about",
-            "roughly",
-            "nearly",
-            "around",
-            "almost",
-            "just",
-            "over",
-        ];
+        let hedge = |w: &str| {
+            let lower = w.to_ascii_lowercase();
+            APPROXIMATIONS.contains(&lower.as_str()) || matches!(lower.as_str(), "just" | "over")
+        };
         let mut words = before
             .split_whitespace()
             .rev()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !hedges.contains(&w.to_ascii_lowercase().as_str()));
+            .filter(|w| !hedge(w));
         let loss = match words.next()?.to_ascii_lowercase().as_str() {
             "earned" | "netted" => false,
             "lost" => true,

@@ -15,7 +15,7 @@
 use serde::Serialize;
 
 use crate::figures::discourse::{self, Discourse};
-use crate::figures::grammar::{Match, Unit};
+use crate::figures::grammar::{APPROXIMATIONS, Match, Unit};
 use crate::figures::lexicon::{self, Cue, Hit, Lex, ends_with_word};
 use crate::figures::period::{self, CallPeriod, Period, PeriodPhrase, Relative};
 use crate::figures::scope::{self, After, Scope};

@@ -378,24 +378,9 @@ impl<'a> Sentence<'a> {
     /// it (`the transaction lowered diluted EPS by $0.04`; not `gross margin increased by
     /// 20 basis points`, not `we increased revenue by 10%`).
     pub(super) fn moved_by_agent(&self, clause_start: usize, start: usize) -> bool {
-        let hedges = [
-            "approximately",
-            "about",
-            "roughly",
-            "nearly",
-            "around",
-            "almost",
-            "some",
-            "just",
-        ];
+        let hedge = |w: &str| APPROXIMATIONS.contains(&w) || matches!(w, "some" | "just");
         let words = words_at(&self.text[clause_start..start]);
-        if words
-            .iter()
-            .rev()
-            .find(|(_, w)| !hedges.contains(&w.as_str()))
-            .map(|(_, w)| w.as_str())
-            != Some("by")
-        {
+        if words.iter().rev().find(|(_, w)| !hedge(w)).map(|(_, w)| w.as_str()) != Some("by") {
             return false;
         }
         words.iter().enumerate().any(|(k, (at, w))| {

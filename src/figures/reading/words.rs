@@ -1,6 +1,8 @@
 //! The word lists the sentence reader checks the words around a figure against, and
 //! small helpers over words.
 
+use crate::figures::grammar::APPROXIMATIONS;
+
 /// Words allowed between a metric and its figure (`revenue for the quarter came in at`,
 /// `EPS is now expected to be in the range of`).
 pub(super) const LINK_WORDS: &[&str] = &[
@@ -504,20 +506,10 @@ pub(super) const PER_ITEM: &[&str] = &[
 /// `lower` without trailing words of approximation (`approximately`, `about`).
 pub(super) fn strip_approximations(lower: &str) -> &str {
     let mut t = lower.trim_end();
-    while let Some(stripped) = [
-        " approximately",
-        " about",
-        " roughly",
-        " nearly",
-        " almost",
-        " some",
-        " around",
-        " just",
-        " over",
-        " under",
-    ]
-    .iter()
-    .find_map(|w| t.strip_suffix(w))
+    while let Some(stripped) = APPROXIMATIONS
+        .iter()
+        .chain(&["some", "just", "over", "under"])
+        .find_map(|w| t.strip_suffix(w).filter(|rest| rest.ends_with(' ')))
     {
         t = stripped.trim_end();
     }
