@@ -271,3 +271,34 @@ fn figures_md_lists_every_builtin_metric() {
         .collect();
     assert!(missing.is_empty(), "FIGURES.md has no row for {missing:?}");
 }
+
+/// Reads a fictional call given as `Speaker: text` turns.
+fn figures_of(turns: &str) -> Figures {
+    let text = format!("---\ntitle: T\ncompany: Rowan Pumps\nticker: ROWN\nyear: 2025\nquarter: 1\n---\n{turns}");
+    let doc = callpress::content::parse_document(std::path::Path::new("t.txt"), text).unwrap();
+    let mut call = callpress::transcript::parse_document(&doc).unwrap();
+    callpress::figures::extract(&mut call)
+}
+
+fn labelled<'a>(figs: &'a Figures, text: &str) -> Option<&'a str> {
+    figs.figures.iter().find(|f| f.text == text).and_then(|f| f.label.as_deref())
+}
+
+#[test]
+fn a_segment_one_speaker_turned_to_is_the_next_speakers_too() {
+    let figs = figures_of(
+        "Operator: Welcome.\n\nAva Roe: Turning to Mac. Mac had a record quarter.\n\n\
+         Bo Lin: Turning to Services. Services revenue was $23.1 billion. Mac generated revenue of $7.8 billion.\n",
+    );
+    assert_eq!(labelled(&figs, "$23.1 billion"), Some("Services revenue"));
+    assert_eq!(labelled(&figs, "$7.8 billion"), Some("Mac revenue"));
+}
+
+#[test]
+fn what_a_sentence_leaves_out_is_not_its_segment() {
+    let figs = figures_of(
+        "Operator: Welcome.\n\nAva Roe: Turning to LaPlaya. LaPlaya was on track to deliver EBITDA of $35 million this year.\n\n\
+         Bo Lin: Excluding the impact of LaPlaya, we expect adjusted EBITDA of $74.3 million to $82.3 million for the fourth quarter.\n",
+    );
+    assert_eq!(labelled(&figs, "$74.3 million to $82.3 million"), Some("Adjusted EBITDA"));
+}

@@ -25,8 +25,9 @@ pub struct Discourse {
     pub segment_age: usize,
     /// The period a topic sentence set (`Turning to full-year results.`).
     pub period: Option<Period>,
-    /// Segments the turn has opened passages about (`Turning to Mac.`, `In iPad, …`): a
-    /// sentence naming one later (`Mac generated revenue of …`) is about it.
+    /// Segments the call has opened passages about so far (`Turning to Mac.`, `In iPad,
+    /// …`), in this turn or an earlier one: a sentence naming one later (`Mac generated
+    /// revenue of …`) is about it.
     pub seen_segments: Vec<String>,
     /// The period a sentence of the paragraph named for its results.
     pub paragraph_period: Option<Period>,
@@ -524,7 +525,7 @@ pub fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 }
 
 impl Discourse {
-    /// Remembers a segment the turn talks about.
+    /// Remembers a segment the call talks about.
     pub fn see(&mut self, segment: &str) {
         if !self.seen_segments.iter().any(|s| s.eq_ignore_ascii_case(segment)) {
             self.seen_segments.push(segment.to_string());

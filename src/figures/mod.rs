@@ -207,11 +207,17 @@ impl FigureReader {
         let mut out = Figures::default();
         let mut warnings = Vec::new();
         let mut sentence_count = 0;
+        // Segments opened so far are the call's, not one speaker's: the CFO's `Mac
+        // generated revenue of $7.8 billion` is about the Mac the CEO turned to.
+        let mut seen_segments = Vec::new();
         for turn in &call.turns {
             let mut state = TurnState {
                 ctx: &ctx,
                 lexicon: &self.lexicon,
-                discourse: Discourse::default(),
+                discourse: Discourse {
+                    seen_segments: std::mem::take(&mut seen_segments),
+                    ..Discourse::default()
+                },
                 sentence: &mut sentence_count,
             };
             let mut turn_marks = Vec::with_capacity(turn.paragraphs.len());
@@ -280,6 +286,7 @@ impl FigureReader {
                 }
             }
             out.marks.push(turn_marks);
+            seen_segments = state.discourse.seen_segments;
         }
         attribute_echoes(&mut out.figures);
         warnings.extend(conflicts::find(&out.figures, call, &self.vocabulary));

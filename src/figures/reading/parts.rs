@@ -3,6 +3,18 @@
 
 use super::*;
 
+/// Words before a name that leave it out of what the sentence measures.
+const EXCLUDED_BY: [&str; 8] = [
+    "excluding",
+    "excluding the impact of",
+    "excluding the impact from",
+    "exclusive of",
+    "absent",
+    "without",
+    "except",
+    "except for",
+];
+
 pub(super) fn direction_of(c: Cue) -> Option<Direction> {
     match c {
         Cue::Up { .. } => Some(Direction::Up),
@@ -296,7 +308,11 @@ impl<'a> Sentence<'a> {
                     .cues
                     .iter()
                     .any(|(s, e, c)| *c == Cue::Total && *s >= at && *e <= pos);
-                (whole && !total_after).then(|| (at, k.clone()))
+                // `Excluding the impact of LaPlaya, … adjusted EBITDA of …`: what the
+                // sentence leaves out is not what its figure is about.
+                let left_out = head[..at].trim_end();
+                let excluded = EXCLUDED_BY.iter().any(|w| ends_with_word(left_out, w));
+                (whole && !total_after && !excluded).then(|| (at, k.clone()))
             })
             .max_by_key(|(at, _)| *at)
             .map(|(_, k)| k)
