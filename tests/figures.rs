@@ -281,7 +281,10 @@ fn figures_of(turns: &str) -> Figures {
 }
 
 fn labelled<'a>(figs: &'a Figures, text: &str) -> Option<&'a str> {
-    figs.figures.iter().find(|f| f.text == text).and_then(|f| f.label.as_deref())
+    figs.figures
+        .iter()
+        .find(|f| f.text == text)
+        .and_then(|f| f.label.as_deref())
 }
 
 #[test]
@@ -300,5 +303,8 @@ fn what_a_sentence_leaves_out_is_not_its_segment() {
         "Operator: Welcome.\n\nAva Roe: Turning to LaPlaya. LaPlaya was on track to deliver EBITDA of $35 million this year.\n\n\
          Bo Lin: Excluding the impact of LaPlaya, we expect adjusted EBITDA of $74.3 million to $82.3 million for the fourth quarter.\n",
     );
-    assert_eq!(labelled(&figs, "$74.3 million to $82.3 million"), Some("Adjusted EBITDA"));
+    assert_eq!(
+        labelled(&figs, "$74.3 million to $82.3 million"),
+        Some("Adjusted EBITDA")
+    );
 }
