@@ -467,8 +467,8 @@ fn tolerance(f: &Figure) -> u64 {
 }
 
 /// The change shown beside the value: the one stated with it (its `of` is the value),
-/// else one from the same paragraph, else the most authoritative; a percentage first,
-/// points or basis points for a ratio.
+/// else one from the same paragraph, else the most authoritative; year-over-year before
+/// sequential; a percentage first, points or basis points for a ratio.
 fn change_for(list: &[&Figure], value: Option<&Figure>, measure: Measure, call: &Call) -> Option<Figure> {
     let changes: Vec<&Figure> = list
         .iter()
@@ -486,9 +486,13 @@ fn change_for(list: &[&Figure], value: Option<&Figure>, measure: Measure, call: 
         .max_by_key(|(i, f)| {
             let linked = value.is_some_and(|v| f.of.as_deref() == Some(v.id.as_str()));
             let same_paragraph = value.is_some_and(|v| v.paragraph == f.paragraph);
+            // A year-over-year change before a sequential one: what a reader compares
+            // a quarter with (`down 2% from the second quarter and 11% year-over-year`).
+            let sequential = f.comparison == Some(Comparison::Qoq);
             (
                 linked,
                 same_paragraph,
+                !sequential,
                 preferred_unit(f),
                 authority(f, call),
                 std::cmp::Reverse(*i),

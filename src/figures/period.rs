@@ -349,6 +349,7 @@ static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<nexty>(?-u:\b)next\s+(?:fiscal\s+)?year)(?-u:\b)
       | (?P<priory>(?-u:\b)(?:last|prior|previous)[\s-]+(?:fiscal\s+)?year|(?-u:\b)(?:a\s+)?year[\s-]ago|(?-u:\b)year[\s-]earlier)(?-u:\b)
       | (?P<fyw>(?-u:\b)(?:FY|fiscal(?:\s+year)?|calendar(?:\s+year)?))\s?'?(?P<fyy>\d{4}|\d{2})(?-u:\b)
+      | (?P<fullw>(?-u:\b)full[\s-]+(?:fiscal[\s-]+)?year)\s+(?P<fully>\d{4})(?-u:\b)
       | (?P<fullyear>(?-u:\b)(?:full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|calendar\s+year|for\s+the\s+year|the\s+year|this\s+year|whole\s+year|entire\s+year|annual))(?-u:\b)
       | (?-u:\b)(?P<bare>(?:19|20)\d{2})(?-u:\b)(?:'s)?
         ",
@@ -509,6 +510,10 @@ fn phrase_of(c: &regex::Captures<'_>, start: usize, end: usize) -> Option<Period
         p.relative = Some(Relative::Next);
     } else if c.name("priory").is_some() {
         p.relative = Some(Relative::Prior);
+    } else if let Some(y) = c.name("fully") {
+        // `full year 2022` says the year, not whether it is the fiscal one.
+        p.year = y.as_str().parse().ok();
+        p.fiscal = lower.contains("fiscal").then_some(true);
     } else if let Some(y) = c.name("fyy") {
         p.year = two_digit_year(y.as_str());
         p.fiscal = Some(!lower.starts_with("calendar"));
@@ -537,7 +542,12 @@ fn ordinal(text: &str) -> Option<u8> {
 impl PeriodPhrase {
     /// True for a bare year (`2021`), which dates more often than it periods.
     pub fn is_bare_year(&self) -> bool {
-        self.span == Span::Year && self.year.is_some() && self.fiscal.is_none() && self.relative.is_none()
+        // `2022` or `2022's`, not `full year 2022`.
+        self.span == Span::Year
+            && self.year.is_some()
+            && self.fiscal.is_none()
+            && self.relative.is_none()
+            && self.end - self.start <= "2022's".len()
     }
 
     /// The period, resolved against the call. `forward` is true in a forecast: a quarter

@@ -284,6 +284,37 @@ const STOP: &[&str] = &[
     "points",
     "project",
     "projects",
+    // The unit of a multiple before the metric (`1.1 times net debt to EBITDA`).
+    "times",
+    // Present-tense verbs a sentence puts before a metric (`highlights include revenue
+    // of …`, `we improve EBITDA`, `which reflect revenue`): never a segment's name.
+    "include",
+    "includes",
+    "reflect",
+    "reflects",
+    "improve",
+    "improves",
+    "represent",
+    "represents",
+    "remain",
+    "remains",
+    "show",
+    "shows",
+    "continue",
+    "continues",
+    "exceed",
+    "exceeds",
+    "reach",
+    "reaches",
+    "support",
+    "supports",
+    "offset",
+    "offsets",
+    "delivers",
+    "generates",
+    "expects",
+    "anticipates",
+    "sees",
 ];
 
 /// Words that say "the whole company".

@@ -546,6 +546,33 @@ const BUILTIN: &[Builtin] = &[
         ],
     ),
     metric(
+        "premiums earned",
+        M::Amount,
+        T::Profit,
+        &[
+            "net premiums earned",
+            "net earned premiums",
+            "net earned premium",
+            "premiums earned",
+            "earned premiums",
+            "earned premium",
+            "net premium income",
+        ],
+    ),
+    metric(
+        "net flows",
+        M::Amount,
+        T::Kpi,
+        &[
+            "net flows",
+            "net inflows",
+            "net new assets",
+            "net new money",
+            "long-term net flows",
+            "long-term net inflows",
+        ],
+    ),
+    metric(
         "net interest income",
         M::Amount,
         T::Profit,

@@ -35,7 +35,7 @@ impl<'a> Sentence<'a> {
             r.direction = r.direction.or(out.iter().rev().flatten().find_map(|p| p.direction));
         }
         let prior = if r.change { None } else { self.prior_cue(i, m) };
-        let forward = self.is_forward(discourse, start, clause_start, clause_end);
+        let forward = self.is_forward(ctx, discourse, start, clause_start, clause_end);
         r.kind = match (prior, forward, r.change) {
             (Some(_), _, _) => Kind::Prior,
             (None, true, _) => Kind::Guidance,
@@ -97,6 +97,7 @@ impl<'a> Sentence<'a> {
     /// the clause a result.
     pub(super) fn is_forward(
         &self,
+        ctx: &Context<'_>,
         discourse: &Discourse,
         start: usize,
         clause_start: usize,
@@ -124,7 +125,10 @@ impl<'a> Sentence<'a> {
                     && (x.lead >= end && self.text[end..x.lead].trim().is_empty()
                         || x.lead <= cue_start && end <= x.start)
             });
-            after_forecast || before_metric
+            // After its subject it is the verb (`and we reported earnings of $1.66`).
+            let after_subject = ends_with_word(&self.text[..cue_start].trim_end().to_ascii_lowercase(), "we")
+                || ends_with_word(&self.text[..cue_start].trim_end().to_ascii_lowercase(), "company");
+            (after_forecast || before_metric) && !after_subject
         };
         // A relative clause (`tap fee revenue, which is going to be …, and so Q3
         // revenues were $3.8 million`) says nothing of the figures after it.
@@ -160,7 +164,17 @@ impl<'a> Sentence<'a> {
             .iter()
             .enumerate()
             .any(|(k, (_, e, c))| *e <= start && past(c) && !adjective(k));
-        discourse.guidance && !clause_has_past && !past_before
+        discourse.guidance && !clause_has_past && !past_before && !self.names_own_quarter(ctx, start)
+    }
+
+    /// True when the sentence names the call's own quarter before the figure (`Our Q1
+    /// results included revenue of $1.8 billion`): in an outlook passage, a sentence about
+    /// the quarter just reported states a result, whatever verb it uses.
+    pub(super) fn names_own_quarter(&self, ctx: &Context<'_>, start: usize) -> bool {
+        self.periods.iter().take_while(|p| p.end <= start).any(|p| {
+            !self.is_comparison_period(p)
+                && matches!(p.resolve(ctx.call, false), q @ Period::Quarter { .. } if ctx.call.is_own(&q))
+        })
     }
 
     /// True when the clause at `start` is a relative clause (`, which …`, `, who …`).
@@ -293,6 +307,13 @@ impl<'a> Sentence<'a> {
             .iter()
             .find(|p| p.start >= end && p.start < clause_end)
             .filter(|p| p.start - end <= 24 && !self.figs.iter().any(|f| f.0 >= end && f.1 <= p.start))
+            // Not across a new verb (`$1.55 per share and increasing our fiscal 2022
+            // guidance`): that period is the next clause's.
+            .filter(|p| {
+                !self.text[end..p.start]
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("and") || w.to_ascii_lowercase().ends_with("ing"))
+            })
             .filter(|p| comparison || !self.is_comparison_period(p))
             .filter(|p| !p.is_bare_year() || self.bare_year_is_period(p))
     }
@@ -400,7 +421,7 @@ impl<'a> Sentence<'a> {
     /// What the change compares with: the cues after it in its clause (`13%
     /// year-over-year`, `20% in constant currency`, `up 38% sequentially`), or before it
     /// (`year-over-year growth of 5%`).
-    pub(super) fn comparison(&self, i: usize) -> Option<Comparison> {
+    pub(super) fn comparison(&self, ctx: &Context<'_>, i: usize) -> Option<Comparison> {
         let (start, end, _) = self.figs[i];
         let (clause_start, clause_end) = self.clause(start);
         let next_fig = self.figs.get(i + 1).map_or(clause_end, |f| f.0.min(clause_end));
@@ -428,7 +449,15 @@ impl<'a> Sentence<'a> {
                 .periods
                 .iter()
                 .find(|p| p.start >= end && p.end <= next_fig && self.is_comparison_period(p))?;
-            (p.relative == Some(Relative::Prior)).then_some(Comparison::Yoy)
+            // `down 2% from the second quarter` on a third-quarter call is sequential.
+            let base = p.resolve(ctx.call, false);
+            if base == ctx.call.previous_quarter() {
+                Some(Comparison::Qoq)
+            } else if base == ctx.call.year_ago_quarter() || p.relative == Some(Relative::Prior) {
+                Some(Comparison::Yoy)
+            } else {
+                None
+            }
         })
     }
 }

@@ -364,6 +364,11 @@ impl<'a> Sentence<'a> {
                 r.negative = c.negative && !change;
                 r.scope = c.scope;
                 r.segment = c.segment.clone();
+                // `down 2% from the second quarter and 11% year-over-year`: one direction
+                // for both.
+                if change && c.change {
+                    r.direction = r.direction.or(c.direction);
+                }
             }
             if let Some(x) = mention {
                 r.basis = self
@@ -443,7 +448,7 @@ impl<'a> Sentence<'a> {
             r.scope = Scope::Item;
         }
         if r.change && r.comparison.is_none() {
-            r.comparison = self.comparison(i);
+            r.comparison = self.comparison(ctx, i);
         }
         Some(r)
     }

@@ -220,6 +220,15 @@ impl<'a> Sentence<'a> {
         {
             return Some(*b);
         }
+        // `was $0.23 as reported and was $0.45 as adjusted`, `$1.93 after excluding
+        // restructuring costs`: the basis said after the figure.
+        let lower = rest.get(..rest.len().min(40)).unwrap_or(rest).to_ascii_lowercase();
+        if lower.starts_with("as adjusted") || lower.starts_with("after excluding") {
+            return Some(Basis::Adjusted);
+        }
+        if lower.starts_with("as reported") {
+            return Some(Basis::Gaap);
+        }
         let word = rest
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .next()
@@ -384,7 +393,15 @@ impl<'a> Sentence<'a> {
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
             .collect();
-        words.iter().rev().take(3).any(|w| PART_VERBS.contains(w))
+        // `Our Q1 results included revenue of $1.8 billion`, `highlights include revenue
+        // of …`: what a summary of results includes is the results themselves.
+        let summary_subject = |k: usize| k > 0 && SUMMARY_SUBJECTS.contains(&words[k - 1]);
+        words
+            .iter()
+            .enumerate()
+            .rev()
+            .take(3)
+            .any(|(k, w)| PART_VERBS.contains(w) && !(w.starts_with("includ") && summary_subject(k)))
             || words.iter().any(|w| w.starts_with("contribut"))
             || self.moved_by_agent(clause_start, start)
     }

@@ -425,3 +425,103 @@ fn a_figure_on_a_base_is_not_the_bases_metric() {
     assert_eq!(label(&figs, "$830 million").as_deref(), Some("Revenue"));
     assert_eq!(label(&figs, "$215 million").as_deref(), Some("Adjusted EBITDA"));
 }
+
+#[test]
+fn a_sentence_about_the_quarter_just_reported_ends_an_outlook_passage() {
+    let figs = figures_of(&[
+        "We are raising our full year guidance for both sales and earnings per share.",
+        "Our Q3 results included revenue of $1.8 billion, up 7%.",
+        "GAAP operating earnings of $298 million.",
+    ]);
+    let revenue = figure(&figs, "$1.8 billion");
+    assert_eq!((revenue.kind, revenue.scope), (Kind::Actual, Scope::Total));
+    assert_eq!(revenue.period.key(), "2024-Q3");
+    assert_eq!(figure(&figs, "$298 million").kind, Kind::Actual);
+}
+
+#[test]
+fn what_a_summary_of_results_includes_is_a_result_not_a_segment() {
+    let figs = figures_of(&["Third-quarter highlights include revenue of $683 million."]);
+    let f = figure(&figs, "$683 million");
+    assert_eq!((f.label.as_deref(), f.scope), (Some("Revenue"), Scope::Total));
+}
+
+#[test]
+fn a_forecast_reaches_its_metric_over_words_of_expectation() {
+    let figs = figures_of(&[
+        "On cash, we expect free cash flow to approach $1.1 billion.",
+        "Capital expenditures will be consistent with this year and in the range of $110 million to $130 million.",
+    ]);
+    assert_eq!(label(&figs, "$1.1 billion").as_deref(), Some("Free cash flow"));
+    assert_eq!(
+        label(&figs, "$110 million to $130 million").as_deref(),
+        Some("Capital expenditures")
+    );
+}
+
+#[test]
+fn a_change_from_the_previous_quarter_is_sequential_and_shares_its_direction() {
+    let figs = figures_of(&[
+        "We reported total revenues of $33.3 million, which was down 2% from the second quarter and 11% year-over-year.",
+    ]);
+    let qoq = figure(&figs, "2%");
+    let yoy = figure(&figs, "11%");
+    assert_eq!(
+        (qoq.comparison, qoq.direction),
+        (Some(Comparison::Qoq), Some(Direction::Down))
+    );
+    assert_eq!(
+        (yoy.comparison, yoy.direction),
+        (Some(Comparison::Yoy), Some(Direction::Down))
+    );
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.metric == "revenue")
+        .expect("a revenue row");
+    assert_eq!(row.change, "−11% YoY", "the table compares a quarter with a year ago");
+}
+
+#[test]
+fn full_year_with_its_year_names_that_year() {
+    let figs = figures_of(&[
+        "For the full year 2025, based on our assessment of market conditions today, we would expect adjusted earnings per share to be in the range of $37.25 to $37.65.",
+    ]);
+    let g = figure(&figs, "$37.25 to $37.65");
+    assert_eq!((g.kind, g.period.key().as_str()), (Kind::Guidance, "2025"));
+}
+
+#[test]
+fn the_basis_said_after_a_figure_is_its_basis() {
+    let figs = figures_of(&[
+        "Diluted earnings per share was $0.23 as reported and was $0.45 as adjusted for the loss on the extinguishment of debt.",
+        "Reported earnings per diluted share was $1.77 and $1.93 after excluding restructuring costs.",
+    ]);
+    assert_eq!(label(&figs, "$0.23").as_deref(), Some("GAAP EPS"));
+    assert_eq!(label(&figs, "$0.45").as_deref(), Some("Adjusted EPS"));
+    assert_eq!(label(&figs, "$1.93").as_deref(), Some("Adjusted EPS"));
+}
+
+#[test]
+fn a_result_the_company_reported_after_naming_its_guidance_is_a_result() {
+    let figs = figures_of(&[
+        "EPS also exceeded the high end of our guidance, and we reported earnings of $1.66 per share on a GAAP basis.",
+    ]);
+    let f = figure(&figs, "$1.66");
+    assert_eq!((f.kind, f.label.as_deref()), (Kind::Actual, Some("GAAP EPS")));
+}
+
+#[test]
+fn a_period_after_the_next_verb_belongs_to_the_next_clause() {
+    let figs = figures_of(&[
+        "We are reaffirming our guidance for fiscal 2024 of $1.55 to $1.65 per share and increasing our fiscal 2025 guidance to $2.20 to $2.30 per share.",
+    ]);
+    assert_eq!(figure(&figs, "$1.55 to $1.65").period.key(), "FY2024");
+    assert_eq!(figure(&figs, "$2.20 to $2.30").period.key(), "FY2025");
+}
+
+#[test]
+fn the_unit_of_a_multiple_is_no_segment() {
+    let figs = figures_of(&["We remain in a strong position with 1.1 times net debt to EBITDA."]);
+    assert!(figure(&figs, "1.1 times").segment.is_none());
+}

@@ -248,6 +248,15 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "exceed",
     "surpass",
     "loss",
+    // `free cash flow to approach $1.1 billion`, `EPS expectations continue to be in the
+    // range of`, `capital expenditures will be consistent with this year and in the range of`
+    "approach",
+    "approaching",
+    "expectation",
+    "expectations",
+    "consistent",
+    "similar",
+    "line",
 ];
 
 /// Words that may open a clause and still continue the figure before it (`which was an
@@ -413,6 +422,10 @@ pub(super) const OWN_SUBJECTS: &[&str] = &[
     "had",
     "also",
 ];
+
+/// Nouns that sum up a period's results: what they include is a result, not a part
+/// (`our Q1 results included revenue of $1.8 billion`).
+pub(super) const SUMMARY_SUBJECTS: &[&str] = &["results", "highlights", "performance", "financials", "numbers"];
 
 pub(super) const PART_VERBS: &[&str] = &[
     "contributed",
