@@ -275,6 +275,12 @@ const COMPARE: &[&str] = &[
     "than",
     "in comparison to",
     "in comparison with",
+    // `an expected improvement over the annualized fourth quarter FFO of $0.72`
+    "improvement over",
+    "increase over",
+    "growth over",
+    "decrease from",
+    "decline from",
 ];
 const PRIOR_YEAR: &[&str] = &[
     "last year",

@@ -119,7 +119,18 @@ impl<'a> Sentence<'a> {
             self.mentions
                 .iter()
                 .filter(|m| (skip_mentions || m.share) && m.start >= from && m.tail <= to)
-                .map(|m| (m.start, m.tail)),
+                // A skipped metric goes with its qualifiers (`the fourth quarter operating
+                // FFO per share of $0.72`).
+                .map(|m| {
+                    (
+                        if skip_mentions {
+                            m.lead.clamp(from, m.start)
+                        } else {
+                            m.start
+                        },
+                        m.tail,
+                    )
+                }),
         );
         spans.sort_unstable();
         spans

@@ -76,6 +76,28 @@ impl<'a> Sentence<'a> {
         {
             r.kind = Kind::Prior;
         }
+        // The quarter just reported cannot be forecast: a forecast word with a figure of
+        // that quarter (`helped deliver revenue growth of 30% in the fourth quarter`,
+        // `earnings of $0.87 per share in the fourth quarter equaled`) reports it; one
+        // that follows the period (`Based on our results through the third quarter, we
+        // raised our EPS guidance to …`) forecasts for a period the period does not name.
+        if r.kind == Kind::Guidance
+            && let Some(p) = near
+            && matches!(r.period, Period::Quarter { .. })
+            && ctx.call.is_own(&r.period)
+        {
+            let forecast_between =
+                p.end <= start && self.cues_in(p.end, start).any(|(_, _, c)| matches!(c, Cue::Forward));
+            if forecast_between {
+                r.period = self
+                    .sentence_period(ctx, true)
+                    .filter(|q| !ctx.call.is_own(q))
+                    .or(discourse.guidance_period)
+                    .unwrap_or_else(|| default_guidance_period(ctx.call));
+            } else {
+                r.kind = if r.change { Kind::Change } else { Kind::Actual };
+            }
+        }
         r.comparison = prior.map(|p| match p {
             PriorCue::Year => Comparison::Yoy,
             PriorCue::Quarter => Comparison::Qoq,
@@ -310,9 +332,11 @@ impl<'a> Sentence<'a> {
             // Not across a new verb (`$1.55 per share and increasing our fiscal 2022
             // guidance`): that period is the next clause's.
             .filter(|p| {
-                !self.text[end..p.start]
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case("and") || w.to_ascii_lowercase().ends_with("ing"))
+                let gap = &self.text[end..p.start];
+                !gap.contains(',')
+                    && !gap
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("and") || w.to_ascii_lowercase().ends_with("ing"))
             })
             .filter(|p| comparison || !self.is_comparison_period(p))
             .filter(|p| !p.is_bare_year() || self.bare_year_is_period(p))

@@ -525,3 +525,33 @@ fn the_unit_of_a_multiple_is_no_segment() {
     let figs = figures_of(&["We remain in a strong position with 1.1 times net debt to EBITDA."]);
     assert!(figure(&figs, "1.1 times").segment.is_none());
 }
+
+#[test]
+fn the_quarter_just_reported_is_never_forecast() {
+    let figs = figures_of(&[
+        "Our strong performance helped deliver revenue growth of 30% in the third quarter.",
+        "Based on our results through the third quarter, we have raised our earnings per share guidance to a range of $1.90 to $2.05 per share.",
+    ]);
+    let growth = figure(&figs, "30%");
+    assert_eq!((growth.kind, growth.period.key().as_str()), (Kind::Change, "2024-Q3"));
+    let g = figure(&figs, "$1.90 to $2.05");
+    assert_eq!(g.kind, Kind::Guidance);
+    assert_ne!(g.period.key(), "2024-Q3", "a forecast is for a later period");
+}
+
+#[test]
+fn an_improvement_over_a_level_makes_the_level_a_base() {
+    let figs = figures_of(&[
+        "We are establishing 2025 operating FFO per share guidance of $0.77 to $0.87, which is an expected improvement over the annualized 2024 third quarter operating FFO per share of $0.72.",
+    ]);
+    assert_eq!(figure(&figs, "$0.72").kind, Kind::Prior);
+    assert_eq!(figure(&figs, "$0.77 to $0.87").kind, Kind::Guidance);
+}
+
+#[test]
+fn what_impacted_a_metric_by_an_amount_is_a_part() {
+    let figs = figures_of(&[
+        "We estimate that supply constraints impacted our third quarter revenue by approximately $25 million to $30 million.",
+    ]);
+    assert_eq!(figure(&figs, "$25 million to $30 million").scope, Scope::Item);
+}

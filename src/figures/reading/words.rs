@@ -257,6 +257,7 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "consistent",
     "similar",
     "line",
+    "annualized",
 ];
 
 /// Words that may open a clause and still continue the figure before it (`which was an
@@ -392,6 +393,9 @@ pub(super) fn words_of(text: &str) -> Vec<String> {
 /// Verbs by which something other than the company moves a metric (`the transaction
 /// lowered EPS by $0.04`, `currency reduced revenue by 2%`): the figure is an impact.
 pub(super) const AGENT_VERBS: &[&str] = &[
+    // `supply constraints impacted our fourth quarter revenue by $25 million`
+    "impacted",
+    "affected",
     "lowered",
     "reduced",
     "raised",
