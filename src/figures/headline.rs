@@ -330,21 +330,25 @@ const LEAD_OTHER_GROUP: u8 = 2;
 /// The bottom line and the measure an industry leads with.
 const BOTTOM_LINE_GROUP: u8 = 3;
 
+/// The company's other forecasts (cash flow, capital spending, tax rate, margins): what
+/// a call says of the coming year comes before how its segments did.
+const COMPANY_GUIDANCE_GROUP: u8 = 4;
+
 /// The group of segments' revenue rows, of which the first [`LEADING_SEGMENTS`] come
 /// before the company's operating measures.
-const SEGMENT_GROUP: u8 = 4;
+const SEGMENT_GROUP: u8 = 5;
 
 /// How many segments' revenue rows come before the company's operating measures.
 const LEADING_SEGMENTS: usize = 4;
 
 /// The group of the company's operating measures (margins, EBITDA, cash flow).
-const MEASURE_GROUP: u8 = 5;
+const MEASURE_GROUP: u8 = 6;
 
 /// The first group of lesser rows (see [`MAX_LESSER_ROWS`]).
-const LESSER_GROUP: u8 = 6;
+const LESSER_GROUP: u8 = 7;
 
 /// The last group: other segment rows.
-const LAST_GROUP: u8 = 7;
+const LAST_GROUP: u8 = 8;
 
 fn rank(key: &RowKey, facts: &RowFacts, period: &CallPeriod, vocabulary: &Vocabulary) -> Rank {
     let tier = vocabulary.def(key.metric).tier;
@@ -357,6 +361,7 @@ fn rank(key: &RowKey, facts: &RowFacts, period: &CallPeriod, vocabulary: &Vocabu
         (false, Tier::Earnings | Tier::Revenue, true) => LEAD_GUIDANCE_GROUP,
         (false, Tier::Profit, _) => BOTTOM_LINE_GROUP,
         (true, Tier::Earnings | Tier::Revenue, _) if !facts.growth_only => SEGMENT_GROUP,
+        (false, Tier::Kpi | Tier::Other, true) => COMPANY_GUIDANCE_GROUP,
         (false, Tier::Kpi, _) => MEASURE_GROUP,
         (false, Tier::Other, _) => LESSER_GROUP,
         (true, _, _) => LAST_GROUP,
