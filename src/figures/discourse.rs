@@ -62,6 +62,7 @@ static TOPIC_RE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:a\s+few|some)\s+(?:words|comments|thoughts)\s+(?:on|about)
           | (?:i'm\s+going\s+to\s+|i'll\s+|let\s+me\s+)?(?:start|begin)\s+with\s+(?:this\s+one|the\s+(?:first\s+)?(?:one|question|part))\s+(?:on|about)
           | (?:talk|speak)\s+(?:about|to)
+          | (?:start(?:ing)?|begin(?:ning)?|kick(?:ing)?\s+off|open(?:ing)?)\s+with
         )
         \s*(?P<topic>[^.;:!?,]*)",
     )

@@ -555,3 +555,15 @@ fn what_impacted_a_metric_by_an_amount_is_a_part() {
     ]);
     assert_eq!(figure(&figs, "$25 million to $30 million").scope, Scope::Item);
 }
+
+#[test]
+fn a_passage_begun_with_the_year_states_the_year() {
+    let figs = figures_of(&[
+        "I'll begin with some highlights for the year.",
+        "Revenues of $2.461 billion increased 4.6%.",
+        "Now I will turn to third-quarter results.",
+        "For the quarter, revenues of $626.6 million increased 4%.",
+    ]);
+    assert_eq!(figure(&figs, "$2.461 billion").period.key(), "2024");
+    assert_eq!(figure(&figs, "$626.6 million").period.key(), "2024-Q3");
+}
