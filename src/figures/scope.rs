@@ -722,6 +722,14 @@ const VERBS_ING: &[&str] = &[
     "reiterating",
     "establishing",
     "setting",
+    "yielding",
+    "translating",
+    "equating",
+    "bringing",
+    "putting",
+    "ending",
+    "finishing",
+    "closing",
 ];
 
 /// `-ed` words that are adjectives of a metric (`adjusted`, `consolidated`), not verbs.
@@ -1236,6 +1244,7 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
     let mut marked_segment = false;
     let mut taken = 0;
     let mut first_index = words.len();
+    let mut after_basis = false;
     for (i, raw) in words.iter().enumerate().rev() {
         let w = raw.trim_matches(|c: char| c == '\'' || c == '’' || c == '.' || c == '"');
         if w.is_empty() {
@@ -1291,8 +1300,16 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
         }
         if let Some(b) = Basis::from_word(&lower) {
             q.basis = q.basis.or(Some(b));
+            after_basis = true;
             continue;
         }
+        // `transaction adjusted EPS`, `acquisition-adjusted EBITDA`: the noun says what the
+        // basis adjusts for; the figure is still the company's.
+        if after_basis && ITEM_NOUNS.contains(&lower.as_str()) {
+            after_basis = false;
+            continue;
+        }
+        after_basis = false;
         if lower == "non" {
             continue;
         }

@@ -567,3 +567,16 @@ fn a_passage_begun_with_the_year_states_the_year() {
     assert_eq!(figure(&figs, "$2.461 billion").period.key(), "2024");
     assert_eq!(figure(&figs, "$626.6 million").period.key(), "2024-Q3");
 }
+
+#[test]
+fn a_verb_or_what_a_basis_adjusts_for_is_no_part_of_the_metric() {
+    let figs = figures_of(&[
+        "Net income was $37.1 million, yielding earnings per share of $1.22.",
+        "Altogether, we expect transaction adjusted earnings per share to be between $24.50 and $25.10.",
+        "And lastly, our Q4 guidance includes earnings between $1.68 and $1.78.",
+    ]);
+    assert_eq!(figure(&figs, "$1.22").scope, Scope::Total);
+    let g = figure(&figs, "between $24.50 and $25.10");
+    assert_eq!((g.scope, g.label.as_deref()), (Scope::Total, Some("Adjusted EPS")));
+    assert_eq!(figure(&figs, "between $1.68 and $1.78").scope, Scope::Total);
+}

@@ -428,8 +428,19 @@ pub(super) const OWN_SUBJECTS: &[&str] = &[
 ];
 
 /// Nouns that sum up a period's results: what they include is a result, not a part
-/// (`our Q1 results included revenue of $1.8 billion`).
-pub(super) const SUMMARY_SUBJECTS: &[&str] = &["results", "highlights", "performance", "financials", "numbers"];
+/// (`our Q1 results included revenue of $1.8 billion`, `our Q4 guidance includes earnings
+/// between $1.68 and $1.78`).
+pub(super) const SUMMARY_SUBJECTS: &[&str] = &[
+    "results",
+    "highlights",
+    "performance",
+    "financials",
+    "numbers",
+    "guidance",
+    "outlook",
+    "expectations",
+    "forecast",
+];
 
 pub(super) const PART_VERBS: &[&str] = &[
     "contributed",
