@@ -131,6 +131,7 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
             Some((rank(key, &facts, period, vocabulary), size, row))
         })
         .collect();
+    results_beside_their_forecasts(&mut rows);
     lead_with_largest_segments(&mut rows);
     rows.sort_by_key(|r| r.0);
     guidance_after_first_results(&mut rows);
@@ -188,6 +189,21 @@ fn guidance_after_first_results(rows: &mut [(Rank, f64, HeadlineRow)]) {
     }
     for i in demoted {
         rows[i].0.group = LEAD_OTHER_GROUP;
+    }
+}
+
+/// A company measure the call forecasts (`Operating income guidance`) comes before the
+/// segments, and its result with it: `Operating income`, then its guidance.
+fn results_beside_their_forecasts(rows: &mut [(Rank, f64, HeadlineRow)]) {
+    let forecast: Vec<String> = rows
+        .iter()
+        .filter(|r| r.0.group == COMPANY_GUIDANCE_GROUP)
+        .map(|r| r.2.metric.clone())
+        .collect();
+    for row in rows.iter_mut() {
+        if row.0.group == MEASURE_GROUP && row.2.segment.is_none() && forecast.contains(&row.2.metric) {
+            row.0.group = COMPANY_GUIDANCE_GROUP;
+        }
     }
 }
 
@@ -330,8 +346,9 @@ const LEAD_OTHER_GROUP: u8 = 2;
 /// The bottom line and the measure an industry leads with.
 const BOTTOM_LINE_GROUP: u8 = 3;
 
-/// The company's other forecasts (cash flow, capital spending, tax rate, margins): what
-/// a call says of the coming year comes before how its segments did.
+/// The company's other forecasts (cash flow, capital spending, tax rate, margins), each
+/// beside its result: what a call says of the coming year comes before how its segments
+/// did.
 const COMPANY_GUIDANCE_GROUP: u8 = 4;
 
 /// The group of segments' revenue rows, of which the first [`LEADING_SEGMENTS`] come

@@ -540,6 +540,19 @@ fn ordinal(text: &str) -> Option<u8> {
 }
 
 impl PeriodPhrase {
+    /// The quarter a phrase names without saying its year (`first quarter`, `Q3`).
+    pub fn quarter_without_year(&self) -> Option<u8> {
+        match self.span {
+            Span::Quarter(q) if self.year.is_none() && self.relative.is_none() => Some(q),
+            _ => None,
+        }
+    }
+
+    /// True when the phrase says its year (`2022`, `FY '22`, `fourth quarter of 2021`).
+    pub fn says_year(&self) -> bool {
+        self.year.is_some()
+    }
+
     /// True for a bare year (`2021`), which dates more often than it periods.
     pub fn is_bare_year(&self) -> bool {
         // `2022` or `2022's`, not `full year 2022`.

@@ -66,6 +66,38 @@ impl<'a> Sentence<'a> {
                 .or(discourse.period)
                 .unwrap_or_else(|| ctx.call.current()),
         };
+        // `First quarter sales were $287.8 million in fiscal year '22`: the quarter the
+        // sentence opens with, of the year named after the figure.
+        if r.kind != Kind::Guidance
+            && let (
+                Some(p),
+                Period::Year {
+                    year: Some(year),
+                    fiscal,
+                },
+            ) = (near, r.period)
+            && p.start >= end
+            && let Some(quarter) = self
+                .periods
+                .iter()
+                .filter(|q| q.end <= start && q.start >= clause_start)
+                .find_map(|q| q.quarter_without_year())
+        {
+            r.period = Period::Quarter {
+                year: Some(year),
+                quarter,
+                fiscal,
+            };
+        }
+        // A period that has not ended has no results: a figure dated with a later year
+        // or quarter than the call's (`For 2021, we are focused on delivering adjusted
+        // EPS of $2.61 to $2.65`, `2021 FFO is estimated in the range of`) is a forecast.
+        if matches!(r.kind, Kind::Actual | Kind::Change)
+            && near.is_some_and(|p| p.says_year())
+            && ctx.call.is_future(&r.period)
+        {
+            r.kind = Kind::Guidance;
+        }
         // A forecast sentence that quotes a past period's figure (`compared to $2.59 for
         // the fourth quarter of 2020`) quotes a base, not a forecast.
         if r.kind == Kind::Guidance
@@ -125,10 +157,12 @@ impl<'a> Sentence<'a> {
         clause_start: usize,
         clause_end: usize,
     ) -> bool {
-        if self
-            .cues_in(clause_start, clause_end)
-            .any(|(_, _, c)| *c == Cue::NotForward)
-        {
+        // Words comparing with a forecast (`ahead of our guidance`) make the clause a
+        // result, unless a forecast verb governs the figure and the comparison follows it
+        // (`we expect EPS of $1.56 to $1.58, in line with current consensus`).
+        let not_forward_before = self.cues_in(clause_start, start).any(|(_, _, c)| *c == Cue::NotForward);
+        let not_forward_after = self.cues_in(start, clause_end).any(|(_, _, c)| *c == Cue::NotForward);
+        if not_forward_before {
             return false;
         }
         let past = |c: &Cue| matches!(c, Cue::Past | Cue::Up { past: true } | Cue::Down { past: true });
@@ -150,7 +184,19 @@ impl<'a> Sentence<'a> {
             // After its subject it is the verb (`and we reported earnings of $1.66`).
             let after_subject = ends_with_word(&self.text[..cue_start].trim_end().to_ascii_lowercase(), "we")
                 || ends_with_word(&self.text[..cue_start].trim_end().to_ascii_lowercase(), "company");
-            (after_forecast || before_metric) && !after_subject
+            // `our full year EPS outlook is increased to`, `guidance was raised to`: the
+            // forecast is what changed, so the figure is still a forecast.
+            let forecast_subject = {
+                let before = self.text[..cue_start].trim_end().to_ascii_lowercase();
+                let before = before
+                    .strip_suffix(" is")
+                    .or(before.strip_suffix(" was"))
+                    .unwrap_or(&before);
+                ["outlook", "guidance", "forecast", "expectations", "range"]
+                    .iter()
+                    .any(|w| ends_with_word(before, w))
+            };
+            (after_forecast || before_metric) && !after_subject || forecast_subject
         };
         // A relative clause (`tap fee revenue, which is going to be …, and so Q3
         // revenues were $3.8 million`) says nothing of the figures after it.
@@ -168,6 +214,7 @@ impl<'a> Sentence<'a> {
             .map(|(_, cue)| cue);
         match last_before {
             Some((_, _, Cue::Forward)) => return true,
+            _ if not_forward_after => return false,
             Some((_, _, Cue::NotForward)) => return false,
             Some((s, _, _)) if *s >= clause_start => return false,
             _ => {}

@@ -580,3 +580,22 @@ fn a_verb_or_what_a_basis_adjusts_for_is_no_part_of_the_metric() {
     assert_eq!((g.scope, g.label.as_deref()), (Scope::Total, Some("Adjusted EPS")));
     assert_eq!(figure(&figs, "between $1.68 and $1.78").scope, Scope::Total);
 }
+
+#[test]
+fn a_period_that_has_not_ended_has_no_results() {
+    let figs = figures_of(&[
+        "For 2025, we are focused on delivering adjusted earnings of $2.61 to $2.65 per share.",
+        "Our full year earnings per share outlook is increased to $2.85 to $3.05 per share.",
+        "We expect fourth quarter non-GAAP diluted earnings per share in the range of $1.56 to $1.58, in line with current consensus.",
+    ]);
+    for text in ["$2.61 to $2.65", "$2.85 to $3.05", "$1.56 to $1.58"] {
+        assert_eq!(figure(&figs, text).kind, Kind::Guidance, "{text}");
+    }
+}
+
+#[test]
+fn a_quarter_of_the_fiscal_year_named_after_the_figure() {
+    let figs = figures_of(&["Third quarter sales were $287.8 million in fiscal year '24, an increase of 50.8%."]);
+    let f = figure(&figs, "$287.8 million");
+    assert_eq!((f.kind, f.period.key().as_str()), (Kind::Actual, "FY2024-Q3"));
+}
