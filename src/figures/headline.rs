@@ -346,7 +346,8 @@ const LEAD_OTHER_GROUP: u8 = 2;
 /// The bottom line and the measure an industry leads with.
 const BOTTOM_LINE_GROUP: u8 = 3;
 
-/// The company's other forecasts (cash flow, capital spending, tax rate, margins), each
+/// The company's other forecasts of its operating measures (cash flow, capital spending,
+/// margins, EBITDA), each
 /// beside its result: what a call says of the coming year comes before how its segments
 /// did.
 const COMPANY_GUIDANCE_GROUP: u8 = 4;
@@ -378,7 +379,8 @@ fn rank(key: &RowKey, facts: &RowFacts, period: &CallPeriod, vocabulary: &Vocabu
         (false, Tier::Earnings | Tier::Revenue, true) => LEAD_GUIDANCE_GROUP,
         (false, Tier::Profit, _) => BOTTOM_LINE_GROUP,
         (true, Tier::Earnings | Tier::Revenue, _) if !facts.growth_only => SEGMENT_GROUP,
-        (false, Tier::Kpi | Tier::Other, true) => COMPANY_GUIDANCE_GROUP,
+        (false, Tier::Kpi, true) => COMPANY_GUIDANCE_GROUP,
+        (false, Tier::Other, true) => MEASURE_GROUP,
         (false, Tier::Kpi, _) => MEASURE_GROUP,
         (false, Tier::Other, _) => LESSER_GROUP,
         (true, _, _) => LAST_GROUP,

@@ -364,6 +364,8 @@ const FORWARD: &[&str] = &[
     "planning",
     "projected",
     "projecting",
+    "projection",
+    "projections",
     "we project",
     "estimate",
     "estimates",

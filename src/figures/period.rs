@@ -270,6 +270,9 @@ impl CallPeriod {
                 year: Some(y), half, ..
             } => (*y, *half * 2) > (cy, cq),
             Period::Year { year: Some(y), .. } => *y > cy || (*y == cy && cq < 4),
+            // Nine months end with the third quarter; the year so far ends now.
+            Period::NineMonths { year: Some(y), .. } => (*y, 3) > (cy, cq),
+            Period::YearToDate { year: Some(y), .. } => *y > cy,
             Period::Earlier | Period::Ttm | Period::Current => false,
             _ => true,
         }
@@ -349,7 +352,7 @@ static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<nexty>(?-u:\b)next\s+(?:fiscal\s+)?year)(?-u:\b)
       | (?P<priory>(?-u:\b)(?:last|prior|previous)[\s-]+(?:fiscal\s+)?year|(?-u:\b)(?:a\s+)?year[\s-]ago|(?-u:\b)year[\s-]earlier)(?-u:\b)
       | (?P<fyw>(?-u:\b)(?:FY|fiscal(?:\s+year)?|calendar(?:\s+year)?))\s?'?(?P<fyy>\d{4}|\d{2})(?-u:\b)
-      | (?P<fullw>(?-u:\b)full[\s-]+(?:fiscal[\s-]+)?year)\s+(?P<fully>\d{4})(?-u:\b)
+      | (?P<fullw>(?-u:\b)full[\s-]+(?:fiscal[\s-]+)?year)\s+(?:'(?P<fully2>\d{2})|(?P<fully>\d{4}))(?-u:\b)
       | (?P<fullyear>(?-u:\b)(?:full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|calendar\s+year|for\s+the\s+year|the\s+year|this\s+year|whole\s+year|entire\s+year|annual))(?-u:\b)
       | (?-u:\b)(?P<bare>(?:19|20)\d{2})(?-u:\b)(?:'s)?
         ",
@@ -510,9 +513,9 @@ fn phrase_of(c: &regex::Captures<'_>, start: usize, end: usize) -> Option<Period
         p.relative = Some(Relative::Next);
     } else if c.name("priory").is_some() {
         p.relative = Some(Relative::Prior);
-    } else if let Some(y) = c.name("fully") {
+    } else if let Some(y) = c.name("fully").or_else(|| c.name("fully2")) {
         // `full year 2022` says the year, not whether it is the fiscal one.
-        p.year = y.as_str().parse().ok();
+        p.year = two_digit_year(y.as_str());
         p.fiscal = lower.contains("fiscal").then_some(true);
     } else if let Some(y) = c.name("fyy") {
         p.year = two_digit_year(y.as_str());

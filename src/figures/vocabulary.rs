@@ -618,6 +618,18 @@ const BUILTIN: &[Builtin] = &[
     ),
     metric("efficiency ratio", M::Ratio, T::Other, &["efficiency ratio"]),
     metric(
+        "inventories",
+        M::Amount,
+        T::Other,
+        &[
+            "inventories",
+            "inventory",
+            "total inventories",
+            "merchandise inventories",
+            "inventory levels",
+        ],
+    ),
+    metric(
         "provision for credit losses",
         M::Amount,
         T::Other,

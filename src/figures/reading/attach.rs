@@ -352,6 +352,7 @@ impl<'a> Sentence<'a> {
                         | "full-year"
                         | "organic"
                         | "diluted"
+                        | "fully"
                         | "reported"
                         | "growth"
                         | "increase"

@@ -89,6 +89,18 @@ impl<'a> Sentence<'a> {
                 fiscal,
             };
         }
+        // Results are not ranges: a level stated as one (`adjusted EPS of between $3.15
+        // and $3.30`, `revenue in the range of $1.525 billion to $1.530 billion`) is a
+        // forecast, for the period it names if that is still to come.
+        // Balances and lesser measures are left as stated (`returning $1 million to $1.1
+        // million in cash to our shareholders quarterly`).
+        let guided = r.metric.is_some_and(|id| ctx.vocabulary.def(id).tier != Tier::Other);
+        if r.kind == Kind::Actual && !r.change && m.high.is_some() && guided {
+            r.kind = Kind::Guidance;
+            if !ctx.call.is_future(&r.period) {
+                r.period = self.guidance_period(ctx, discourse);
+            }
+        }
         // A period that has not ended has no results: a figure dated with a later year
         // or quarter than the call's (`For 2021, we are focused on delivering adjusted
         // EPS of $2.61 to $2.65`, `2021 FFO is estimated in the range of`) is a forecast.

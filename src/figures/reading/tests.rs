@@ -599,3 +599,34 @@ fn a_quarter_of_the_fiscal_year_named_after_the_figure() {
     let f = figure(&figs, "$287.8 million");
     assert_eq!((f.kind, f.period.key().as_str()), (Kind::Actual, "FY2024-Q3"));
 }
+
+#[test]
+fn a_level_stated_as_a_range_is_a_forecast() {
+    let figs = figures_of(&["Adjusted earnings per share of between $3.15 and $3.30 increased from prior guidance."]);
+    let g = figure(&figs, "between $3.15 and $3.30");
+    assert_eq!(g.kind, Kind::Guidance);
+    assert_ne!(g.period.key(), "2024-Q3");
+}
+
+#[test]
+fn a_metric_reaches_its_figure_over_its_own_words() {
+    let figs = figures_of(&[
+        "The revenue range for the full fiscal year '25 is between $1.175 billion and $1.235 billion.",
+        "We are increasing our full-year revenue projection to a range of $6.29 billion to $6.32 billion.",
+        "The Company recorded $0.86 in fully diluted GAAP earnings per share for the third quarter.",
+        "Adjusted diluted earnings per share a non-GAAP measure was $0.83.",
+        "Organic revenue growth was positive 2% as compared to prior year.",
+    ]);
+    let fy = figure(&figs, "between $1.175 billion and $1.235 billion");
+    assert_eq!(
+        (fy.label.as_deref(), fy.period.key().as_str()),
+        (Some("Revenue"), "FY2025")
+    );
+    assert_eq!(
+        label(&figs, "$6.29 billion to $6.32 billion").as_deref(),
+        Some("Revenue")
+    );
+    assert_eq!(label(&figs, "$0.86").as_deref(), Some("GAAP EPS"));
+    assert_eq!(label(&figs, "$0.83").as_deref(), Some("Adjusted EPS"));
+    assert_eq!(label(&figs, "2%").as_deref(), Some("Organic revenue"));
+}

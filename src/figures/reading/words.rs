@@ -258,6 +258,12 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "similar",
     "line",
     "annualized",
+    // `adjusted diluted earnings per share, a non-GAAP measure, was $0.83`, `growth
+    // was positive 2%`, `$0.86 in fully diluted GAAP earnings per share`
+    "measure",
+    "metric",
+    "positive",
+    "fully",
 ];
 
 /// Words that may open a clause and still continue the figure before it (`which was an
