@@ -52,6 +52,10 @@ enum Command {
         /// not write.
         #[arg(long)]
         strict: bool,
+        /// How to report: `text` (every warning on standard error) or `json` (one
+        /// document on standard output, for CI tools).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Build, then rebuild on every change to content/, templates/, static/ or site.toml.
     Watch {
@@ -98,6 +102,15 @@ enum Command {
     },
 }
 
+/// How `check` reports.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Lines on standard error, `file:line: warning: message`.
+    Text,
+    /// One JSON document on standard output.
+    Json,
+}
+
 /// Runs the command line and returns the process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -134,7 +147,7 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
                 base_url,
                 drafts,
             })?;
-            print_warnings(&report, Some(WARNINGS_PER_FILE));
+            print_build_warnings(&report);
             eprintln!(
                 "Built {} call(s) and {} page(s) into {} in {} ms{}",
                 report.calls,
@@ -145,14 +158,23 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { root, drafts, strict } => {
+        Command::Check {
+            root,
+            drafts,
+            strict,
+            format,
+        } => {
             let report = callpress::check(&BuildOptions {
                 root,
                 drafts,
                 ..BuildOptions::default()
             })?;
-            print_warnings(&report, None);
             let failed = strict && !report.warnings.is_empty();
+            if format == Format::Json {
+                print_stdout(&(check_json(&report, failed) + "\n"))?;
+                return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+            }
+            print_warnings(&report, None);
             eprintln!(
                 "Checked {} call(s) and {} page(s): {}, {} warning(s){}",
                 report.calls,
@@ -252,6 +274,114 @@ fn print_stdout(text: &str) -> anyhow::Result<()> {
 
 /// How many warnings of one file `build` prints; `check` prints them all.
 const WARNINGS_PER_FILE: usize = 20;
+
+/// Above this many files with warnings, `build` prints one line per kind of warning
+/// instead of every warning: 10,000 lines on a big site drown the owner.
+const FILES_LISTED: usize = 10;
+
+/// How many file names a summary line names.
+const NAMES_PER_KIND: usize = 3;
+
+/// `build`'s warnings: each one when few files have them; else one line per kind with
+/// how many files have it and the first few (`callpress check` lists them all).
+fn print_build_warnings(report: &BuildReport) {
+    let files: std::collections::BTreeSet<&Path> = report.warnings.iter().map(|(p, _)| p.as_path()).collect();
+    if files.len() <= FILES_LISTED {
+        print_warnings(report, Some(WARNINGS_PER_FILE));
+        return;
+    }
+    for (path, note) in &report.notes {
+        eprintln!("{}: note: {note}", path.display());
+    }
+    eprint!("{}", warning_summary(&report.warnings));
+}
+
+/// One line per kind of warning, the most frequent first: `2,560 files have missing
+/// metadata (…) (2,560 warnings): a.txt, b.txt, c.txt and 2,557 more`.
+fn warning_summary(warnings: &[(PathBuf, callpress::diagnostic::Warning)]) -> String {
+    type Files<'a> = (Vec<&'a Path>, std::collections::HashSet<&'a Path>, usize);
+    let mut by_kind: BTreeMap<callpress::diagnostic::WarningKind, Files<'_>> = BTreeMap::new();
+    for (path, w) in warnings {
+        let (files, seen, count) = by_kind.entry(w.kind).or_default();
+        if seen.insert(path) {
+            files.push(path);
+        }
+        *count += 1;
+    }
+    let kinds = by_kind
+        .into_iter()
+        .map(|(kind, (files, _, count))| (kind, (files, count)));
+    let mut kinds: Vec<_> = kinds.collect();
+    kinds.sort_by(|a, b| b.1.0.len().cmp(&a.1.0.len()).then(a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for (kind, (files, count)) in &kinds {
+        let names: Vec<String> = files
+            .iter()
+            .take(NAMES_PER_KIND)
+            .map(|p| p.display().to_string())
+            .collect();
+        let rest = files.len().saturating_sub(NAMES_PER_KIND);
+        let _ = writeln!(
+            out,
+            "warning: {} file(s) with {} ({} warning(s)): {}{}",
+            thousands(files.len()),
+            kind.summary(),
+            thousands(*count),
+            names.join(", "),
+            if rest > 0 {
+                format!(" and {} more", thousands(rest))
+            } else {
+                String::new()
+            }
+        );
+    }
+    let _ = writeln!(out, "`callpress check` lists every warning (`--format json` for tools)");
+    out
+}
+
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `check --format json`: what was checked, whether it failed, and every note and
+/// warning with its file and line.
+fn check_json(report: &BuildReport, failed: bool) -> String {
+    let warnings: Vec<serde_json::Value> = report
+        .warnings
+        .iter()
+        .map(|(path, w)| {
+            serde_json::json!({
+                "file": path.display().to_string(),
+                "line": w.line,
+                "kind": w.kind,
+                "message": w.message,
+            })
+        })
+        .collect();
+    let notes: Vec<serde_json::Value> = report
+        .notes
+        .iter()
+        .map(|(path, note)| serde_json::json!({ "file": path.display().to_string(), "note": note }))
+        .collect();
+    let doc = serde_json::json!({
+        "calls": report.calls,
+        "pages": report.pages,
+        "drafts_skipped": report.drafts_skipped,
+        "failed": failed,
+        "warnings": warnings,
+        "notes": notes,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
 
 /// Prints notes and warnings, at most `per_file` warnings of any one file: a file with
 /// thousands of them (a huge paste, a machine translation gone wrong) must not bury the

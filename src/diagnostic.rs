@@ -30,6 +30,26 @@ pub enum WarningKind {
     Outside,
 }
 
+impl WarningKind {
+    /// What files with warnings of this kind have, for a summary line (`2,560 files
+    /// have missing metadata`).
+    pub fn summary(self) -> &'static str {
+        match self {
+            WarningKind::UnknownKey => "front-matter keys callpress does not know",
+            WarningKind::UnplacedLine => "lines the parser could not place",
+            WarningKind::NoSpeaker => "text before the first speaker",
+            WarningKind::MissingTranslation => "paragraphs without their translation",
+            WarningKind::MissingMetadata => "missing metadata (call date, ticker or period)",
+            WarningKind::TranslationMismatch => "translations that drop or change a figure",
+            WarningKind::Conflict => "a figure stated with two different values",
+            WarningKind::Layout => "a layout recognised without confidence",
+            WarningKind::Empty => "nothing to publish",
+            WarningKind::Large => "pages too big to open comfortably",
+            WarningKind::Outside => "links leading outside the site (skipped)",
+        }
+    }
+}
+
 /// A problem that does not stop the build, at a 1-based line of its file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {

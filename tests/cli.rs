@@ -202,3 +202,74 @@ fn parse_into_a_closed_pipe_ends_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && stderr.is_empty(), "{stderr}");
 }
+
+/// A site of `n` calls without front matter: each lacks its metadata.
+fn site_of_undated_calls(n: usize) -> tempfile::TempDir {
+    let files: Vec<(String, Vec<u8>)> = (0..n)
+        .map(|i| {
+            (
+                format!("content/call{i:02}.txt"),
+                format!("Operator: Welcome to the call.\n\nJane Roe: Revenue was ${i}0 million.\n").into_bytes(),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    temp_site("title = \"T\"\n", &refs)
+}
+
+#[test]
+fn build_sums_up_warnings_by_kind_when_many_files_have_them() {
+    let site = site_of_undated_calls(12);
+    let out = callpress().args(["build", "--root"]).arg(site.path()).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches(": warning: ").count(),
+        0,
+        "no warning one by one:\n{stderr}"
+    );
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("missing metadata"))
+        .unwrap_or_else(|| panic!("a line for missing metadata in\n{stderr}"));
+    assert!(line.starts_with("warning: 12 file(s) with missing metadata"), "{line}");
+    assert!(line.contains("call00.txt, ") && line.ends_with(" and 9 more"), "{line}");
+    assert!(stderr.contains("`callpress check` lists every warning"), "{stderr}");
+    // Few files: each warning with its file and line, as before.
+    let few = site_of_undated_calls(2);
+    let out = callpress().args(["build", "--root"]).arg(few.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("call01.txt:1: warning: "), "{stderr}");
+}
+
+#[test]
+fn check_format_json_gives_every_warning_to_tools() {
+    let site = site_of_undated_calls(12);
+    let out = callpress()
+        .args(["check", "--format", "json", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (doc["calls"].as_u64(), doc["failed"].as_bool()),
+        (Some(12), Some(false))
+    );
+    let warnings = doc["warnings"].as_array().unwrap();
+    let undated = warnings.iter().filter(|w| w["kind"] == "missing-metadata").count();
+    assert_eq!(undated, 12);
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w["file"].as_str().is_some_and(|f| f.ends_with(".txt")) && w["line"].as_u64() == Some(1))
+    );
+    let strict = callpress()
+        .args(["check", "--strict", "--format", "json", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(!strict.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&strict.stdout).unwrap();
+    assert_eq!(doc["failed"], true);
+}
