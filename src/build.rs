@@ -12,7 +12,7 @@ use crate::diagnostic::{Warning, WarningKind};
 use crate::error::{Error, Result};
 use crate::figures::FigureReader;
 use crate::figures::vocabulary::Vocabulary;
-use crate::output::{NullSink, Sink, Staging};
+use crate::output::{NullSink, Passthrough, RelativeLinks, Sink, Staging};
 use crate::render::highlight::Highlighter;
 use crate::render::{Renderer, Theme, data, to_safe_json};
 use crate::site::listings::{CallSummary, Listings};
@@ -125,6 +125,18 @@ impl Site {
         })
     }
 
+    /// `sink`, with links made relative to each page when `site.toml` asks for it.
+    pub(crate) fn sink<'a>(&self, sink: &'a dyn Sink) -> Box<dyn Sink + 'a> {
+        if self.config.relative_urls {
+            Box::new(RelativeLinks {
+                inner: sink,
+                base_path: self.renderer.urls().base_path().to_string(),
+            })
+        } else {
+            Box::new(Passthrough(sink))
+        }
+    }
+
     /// Reads figures with the builtin vocabulary and the site's own metrics.
     pub(crate) fn figures(&self) -> &FigureReader {
         self.reader.as_ref().unwrap_or_else(|| FigureReader::builtin())
@@ -160,6 +172,8 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport> {
 
 /// Renders every content file and the site-wide pages into `sink`.
 pub(crate) fn run(site: &Site, sink: &dyn Sink) -> Result<(BuildReport, Entries)> {
+    let sink = site.sink(sink);
+    let sink = sink.as_ref();
     let content::Discovered {
         files,
         unreadable,

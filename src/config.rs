@@ -26,6 +26,12 @@ pub struct SiteConfig {
     /// The output folder, relative to the site root.
     #[serde(default = "default_output_dir")]
     pub output_dir: String,
+    /// Write links between pages relative to each page (`../../style.css`, folders as
+    /// `…/index.html`), so the output works opened from disk, from any sub-path and on
+    /// any host without knowing its address. Feeds, sitemaps and canonical links stay
+    /// absolute where `base_url` has a host.
+    #[serde(default)]
+    pub relative_urls: bool,
     /// The languages of the transcripts: original and translation.
     #[serde(default)]
     pub languages: Languages,

@@ -13,6 +13,37 @@ pub trait Sink: Sync {
     fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()>;
 }
 
+/// Passes every file on unchanged.
+pub struct Passthrough<'a>(pub &'a dyn Sink);
+
+impl Sink for Passthrough<'_> {
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        self.0.write(rel, bytes)
+    }
+}
+
+/// Rewrites the links of every HTML page it passes on to be relative to that page
+/// (`site.toml` `relative_urls`); other files pass unchanged.
+pub struct RelativeLinks<'a> {
+    /// Where the files go.
+    pub inner: &'a dyn Sink,
+    /// The path links start with (`/` or `/calls/`).
+    pub base_path: String,
+}
+
+impl Sink for RelativeLinks<'_> {
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        let html = rel.extension().is_some_and(|e| e == "html");
+        match std::str::from_utf8(bytes) {
+            Ok(text) if html => {
+                let relative = crate::site::urls::relative_html(text, rel, &self.base_path);
+                self.inner.write(rel, relative.as_bytes())
+            }
+            _ => self.inner.write(rel, bytes),
+        }
+    }
+}
+
 /// Discards everything: `callpress check` renders every page but writes nothing.
 #[derive(Debug, Default)]
 pub struct NullSink;

@@ -186,3 +186,60 @@ fn one_thread_and_all_threads_build_the_same_bytes() {
         );
     }
 }
+
+/// Copies `from` into `to`, folders and files.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn with_relative_urls_every_link_resolves_on_the_file_system() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    for folder in ["content", "static", "templates"] {
+        if repo().join(folder).is_dir() {
+            copy_tree(&repo().join(folder), &root.join(folder));
+        }
+    }
+    let config = std::fs::read_to_string(repo().join("site.toml")).unwrap();
+    std::fs::write(root.join("site.toml"), format!("relative_urls = true\n{config}")).unwrap();
+    let out = dir.path().join("public");
+    callpress::build(&BuildOptions {
+        root: root.clone(),
+        output: Some(out.clone()),
+        base_url: Some("https://example.org/deep/sub/path/".into()),
+        drafts: false,
+    })
+    .expect("builds with relative URLs");
+    let mut checked = 0;
+    for (path, bytes) in read_tree(&out) {
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        let page_dir = out.join(&path).parent().unwrap().to_path_buf();
+        for url in urls(&html) {
+            if url.starts_with('#') || url.starts_with("https://") || url.starts_with("http://") {
+                continue;
+            }
+            assert!(!url.starts_with('/'), "{}: link {url} is not relative", path.display());
+            let file = url.split(['#', '?']).next().unwrap();
+            assert!(
+                page_dir.join(file).is_file(),
+                "{}: link {url} reaches no file from disk",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+}

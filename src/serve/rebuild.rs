@@ -119,7 +119,7 @@ impl Session {
                     kind,
                 };
                 report.files_read += 1;
-                let done = build::process(&self.site, &file, &memory)?;
+                let done = build::process(&self.site, &file, self.site.sink(&memory).as_ref())?;
                 let mut built = BuildReport::default();
                 after = build::record(done, &mut built);
                 report.warnings.extend(built.warnings);
@@ -157,8 +157,13 @@ impl Session {
         if listings_changed {
             let listings = build::listings_of(&self.entries);
             let affected: HashSet<String> = touched.iter().flat_map(CallSummary::listing_paths).collect();
-            report.files_written +=
-                build::write_site_wide(&self.site, &self.entries, &listings, Some(&affected), &live)?;
+            report.files_written += build::write_site_wide(
+                &self.site,
+                &self.entries,
+                &listings,
+                Some(&affected),
+                self.site.sink(&live).as_ref(),
+            )?;
             let live_groups: HashSet<&String> = listings
                 .companies
                 .iter()

@@ -157,9 +157,69 @@ pub fn index_file(rel: &str) -> PathBuf {
     Path::new(rel).join("index.html")
 }
 
+/// Attributes whose value is a link inside the site.
+const LINK_ATTRIBUTES: [&str; 4] = [" href=\"", " src=\"", " data-index=\"", " data-base=\""];
+
+/// `html` of the page written at `page` (`amzn/2024-q1/index.html`) with every link
+/// under `base_path` made relative to the page (`../../style.css`), and every link to a
+/// folder pointing at its `index.html`: the site then works opened from disk, from any
+/// sub-path and on any host. Links elsewhere, fragments and full URLs are left as they are.
+pub fn relative_html(html: &str, page: &Path, base_path: &str) -> String {
+    let depth = page.components().count().saturating_sub(1);
+    let up = if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some((at, attribute)) = LINK_ATTRIBUTES
+        .iter()
+        .filter_map(|a| rest.find(a).map(|i| (i, *a)))
+        .min_by_key(|(i, _)| *i)
+    {
+        let value_start = at + attribute.len();
+        out.push_str(&rest[..value_start]);
+        rest = &rest[value_start..];
+        let value_end = rest.find('"').unwrap_or(rest.len());
+        let value = &rest[..value_end];
+        match value.strip_prefix(base_path).filter(|_| !value.starts_with("//")) {
+            Some(inside) => {
+                let (path, tail) = inside.split_at(inside.find(['#', '?']).unwrap_or(inside.len()));
+                out.push_str(&up);
+                out.push_str(path);
+                // `data-base` is a prefix scripts add paths to, not a link.
+                let prefix = attribute == " data-base=\"";
+                if !prefix && (path.is_empty() || path.ends_with('/')) {
+                    out.push_str("index.html");
+                }
+                out.push_str(tail);
+            }
+            None => out.push_str(value),
+        }
+        rest = &rest[value_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_links_reach_their_files_from_any_page() {
+        let page = Path::new("amzn/2024-q1/index.html");
+        let html = r##"<link rel="stylesheet" href="/calls/style.css"><a href="/calls/">Calls</a> <a href="/calls/amzn/#t1">x</a> <a href="#t2">y</a> <a href="https://example.org/calls/">z</a> <a href="/other/">o</a><script src="/calls/search.js" data-base="/calls/"></script>"##;
+        assert_eq!(
+            relative_html(html, page, "/calls/"),
+            r##"<link rel="stylesheet" href="../../style.css"><a href="../../index.html">Calls</a> <a href="../../amzn/index.html#t1">x</a> <a href="#t2">y</a> <a href="https://example.org/calls/">z</a> <a href="/other/">o</a><script src="../../search.js" data-base="../../"></script>"##
+        );
+        assert_eq!(
+            relative_html(r#"<a href="/about/">About</a>"#, Path::new("index.html"), "/"),
+            r#"<a href="./about/index.html">About</a>"#
+        );
+    }
 
     #[test]
     fn links_honour_a_sub_path() {
