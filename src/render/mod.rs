@@ -1,5 +1,6 @@
 //! Turns calls, pages and listings into HTML, XML and JSON through the theme.
 
+pub mod contrast;
 pub mod data;
 pub mod highlight;
 pub mod markdown;

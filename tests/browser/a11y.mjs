@@ -1,0 +1,71 @@
+// Every page type of a site served by `callpress serve`, in headless Chromium: axe-core
+// finds no violation of any impact in light and dark at 1280 and 390 px, and no page
+// scrolls sideways at 320 px.
+// Usage: node a11y.mjs BASE_URL [PATH …]   (PATHs: more pages to check, e.g. a bilingual call)
+import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+const [base, ...extra] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"],
+});
+
+/// The first link on `url` whose href matches `pattern`.
+async function firstLink(page, url, pattern) {
+  await page.goto(url);
+  const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")));
+  const found = hrefs.find((h) => pattern.test(h));
+  if (!found) throw new Error(`no link matching ${pattern} on ${url}: ${JSON.stringify(hrefs.slice(0, 30))}`);
+  return new URL(found, url).href;
+}
+
+const problems = [];
+try {
+  const page = await browser.newPage();
+  const index = base;
+  const call = await firstLink(page, index, /^\/[a-z0-9-]+\/\d{4}-q\d\/$/);
+  await page.goto(call);
+  const company = new URL(await page.$eval(".kicker a", (a) => a.getAttribute("href")), call).href;
+  const quarter = await firstLink(page, call, /^\/quarters\/[^/]+\/$/);
+  const speaker = await firstLink(page, call, /^\/speakers\/[^/]+\/$/);
+  const pages = { index, call, company, quarter, speaker, search: base + "search/", about: base + "about/",
+                  missing: base + "no/such/page/" };
+  extra.forEach((path, i) => { pages[`extra${i + 1} (${path})`] = base + path; });
+  for (const [name, url] of Object.entries(pages)) {
+    for (const scheme of ["light", "dark"]) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(url);
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => {
+          const result = await window.axe.run(document, { resultTypes: ["violations"] });
+          return result.violations.map((v) => ({
+            id: v.id, impact: v.impact, nodes: v.nodes.length,
+            first: v.nodes[0] && v.nodes[0].target.join(" "),
+            why: v.nodes[0] && v.nodes[0].failureSummary,
+          }));
+        });
+        for (const v of violations) {
+          problems.push(`${name} ${scheme} ${width}px: ${v.id} (${v.impact}, ${v.nodes} node(s)) at ${v.first}: ${v.why}`);
+        }
+      }
+    }
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) problems.push(`${name} 320px: scrolls sideways by ${overflow}px`);
+  }
+} finally {
+  await browser.close();
+}
+if (problems.length) {
+  console.log(problems.join("\n"));
+  process.exit(1);
+}
+console.log("a11y ok");
