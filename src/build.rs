@@ -23,6 +23,7 @@ use crate::transcript;
 const THEME_STATIC: &[(&str, &str)] = &[
     ("style.css", include_str!("../static/style.css")),
     ("search.js", include_str!("../static/search.js")),
+    ("favicon.svg", include_str!("../static/favicon.svg")),
 ];
 
 /// What to build and how.

@@ -35,6 +35,11 @@ try {
   const pages = { index, call, company, quarter, speaker, search: base + "search/", about: base + "about/",
                   missing: base + "no/such/page/" };
   extra.forEach((path, i) => { pages[`extra${i + 1} (${path})`] = base + path; });
+  // The first Tab reaches a link that skips the header.
+  await page.goto(call);
+  await page.keyboard.press("Tab");
+  const first = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("href"));
+  if (first !== "#main") problems.push(`call: the first Tab reaches ${first}, not the skip link`);
   for (const [name, url] of Object.entries(pages)) {
     for (const scheme of ["light", "dark"]) {
       for (const width of [1280, 390]) {
