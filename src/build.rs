@@ -144,15 +144,24 @@ impl Site {
     }
 }
 
+/// How far a build is: called with (content files done, content files in all) after
+/// each file, from any thread.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
 /// Builds the site into its output folder; on any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    build_with_progress(options, &|_, _| {})
+}
+
+/// [`build`], telling `progress` how far it is.
+pub fn build_with_progress(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildReport> {
     let site = Site::load(options)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| site.config.output_path(&site.root));
     let staging = Staging::begin(&output, &site.root)?;
-    let (mut report, _) = run(&site, &staging)?;
+    let (mut report, _) = run(&site, &staging, progress)?;
     report.output = staging.commit()?;
     Ok(report)
 }
@@ -168,11 +177,11 @@ pub(crate) fn output_dir(site: &Site, options: &BuildOptions) -> PathBuf {
 /// Parses and renders everything as a build would, writing nothing.
 pub fn check(options: &BuildOptions) -> Result<BuildReport> {
     let site = Site::load(options)?;
-    run(&site, &NullSink).map(|(report, _)| report)
+    run(&site, &NullSink, &|_, _| {}).map(|(report, _)| report)
 }
 
 /// Renders every content file and the site-wide pages into `sink`.
-pub(crate) fn run(site: &Site, sink: &dyn Sink) -> Result<(BuildReport, Entries)> {
+pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Result<(BuildReport, Entries)> {
     let sink = site.sink(sink);
     let sink = sink.as_ref();
     let content::Discovered {
@@ -180,7 +189,15 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink) -> Result<(BuildReport, Entries)
         unreadable,
         refused,
     } = content::discover(&site.root.join("content"), &site.boundary);
-    let results: Vec<Result<Done>> = files.par_iter().map(|f| process(site, f, sink)).collect();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Result<Done>> = files
+        .par_iter()
+        .map(|f| {
+            let result = process(site, f, sink);
+            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, files.len());
+            result
+        })
+        .collect();
     let mut errors = unreadable;
     let mut report = BuildReport::default();
     report

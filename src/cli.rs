@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -141,12 +141,20 @@ fn dispatch(command: Command) -> anyhow::Result<ExitCode> {
             drafts,
         } => {
             let started = std::time::Instant::now();
-            let report = callpress::build(&BuildOptions {
+            let options = BuildOptions {
                 root,
                 output,
                 base_url,
                 drafts,
-            })?;
+            };
+            let report = if std::io::stderr().is_terminal() {
+                let line = ProgressLine::new();
+                let report = callpress::build_with_progress(&options, &|done, all| line.show(done, all));
+                line.clear();
+                report?
+            } else {
+                callpress::build(&options)?
+            };
             print_build_warnings(&report);
             eprintln!(
                 "Built {} call(s) and {} page(s) into {} in {} ms{}",
@@ -241,6 +249,49 @@ fn watch_or_serve(
     };
     callpress::serve::run(options, Arc::new(Terminal))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `Building: 1,234 of 10,000 files` on one terminal line, redrawn at most ten times a
+/// second; a build that ends sooner than that shows nothing.
+struct ProgressLine {
+    started: std::time::Instant,
+    /// Milliseconds since `started` of the last redraw.
+    drawn: std::sync::atomic::AtomicU64,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl ProgressLine {
+    fn new() -> Self {
+        ProgressLine {
+            started: std::time::Instant::now(),
+            drawn: std::sync::atomic::AtomicU64::new(0),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    fn show(&self, done: usize, all: usize) {
+        use std::sync::atomic::Ordering;
+        let now = self.started.elapsed().as_millis() as u64;
+        let last = self.drawn.load(Ordering::Relaxed);
+        // The first draw waits 200 ms; then one every 100 ms, by whichever thread wins.
+        let due = if last == 0 { now >= 200 } else { now >= last + 100 };
+        if !due
+            || self
+                .drawn
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_err()
+        {
+            return;
+        }
+        self.shown.store(true, Ordering::Relaxed);
+        eprint!("\rBuilding: {} of {} files", thousands(done), thousands(all));
+    }
+
+    fn clear(&self) {
+        if self.shown.load(std::sync::atomic::Ordering::Relaxed) {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }
 
 /// Progress and problems of `watch` and `serve`, on standard error.

@@ -18,7 +18,7 @@ pub mod serve;
 pub mod site;
 pub mod transcript;
 
-pub use build::{BuildOptions, BuildReport, build, check};
+pub use build::{BuildOptions, BuildReport, Progress, build, build_with_progress, check};
 pub use error::{Error, Result};
 
 use std::path::Path;

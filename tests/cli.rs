@@ -273,3 +273,26 @@ fn check_format_json_gives_every_warning_to_tools() {
     let doc: serde_json::Value = serde_json::from_slice(&strict.stdout).unwrap();
     assert_eq!(doc["failed"], true);
 }
+
+#[test]
+fn build_reports_progress_to_a_library_caller_and_nothing_extra_into_a_pipe() {
+    let site = site_of_undated_calls(5);
+    let seen = std::sync::Mutex::new(Vec::new());
+    let out = tempfile::tempdir().unwrap();
+    callpress::build_with_progress(
+        &callpress::BuildOptions {
+            root: site.path().to_path_buf(),
+            output: Some(out.path().join("public")),
+            ..Default::default()
+        },
+        &|done, all| seen.lock().unwrap().push((done, all)),
+    )
+    .unwrap();
+    let mut seen = seen.into_inner().unwrap();
+    seen.sort_unstable();
+    assert_eq!(seen, [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]);
+    // Standard error is a pipe here, not a terminal: no progress line.
+    let build = callpress().args(["build", "--root"]).arg(site.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(!stderr.contains("Building:") && !stderr.contains('\r'), "{stderr}");
+}

@@ -43,7 +43,7 @@ impl Session {
         let site = Site::load(&options)?;
         let output = build::output_dir(&site, &options);
         let staging = Staging::begin(&output, &site.root)?;
-        let (mut report, entries) = build::run(&site, &staging)?;
+        let (mut report, entries) = build::run(&site, &staging, &|_, _| {})?;
         report.output = staging.commit()?;
         Ok((
             Session {
