@@ -24,6 +24,7 @@ const THEME_STATIC: &[(&str, &str)] = &[
     ("style.css", include_str!("../static/style.css")),
     ("search.js", include_str!("../static/search.js")),
     ("favicon.svg", include_str!("../static/favicon.svg")),
+    ("reader.js", include_str!("../static/reader.js")),
 ];
 
 /// What to build and how.

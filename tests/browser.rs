@@ -1,6 +1,7 @@
 //! Headless Chromium against `callpress serve`: an open page reloads by itself after an
 //! edit (tests/browser/live_reload.mjs), the search page finds calls and shows markup as
-//! text (tests/browser/search.mjs), and every page type passes axe-core in light and dark
+//! text (tests/browser/search.mjs), the reading control keeps the reader's place and is
+//! remembered (tests/browser/reader.mjs), and every page type passes axe-core in light and dark
 //! at desktop and phone widths without scrolling sideways at 320 px (tests/browser/a11y.mjs);
 //! playwright-core and axe-core drive Debian's chromium.
 //!
@@ -146,6 +147,22 @@ fn every_page_type_passes_axe_and_fits_a_phone() {
         "a11y.mjs",
         &[&format!("http://127.0.0.1:{}/", server.port), "exhm/2025-q1/"],
         "a11y ok",
+    );
+    drop(server);
+}
+
+#[test]
+fn the_reading_control_keeps_the_readers_place_and_is_remembered() {
+    if !browser_available() {
+        return;
+    }
+    let amzn = std::fs::read(shared_fixture("amzn-2024-q1-bilingual.txt")).unwrap();
+    let site = temp_site("title = \"Reader\"\n", &[("content/amzn.txt", amzn.as_slice())]);
+    let server = start(site.path());
+    run_script(
+        "reader.mjs",
+        &[&format!("http://127.0.0.1:{}/amzn/2024-q1/", server.port)],
+        "reader ok",
     );
     drop(server);
 }
