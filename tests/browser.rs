@@ -113,20 +113,6 @@ fn the_search_page_finds_calls_and_shows_markup_as_text() {
     drop(server);
 }
 
-/// Copies `from` into `to`, folders and files.
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn every_page_type_passes_axe_and_fits_a_phone() {
     if !browser_available() {
@@ -135,12 +121,7 @@ fn every_page_type_passes_axe_and_fits_a_phone() {
     // The example site, plus a bilingual call with its reading control.
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    for folder in ["content", "static", "templates"] {
-        if repo().join(folder).is_dir() {
-            copy_tree(&repo().join(folder), &root.join(folder));
-        }
-    }
-    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
+    copy_example_site(root, str::to_string);
     std::fs::write(root.join("content/bilingual.txt"), SMALL).unwrap();
     let server = start(root);
     run_script(

@@ -190,31 +190,12 @@ fn one_thread_and_all_threads_build_the_same_bytes() {
     }
 }
 
-/// Copies `from` into `to`, folders and files.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn with_relative_urls_every_link_resolves_on_the_file_system() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
-    for folder in ["content", "static", "templates"] {
-        if repo().join(folder).is_dir() {
-            copy_tree(&repo().join(folder), &root.join(folder));
-        }
-    }
-    let config = std::fs::read_to_string(repo().join("site.toml")).unwrap();
-    std::fs::write(root.join("site.toml"), format!("relative_urls = true\n{config}")).unwrap();
+    // A top-level key goes before the file's first table.
+    copy_example_site(&root, |config| format!("relative_urls = true\n{config}"));
     let out = dir.path().join("public");
     callpress::build(&BuildOptions {
         root: root.clone(),

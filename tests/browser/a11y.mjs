@@ -2,17 +2,13 @@
 // finds no violation of any impact in light and dark at 1280 and 390 px, and no page
 // scrolls sideways at 320 px.
 // Usage: node a11y.mjs BASE_URL [PATH …]   (PATHs: more pages to check, e.g. a bilingual call)
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
 const [base, ...extra] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 
 /// The first link on `url` whose href matches `pattern`.
 async function firstLink(page, url, pattern) {

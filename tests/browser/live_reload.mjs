@@ -1,15 +1,11 @@
 // Opens a page served by `callpress serve` in headless Chromium, edits its transcript,
 // and checks that the open page reloads by itself and shows the new text.
 // Usage: node live_reload.mjs URL TRANSCRIPT OLD_TEXT NEW_TEXT
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [url, file, oldText, newText] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(url);

@@ -2,14 +2,10 @@
 // in the middle of the Q&A keeps the paragraph the reader is on where it was, and the
 // choice is remembered after a reload.
 // Usage: node reader.mjs CALL_URL
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 
 const [url] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 function fail(message) { throw new Error(message); }
 try {
   const page = await browser.newPage();

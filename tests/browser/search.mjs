@@ -2,14 +2,10 @@
 // and reads the results: by company, by speaker, without accents, with the query kept in
 // the address; a company name made of markup is shown as text and never runs.
 // Usage: node search.mjs BASE_URL
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 
 const [base] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 
 function fail(message) { throw new Error(message); }
 

@@ -182,3 +182,29 @@ impl Server {
         (status, body)
     }
 }
+
+/// Copies the example site (`site.toml`, `content/`, `static/`, `templates/`) into `to`,
+/// with `site.toml` written as `config(original)`.
+pub fn copy_example_site(to: &Path, config: impl Fn(&str) -> String) {
+    for folder in ["content", "static", "templates"] {
+        if repo().join(folder).is_dir() {
+            copy_tree(&repo().join(folder), &to.join(folder));
+        }
+    }
+    let original = std::fs::read_to_string(repo().join("site.toml")).expect("read site.toml");
+    std::fs::write(to.join("site.toml"), config(&original)).expect("write site.toml");
+}
+
+/// Copies `from` into `to`, folders and files.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
