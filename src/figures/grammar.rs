@@ -532,9 +532,21 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
         && !["range", "ranging", "ranges", "anywhere", "vary", "varying", "somewhere"]
             .iter()
             .any(|w| ends_with_word(lower[..lower.len() - 4].trim_end(), w));
+    // `$2.10 per share to $2.35 per share`: the low end's per-share phrase stands
+    // between the ends.
+    let gap = [
+        "per diluted share ",
+        "per fully diluted share ",
+        "per share ",
+        "a share ",
+    ]
+    .iter()
+    .find_map(|p| gap.strip_prefix(p))
+    .unwrap_or(gap);
     let joined = match gap {
         "and" | "至" | "到" | "和" | "與" => between,
-        "to" | "through" | "thru" => !from_to,
+        // `$10.20 up to $10.45`, `$6.70 and to $7.40`.
+        "to" | "through" | "thru" | "up to" | "and to" => !from_to,
         "-" | "–" | "—" | "~" | "～" => true,
         _ => false,
     };
@@ -909,6 +921,15 @@ mod tests {
         );
         // "and" without "between" is two figures.
         assert_eq!(english("$5 billion and $6 billion").len(), 2);
+        // The other ways guidance writes a range.
+        for text in [
+            "$10.20 up to $10.45",
+            "$2.10 per share to $2.35 per share",
+            "$6.70 and to $7.40",
+        ] {
+            let m = one(text);
+            assert!(m.high.is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -547,7 +547,23 @@ fn display(text: &str) -> String {
     let t = text.strip_prefix("between ").unwrap_or(text);
     let t = &t.replace(" basis points", " bps").replace(" basis point", " bps");
     match t.split_once(" and ").or_else(|| t.split_once(" to ")) {
-        Some((a, b)) => format!("{} – {}", a.trim(), b.trim()),
+        Some((a, b)) => {
+            // The words a range is written with between its ends (`$10.20 up to $10.45`,
+            // `$2.10 per share to $2.35`, `$6.70 and to $7.40`) are the dash's.
+            let a = [
+                "up",
+                "per diluted share",
+                "per fully diluted share",
+                "per share",
+                "a share",
+            ]
+            .iter()
+            .find_map(|w| a.trim().strip_suffix(w))
+            .unwrap_or(a);
+            let b = b.trim();
+            let b = b.strip_prefix("to ").unwrap_or(b);
+            format!("{} – {}", a.trim(), b.trim())
+        }
         None => t.to_string(),
     }
 }

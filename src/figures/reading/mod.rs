@@ -396,7 +396,7 @@ impl<'a> Sentence<'a> {
                     (r.scope, r.segment) = (Scope::Total, None);
                 }
             }
-            if let Some(b) = self.basis_right_after(i) {
+            if let Some(b) = self.basis_right_after(i).or_else(|| self.basis_right_before(i)) {
                 r.basis = Some(b);
             }
             // `Excluding these gains, we earned $2.15 per diluted share`: without the

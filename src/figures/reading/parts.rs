@@ -209,6 +209,22 @@ impl<'a> Sentence<'a> {
 
     /// A basis word right after the figure (`$0.94 adjusted`, `$1.10 per share
     /// excluding items`).
+    /// `on a non-GAAP basis $16.35 to $16.45`: the basis said right before the figure.
+    pub(super) fn basis_right_before(&self, i: usize) -> Option<Basis> {
+        let start = self.figs[i].0;
+        let from = i.checked_sub(1).map_or(0, |j| self.figs[j].1);
+        let words = words_of(&self.text[from..start]);
+        let n = words.len();
+        if n < 4 || words[n - 1] != "basis" {
+            return None;
+        }
+        let on = words[..n - 1].iter().rposition(|w| w == "on")?;
+        if n - 1 - on > 4 || !matches!(words[on + 1].as_str(), "a" | "an") {
+            return None;
+        }
+        words[on + 2..n - 1].iter().find_map(|w| Basis::from_word(w))
+    }
+
     pub(super) fn basis_right_after(&self, i: usize) -> Option<Basis> {
         let end = self.figs[i].1;
         let after_at = self.past_per_share(end);

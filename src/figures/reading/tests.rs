@@ -630,3 +630,18 @@ fn a_metric_reaches_its_figure_over_its_own_words() {
     assert_eq!(label(&figs, "$0.83").as_deref(), Some("Adjusted EPS"));
     assert_eq!(label(&figs, "2%").as_deref(), Some("Organic revenue"));
 }
+
+#[test]
+fn a_basis_said_right_before_a_range_is_its_basis() {
+    let figs = figures_of(&[
+        "For the full year 2025, our GAAP earnings per share outlook is $9.13 to $9.29 and on a non-GAAP basis $16.35 to $16.45.",
+    ]);
+    assert_eq!(label(&figs, "$9.13 to $9.29").as_deref(), Some("GAAP EPS"));
+    assert_eq!(label(&figs, "$16.35 to $16.45").as_deref(), Some("non-GAAP EPS"));
+    let rows: Vec<(&str, &str)> = figs
+        .headline
+        .iter()
+        .map(|r| (r.label.as_str(), r.value.as_str()))
+        .collect();
+    assert!(rows.contains(&("non-GAAP EPS guidance", "$16.35 – $16.45")), "{rows:?}");
+}
