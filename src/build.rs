@@ -157,11 +157,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 /// [`build`], telling `progress` how far it is.
 pub fn build_with_progress(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildReport> {
     let site = Site::load(options)?;
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| site.config.output_path(&site.root));
-    let staging = Staging::begin(&output, &site.root)?;
+    let staging = Staging::begin(&output_dir(&site, options), &site.root)?;
     let (mut report, _) = run(&site, &staging, progress)?;
     report.output = staging.commit()?;
     Ok(report)

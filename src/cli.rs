@@ -341,9 +341,7 @@ fn print_build_warnings(report: &BuildReport) {
         print_warnings(report, Some(WARNINGS_PER_FILE));
         return;
     }
-    for (path, note) in &report.notes {
-        eprintln!("{}: note: {note}", path.display());
-    }
+    print_notes(report);
     eprint!("{}", warning_summary(&report.warnings));
 }
 
@@ -434,13 +432,18 @@ fn check_json(report: &BuildReport, failed: bool) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
+/// Notes: things worth knowing that are not problems.
+fn print_notes(report: &BuildReport) {
+    for (path, note) in &report.notes {
+        eprintln!("{}: note: {note}", path.display());
+    }
+}
+
 /// Prints notes and warnings, at most `per_file` warnings of any one file: a file with
 /// thousands of them (a huge paste, a machine translation gone wrong) must not bury the
 /// rest of the build's output.
 fn print_warnings(report: &BuildReport, per_file: Option<usize>) {
-    for (path, note) in &report.notes {
-        eprintln!("{}: note: {note}", path.display());
-    }
+    print_notes(report);
     let limit = per_file.unwrap_or(usize::MAX);
     let mut counts: BTreeMap<&Path, usize> = BTreeMap::new();
     for (path, w) in &report.warnings {

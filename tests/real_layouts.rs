@@ -58,16 +58,44 @@ fn check(file: &str, layout: &str) -> Call {
         .collect();
     let want_rows: Vec<(usize, &str, &str)> = want.iter().map(|e| (e.line, e.section, e.speaker.as_str())).collect();
     assert_eq!(got, want_rows, "{file}: turns (line, section, speaker)");
-    for (t, e) in call.turns.iter().zip(&want) {
+    assert_roles(file, &call, &want, &[]);
+    call
+}
+
+/// Every turn's speaker has the role the truth gives, but at the lines in `as_the_file_says`.
+fn assert_roles(file: &str, call: &Call, want: &[Expected], as_the_file_says: &[usize]) {
+    for (t, e) in call.turns.iter().zip(want) {
+        if as_the_file_says.contains(&t.line) {
+            continue;
+        }
         let role = call.speaker(&t.speaker).map_or(Role::Unknown, |s| s.role);
         assert!(
             role_matches(&e.role, role),
-            "{file}: turn at {} is {role:?}, expected {}",
+            "{file}: turn at {} is {role:?}, expected {} ({})",
             t.line,
-            e.role
+            e.role,
+            e.speaker
         );
     }
-    call
+}
+
+/// For speech-to-text files whose names the truth spells differently: the layout, and
+/// every turn's line, section and role (but at `as_the_file_says`). Returns the call and
+/// its truth, for the names each test can check.
+fn check_without_names(file: &str, layout: &str, as_the_file_says: &[usize]) -> (Call, Vec<Expected>) {
+    let call =
+        callpress::parse_file(&shared_fixture(&format!("real/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_eq!(call.layout, layout, "{file}: layout");
+    let want = expected(file);
+    let got: Vec<(usize, &str)> = call
+        .turns
+        .iter()
+        .map(|t| (t.line, if t.section == Section::Qa { "qa" } else { "prepared" }))
+        .collect();
+    let want_rows: Vec<(usize, &str)> = want.iter().map(|e| (e.line, e.section)).collect();
+    assert_eq!(got, want_rows, "{file}: turns (line, section)");
+    assert_roles(file, &call, &want, as_the_file_says);
+    (call, want)
 }
 
 #[test]
@@ -129,30 +157,13 @@ fn fmp_json_record_holding_the_text() {
 /// labelled as the operator's) is left as the file says.
 #[test]
 fn earningscall_diarised_statements_with_a_wrong_name_map() {
-    let file = "23_earningscall_api_AAPL_FY2023Q1.json";
-    let call = callpress::parse_file(&shared_fixture(&format!("real/{file}"))).unwrap();
-    assert_eq!(call.layout, "json");
+    let (call, want) = check_without_names("23_earningscall_api_AAPL_FY2023Q1.json", "json", &[17]);
     assert_eq!(
         (call.meta.year, call.meta.quarter, call.meta.date.as_deref()),
         (Some(2023), Some(1), Some("2023-02-02"))
     );
-    let want = expected(file);
-    assert_eq!(call.turns.len(), want.len());
     for (t, e) in call.turns.iter().zip(&want) {
         let speaker = call.speaker(&t.speaker).unwrap();
-        let section = if t.section == Section::Qa { "qa" } else { "prepared" };
-        assert_eq!((t.line, section), (e.line, e.section), "turn at {}", t.line);
-        if t.line != 17 {
-            assert!(
-                role_matches(&e.role, speaker.role),
-                "turn {} is {} ({:?}), expected {} ({})",
-                t.line,
-                speaker.name,
-                speaker.role,
-                e.speaker,
-                e.role
-            );
-        }
         if e.speaker == "Operator" {
             assert_eq!(speaker.name, "Operator", "turn {}", t.line);
         }
@@ -167,22 +178,10 @@ fn earningscall_diarised_statements_with_a_wrong_name_map() {
 /// could not pronounce ("Aga- uh, <unk> with UBS"), who stays `Speaker 7` as an analyst.
 #[test]
 fn nlp_token_table_named_from_introductions() {
-    let file = "20_nlpref_OGS_2020Q3.nlp";
-    let call = callpress::parse_file(&shared_fixture(&format!("real/{file}"))).unwrap();
-    assert_eq!(call.layout, "tokens");
+    let (call, want) = check_without_names("20_nlpref_OGS_2020Q3.nlp", "tokens", &[]);
     assert_eq!((call.meta.year, call.meta.quarter), (Some(2020), Some(3)));
-    let want = expected(file);
-    assert_eq!(call.turns.len(), want.len());
     for (t, e) in call.turns.iter().zip(&want) {
         let speaker = call.speaker(&t.speaker).unwrap();
-        let section = if t.section == Section::Qa { "qa" } else { "prepared" };
-        assert_eq!((t.line, section), (e.line, e.section), "turn at {}", t.line);
-        assert!(
-            role_matches(&e.role, speaker.role),
-            "turn {}: {:?}",
-            t.line,
-            speaker.role
-        );
         let name = if e.speaker == "Agnieszka Zmigrodzka" {
             "Speaker 7"
         } else {

@@ -246,6 +246,28 @@ pub fn is_iso_date(text: &str) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
+/// The months' names, lower case, January first.
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The number (1-12) of a month's name, in any case.
+pub(crate) fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    MONTHS.iter().position(|m| *m == lower).map(|i| i as u32 + 1)
+}
+
 /// Days in month `m` (1-12) of year `y`.
 pub fn days_in_month(y: u32, m: u32) -> u32 {
     match m {

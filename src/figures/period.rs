@@ -360,25 +360,9 @@ static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
-/// The months' names, lower case.
-pub(crate) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Whether a lower-case word is a month's name.
 pub(crate) fn is_month(lower: &str) -> bool {
-    MONTHS.contains(&lower)
+    crate::content::frontmatter::MONTHS.contains(&lower)
 }
 
 static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {

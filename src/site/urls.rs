@@ -158,12 +158,15 @@ pub fn index_file(rel: &str) -> PathBuf {
 }
 
 /// Attributes whose value is a link inside the site.
-const LINK_ATTRIBUTES: [&str; 4] = [" href=\"", " src=\"", " data-index=\"", " data-base=\""];
+const LINK_ATTRIBUTES: [&str; 4] = [" href", " src", " data-index", " data-base"];
 
 /// `html` of the page written at `page` (`amzn/2024-q1/index.html`) with every link
 /// under `base_path` made relative to the page (`../../style.css`), and every link to a
 /// folder pointing at its `index.html`: the site then works opened from disk, from any
 /// sub-path and on any host. Links elsewhere, fragments and full URLs are left as they are.
+///
+/// One pass from `="` to `="` (a call page holds thousands of links: searching the rest
+/// of the page for each attribute name in turn made it quadratic).
 pub fn relative_html(html: &str, page: &Path, base_path: &str) -> String {
     let depth = page.components().count().saturating_sub(1);
     let up = if depth == 0 {
@@ -173,12 +176,13 @@ pub fn relative_html(html: &str, page: &Path, base_path: &str) -> String {
     };
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
-    while let Some((at, attribute)) = LINK_ATTRIBUTES
-        .iter()
-        .filter_map(|a| rest.find(a).map(|i| (i, *a)))
-        .min_by_key(|(i, _)| *i)
-    {
-        let value_start = at + attribute.len();
+    while let Some(at) = rest.find("=\"") {
+        let value_start = at + 2;
+        let Some(attribute) = LINK_ATTRIBUTES.iter().find(|a| rest[..at].ends_with(*a)) else {
+            out.push_str(&rest[..value_start]);
+            rest = &rest[value_start..];
+            continue;
+        };
         out.push_str(&rest[..value_start]);
         rest = &rest[value_start..];
         let value_end = rest.find('"').unwrap_or(rest.len());
@@ -189,7 +193,7 @@ pub fn relative_html(html: &str, page: &Path, base_path: &str) -> String {
                 out.push_str(&up);
                 out.push_str(path);
                 // `data-base` is a prefix scripts add paths to, not a link.
-                let prefix = attribute == " data-base=\"";
+                let prefix = *attribute == " data-base";
                 if !prefix && (path.is_empty() || path.ends_with('/')) {
                     out.push_str("index.html");
                 }

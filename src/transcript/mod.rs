@@ -225,29 +225,10 @@ static TODAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 fn date_from_text(call: &Call) -> Option<String> {
     call.turns.iter().flat_map(|t| &t.paragraphs).find_map(|p| {
         let c = TODAY_DATE.captures(&p.text)?;
-        let month = month_number(&c["month"])?;
+        let month = crate::content::frontmatter::month_number(&c["month"])?;
         let date = format!("{}-{month:02}-{:02}", &c["year"], c["day"].parse::<u32>().ok()?);
         crate::content::frontmatter::is_iso_date(&date).then_some(date)
     })
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lower = name.to_lowercase();
-    MONTHS.iter().position(|m| *m == lower).map(|i| i as u32 + 1)
 }
 
 fn report_missing_metadata(call: &mut Call, line: usize) {

@@ -66,6 +66,29 @@ impl<'a> Sentence<'a> {
                 .or(discourse.period)
                 .unwrap_or_else(|| ctx.call.current()),
         };
+        self.settle_by_period(ctx, discourse, near, i, r);
+        r.comparison = prior.map(|p| match p {
+            PriorCue::Year => Comparison::Yoy,
+            PriorCue::Quarter => Comparison::Qoq,
+            PriorCue::Guidance => Comparison::Guidance,
+            PriorCue::Earlier => Comparison::Earlier,
+        });
+    }
+
+    /// What the figure's period says of its kind, in this order: a quarter of the year
+    /// named after the figure; results are not ranges; a period that has not ended has
+    /// no results; a forecast quoting a past period quotes a base; the quarter just
+    /// reported is never forecast.
+    fn settle_by_period(
+        &self,
+        ctx: &Context<'_>,
+        discourse: &Discourse,
+        near: Option<&PeriodPhrase>,
+        i: usize,
+        r: &mut Reading,
+    ) {
+        let (start, end, m) = self.figs[i];
+        let (clause_start, _) = self.clause(start);
         // `First quarter sales were $287.8 million in fiscal year '22`: the quarter the
         // sentence opens with, of the year named after the figure.
         if r.kind != Kind::Guidance
@@ -142,12 +165,6 @@ impl<'a> Sentence<'a> {
                 r.kind = if r.change { Kind::Change } else { Kind::Actual };
             }
         }
-        r.comparison = prior.map(|p| match p {
-            PriorCue::Year => Comparison::Yoy,
-            PriorCue::Quarter => Comparison::Qoq,
-            PriorCue::Guidance => Comparison::Guidance,
-            PriorCue::Earlier => Comparison::Earlier,
-        });
     }
 
     pub(super) fn guidance_period(&self, ctx: &Context<'_>, discourse: &Discourse) -> Period {
@@ -193,21 +210,24 @@ impl<'a> Sentence<'a> {
                     && (x.lead >= end && self.text[end..x.lead].trim().is_empty()
                         || x.lead <= cue_start && end <= x.start)
             });
+            // The few words before the verb, lowercased once (never the whole sentence:
+            // this runs for every result word before every figure).
+            let mut from = cue_start.saturating_sub(32);
+            while !self.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = self.text[from..cue_start].trim_end().to_ascii_lowercase();
             // After its subject it is the verb (`and we reported earnings of $1.66`).
-            let after_subject = ends_with_word(&self.text[..cue_start].trim_end().to_ascii_lowercase(), "we")
-                || ends_with_word(&self.text[..cue_start].trim_end().to_ascii_lowercase(), "company");
+            let after_subject = ends_with_word(&before, "we") || ends_with_word(&before, "company");
             // `our full year EPS outlook is increased to`, `guidance was raised to`: the
             // forecast is what changed, so the figure is still a forecast.
-            let forecast_subject = {
-                let before = self.text[..cue_start].trim_end().to_ascii_lowercase();
-                let before = before
-                    .strip_suffix(" is")
-                    .or(before.strip_suffix(" was"))
-                    .unwrap_or(&before);
-                ["outlook", "guidance", "forecast", "expectations", "range"]
-                    .iter()
-                    .any(|w| ends_with_word(before, w))
-            };
+            let subject = before
+                .strip_suffix(" is")
+                .or(before.strip_suffix(" was"))
+                .unwrap_or(&before);
+            let forecast_subject = ["outlook", "guidance", "forecast", "expectations", "range"]
+                .iter()
+                .any(|w| ends_with_word(subject, w));
             (after_forecast || before_metric) && !after_subject || forecast_subject
         };
         // A relative clause (`tap fee revenue, which is going to be …, and so Q3

@@ -212,8 +212,6 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "middle",
     "near",
     "close",
-    "roughly",
-    "around",
     "approximate",
     "estimated",
     "expected",
