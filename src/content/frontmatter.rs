@@ -1,4 +1,5 @@
-//! Splits YAML front matter off a content file and reads it; the only user of serde_yaml.
+//! Splits YAML front matter off a content file and reads it (and reads whole YAML
+//! transcripts); the only user of serde_yaml.
 //!
 //! serde_yaml is deprecated upstream (see README); keeping it behind this one module
 //! means swapping it for a fork touches nothing else.
@@ -181,6 +182,18 @@ fn check_encoding(label: String, line: usize, path: &Path) -> Result<()> {
 fn field_value<T: DeserializeOwned>(value: serde_yaml::Value, key: &str, line: usize, path: &Path) -> Result<T> {
     serde_yaml::from_value(value)
         .map_err(|e| Error::content(path, line, format!("front matter `{key}`: {}", yaml_message(&e))))
+}
+
+/// Reads a whole YAML document (a transcript shipped as YAML) into JSON's values, so the
+/// JSON reader reads both; an error is `(line, message)`.
+pub fn yaml_document(yaml: &str) -> std::result::Result<serde_json::Value, (usize, String)> {
+    if let Some(deep) = super::limits::yaml_too_deep(yaml) {
+        return Err((
+            deep.line,
+            format!("nested deeper than {} levels; refused before parsing", deep.limit),
+        ));
+    }
+    serde_yaml::from_str(yaml).map_err(|e| (e.location().map_or(1, |l| l.line()), yaml_message(&e)))
 }
 
 /// serde_yaml appends " at line L column C" to messages; we print our own file position.

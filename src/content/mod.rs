@@ -17,7 +17,8 @@ pub use frontmatter::FrontMatter;
 /// What a content file is, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ContentKind {
-    /// A call transcript (`.txt`, `.json`, `.html`, a `.nlp` token table): parsed into a `Call`.
+    /// A call transcript (`.txt`, `.json`, `.yaml`, `.html`, `.vtt`/`.srt` subtitles, a `.nlp`
+    /// token table): parsed into a `Call`.
     Transcript,
     /// A Markdown file (`.md`): an ordinary page, or a call when its front matter has
     /// `ticker`, `company` or `layout`.
@@ -111,7 +112,9 @@ pub fn discover(dir: &Path, boundary: &Boundary) -> Discovered {
 /// The kind of a content file from its extension; `None` for files callpress does not read.
 pub fn kind_of(path: &Path) -> Option<ContentKind> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "txt" | "text" | "json" | "html" | "htm" | "nlp" => Some(ContentKind::Transcript),
+        "txt" | "text" | "json" | "html" | "htm" | "nlp" | "yaml" | "yml" | "vtt" | "srt" => {
+            Some(ContentKind::Transcript)
+        }
         "md" | "markdown" => Some(ContentKind::Page),
         _ => None,
     }
@@ -154,7 +157,13 @@ pub fn read_document(path: &Path) -> Result<Document> {
 
 /// Splits and parses already decoded text; `path` is used in messages only.
 pub fn parse_document(path: &Path, text: String) -> Result<Document> {
-    match frontmatter::split(&text) {
+    // A YAML transcript is all YAML: a leading `---` opens its document, not front matter.
+    let is_yaml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    let split = if is_yaml { None } else { frontmatter::split(&text) };
+    match split {
         None => Ok(Document {
             path: path.to_path_buf(),
             front: FrontMatter::default(),

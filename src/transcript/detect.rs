@@ -2,7 +2,8 @@
 
 use crate::transcript::Lines;
 use crate::transcript::layouts::{
-    alphamemo, bilingual, fool, generic, html, inline, json, markdown, seeking_alpha, streetevents, tagged, tokens,
+    alphamemo, bilingual, fool, generic, html, inline, json, markdown, seeking_alpha, streetevents, subtitles, tagged,
+    tokens, yaml,
 };
 use crate::transcript::model::Call;
 
@@ -25,13 +26,17 @@ pub enum Layout {
     Tagged,
     /// JSON statement lists.
     Json,
+    /// YAML documents (read as JSON's values).
+    Yaml,
     /// Markdown with `## Speaker` headings.
     Markdown,
     /// HTML pages (text extracted, then detected again).
     Html,
     /// Token tables of speech benchmarks (`token|speaker|…`, one word a line).
     Tokens,
-    /// The fallback reader.
+    /// WebVTT and SRT subtitles.
+    Subtitles,
+    /// The general reader, last: it learns the file's own label convention.
     Generic,
 }
 
@@ -44,112 +49,180 @@ pub struct LayoutError {
     pub message: String,
 }
 
+/// What a layout's parser returns.
+pub type Parsed = Result<Call, LayoutError>;
+
+/// One row of the table of layouts: adding a layout is one module and one row.
+struct Reader {
+    layout: Layout,
+    name: &'static str,
+    /// How strongly a file's head looks like the layout, 0 to 1.
+    score: fn(&str) -> f32,
+    parse: fn(&Lines<'_>) -> Parsed,
+}
+
+/// Every layout, in order of preference on a tie; the general reader is last and scores 0.
+const READERS: [Reader; 14] = [
+    Reader {
+        layout: Layout::Json,
+        name: json::NAME,
+        score: json::score,
+        parse: parse_json,
+    },
+    Reader {
+        layout: Layout::Yaml,
+        name: yaml::NAME,
+        score: yaml::score,
+        parse: parse_yaml,
+    },
+    Reader {
+        layout: Layout::Html,
+        name: html::NAME,
+        score: html::score,
+        parse: parse_html,
+    },
+    Reader {
+        layout: Layout::Tokens,
+        name: tokens::NAME,
+        score: tokens::score,
+        parse: |l| Ok(tokens::parse(l)),
+    },
+    Reader {
+        layout: Layout::Subtitles,
+        name: subtitles::NAME,
+        score: subtitles::score,
+        parse: |l| Ok(subtitles::parse(l)),
+    },
+    Reader {
+        layout: Layout::Bilingual,
+        name: bilingual::NAME,
+        score: bilingual::score,
+        parse: |l| Ok(bilingual::parse(l)),
+    },
+    Reader {
+        layout: Layout::TimestampedMarkdown,
+        name: alphamemo::NAME,
+        score: alphamemo::score,
+        parse: |l| Ok(alphamemo::parse(l)),
+    },
+    Reader {
+        layout: Layout::Tagged,
+        name: tagged::NAME,
+        score: tagged::score,
+        parse: |l| Ok(tagged::parse(l)),
+    },
+    Reader {
+        layout: Layout::StreetEvents,
+        name: streetevents::NAME,
+        score: streetevents::score,
+        parse: |l| Ok(streetevents::parse(l)),
+    },
+    Reader {
+        layout: Layout::SeekingAlpha,
+        name: seeking_alpha::NAME,
+        score: seeking_alpha::score,
+        parse: |l| Ok(seeking_alpha::parse(l)),
+    },
+    Reader {
+        layout: Layout::Fool,
+        name: fool::NAME,
+        score: fool::score,
+        parse: |l| Ok(fool::parse(l)),
+    },
+    Reader {
+        layout: Layout::Inline,
+        name: inline::NAME,
+        score: inline::score,
+        parse: |l| Ok(inline::parse(l)),
+    },
+    Reader {
+        layout: Layout::Markdown,
+        name: markdown::NAME,
+        score: markdown::score,
+        parse: |l| Ok(markdown::parse(l)),
+    },
+    Reader {
+        layout: Layout::Generic,
+        name: generic::NAME,
+        score: |_| 0.0,
+        parse: parse_generic,
+    },
+];
+
 impl Layout {
-    /// Every layout detection scores, in order of preference on a tie.
-    const SCORED: [Layout; 11] = [
-        Layout::Json,
-        Layout::Html,
-        Layout::Tokens,
-        Layout::Bilingual,
-        Layout::TimestampedMarkdown,
-        Layout::Tagged,
-        Layout::StreetEvents,
-        Layout::SeekingAlpha,
-        Layout::Fool,
-        Layout::Inline,
-        Layout::Markdown,
-    ];
+    fn reader(self) -> &'static Reader {
+        READERS
+            .iter()
+            .find(|r| r.layout == self)
+            .unwrap_or(&READERS[READERS.len() - 1])
+    }
 
     /// The layout's name, as in `layout:` front matter and `call.json`.
     pub fn name(self) -> &'static str {
-        match self {
-            Layout::Bilingual => bilingual::NAME,
-            Layout::Fool => fool::NAME,
-            Layout::SeekingAlpha => seeking_alpha::NAME,
-            Layout::StreetEvents => streetevents::NAME,
-            Layout::Inline => inline::NAME,
-            Layout::TimestampedMarkdown => alphamemo::NAME,
-            Layout::Tagged => tagged::NAME,
-            Layout::Json => json::NAME,
-            Layout::Markdown => markdown::NAME,
-            Layout::Html => html::NAME,
-            Layout::Tokens => tokens::NAME,
-            Layout::Generic => generic::NAME,
-        }
+        self.reader().name
     }
 
     /// Every layout's name.
     pub fn names() -> Vec<&'static str> {
-        Self::SCORED
-            .iter()
-            .map(|l| l.name())
-            .chain(std::iter::once(generic::NAME))
-            .collect()
+        READERS.iter().map(|r| r.name).collect()
     }
 
     /// The layout called `name`.
     pub fn from_name(name: &str) -> Option<Layout> {
-        Self::SCORED
-            .into_iter()
-            .chain(std::iter::once(Layout::Generic))
-            .find(|l| l.name() == name.trim())
-    }
-
-    fn score(self, text: &str) -> f32 {
-        match self {
-            Layout::Bilingual => bilingual::score(text),
-            Layout::Fool => fool::score(text),
-            Layout::SeekingAlpha => seeking_alpha::score(text),
-            Layout::StreetEvents => streetevents::score(text),
-            Layout::Inline => inline::score(text),
-            Layout::TimestampedMarkdown => alphamemo::score(text),
-            Layout::Tagged => tagged::score(text),
-            Layout::Json => json::score(text),
-            Layout::Markdown => markdown::score(text),
-            Layout::Html => html::score(text),
-            Layout::Tokens => tokens::score(text),
-            Layout::Generic => 0.0,
-        }
+        READERS.iter().find(|r| r.name == name.trim()).map(|r| r.layout)
     }
 
     /// Runs this layout's parser.
-    pub fn parse(self, lines: &Lines<'_>) -> Result<Call, LayoutError> {
-        Ok(match self {
-            Layout::Bilingual => bilingual::parse(lines),
-            Layout::Fool => fool::parse(lines),
-            Layout::SeekingAlpha => seeking_alpha::parse(lines),
-            Layout::StreetEvents => streetevents::parse(lines),
-            Layout::Inline => inline::parse(lines),
-            Layout::TimestampedMarkdown => alphamemo::parse(lines),
-            Layout::Tagged => tagged::parse(lines),
-            Layout::Markdown => markdown::parse(lines),
-            Layout::Tokens => tokens::parse(lines),
-            Layout::Generic => generic::parse(lines, &Self::names()),
-            Layout::Json => {
-                let parsed = json::parse(lines.text()).map_err(|(line, column, message)| LayoutError {
-                    line: line + lines.offset(),
-                    message: format!("{message} (column {column})"),
-                })?;
-                match parsed {
-                    json::Parsed::Call(call) => call,
-                    json::Parsed::Text { text, meta } => {
-                        let mut call = parse_lines_as_blocks(&text, json::NAME)?;
-                        call.meta.fill_missing(meta);
-                        call
-                    }
-                }
-            }
-            Layout::Html => {
-                if let Some(deep) = crate::content::limits::html_too_deep(lines.text()) {
-                    return Err(LayoutError {
-                        line: deep.line + lines.offset(),
-                        message: format!("elements nested deeper than {} levels", deep.limit),
-                    });
-                }
-                parse_inner(&html::to_text(lines.text()), html::NAME)?
-            }
-        })
+    pub fn parse(self, lines: &Lines<'_>) -> Parsed {
+        (self.reader().parse)(lines)
     }
+}
+
+fn parse_generic(lines: &Lines<'_>) -> Parsed {
+    let tried: Vec<&str> = READERS.iter().map(|r| r.name).filter(|n| *n != generic::NAME).collect();
+    Ok(generic::parse(lines, &tried))
+}
+
+fn parse_json(lines: &Lines<'_>) -> Parsed {
+    let parsed = json::parse(lines.text()).map_err(|(line, column, message)| LayoutError {
+        line: line + lines.offset(),
+        message: format!("{message} (column {column})"),
+    })?;
+    read_container(parsed, json::NAME)
+}
+
+fn parse_yaml(lines: &Lines<'_>) -> Parsed {
+    let parsed = yaml::parse(lines.text()).map_err(|(line, message)| LayoutError {
+        line: line + lines.offset(),
+        message,
+    })?;
+    read_container(parsed, yaml::NAME)
+}
+
+/// A structured document's statements are a call; the text of a transcript found in one
+/// of its fields is read by the text layout that fits it.
+fn read_container(parsed: json::Parsed, container: &str) -> Parsed {
+    match parsed {
+        json::Parsed::Call(mut call) => {
+            call.layout = container.to_string();
+            Ok(call)
+        }
+        json::Parsed::Text { text, meta } => {
+            let mut call = parse_lines_as_blocks(&text, container)?;
+            call.meta.fill_missing(meta);
+            Ok(call)
+        }
+    }
+}
+
+fn parse_html(lines: &Lines<'_>) -> Parsed {
+    if let Some(deep) = crate::content::limits::html_too_deep(lines.text()) {
+        return Err(LayoutError {
+            line: deep.line + lines.offset(),
+            message: format!("elements nested deeper than {} levels", deep.limit),
+        });
+    }
+    parse_inner(&html::to_text(lines.text()), html::NAME)
 }
 
 /// An API's transcript string often puts one turn a line with no blank line between
@@ -170,7 +243,7 @@ fn parse_lines_as_blocks(text: &str, container: &str) -> Result<Call, LayoutErro
 /// that fits it; the call's layout says both (`html/fool`, `json/inline`).
 fn parse_inner(text: &str, container: &str) -> Result<Call, LayoutError> {
     let inner = match detect(text) {
-        None | Some(Layout::Html | Layout::Json) => Layout::Generic,
+        None | Some(Layout::Html | Layout::Json | Layout::Yaml) => Layout::Generic,
         Some(layout) => layout,
     };
     let mut call = inner.parse(&Lines::new(text, 0))?;
@@ -201,10 +274,10 @@ fn head(text: &str) -> &str {
 pub fn detect(text: &str) -> Option<Layout> {
     let sample = head(text);
     let mut best: Option<(f32, Layout)> = None;
-    for layout in Layout::SCORED {
-        let s = layout.score(sample);
+    for reader in &READERS {
+        let s = (reader.score)(sample);
         if s > 0.0 && best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, layout));
+            best = Some((s, reader.layout));
         }
         // A near-certain score (a JSON or HTML document, a file of bullet pairs) cannot be
         // beaten; scoring the rest would only cost time.

@@ -3,9 +3,11 @@
 
 pub mod builder;
 pub mod detect;
+pub mod labels;
 pub mod layouts;
 pub mod model;
 pub mod speakers;
+pub mod voices;
 
 use std::sync::LazyLock;
 

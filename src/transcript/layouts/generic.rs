@@ -1,59 +1,614 @@
-//! The fallback when no layout's markers fit: turns from lines that read as `Operator`,
-//! `Name - Title`, or `Name: text`; the call builds with a warning naming the layouts tried.
+//! The general reader, last in line: it learns the file's own label convention instead
+//! of needing a known one. Every line-start label is a candidate (`Jane Park:`, `JANE
+//! PARK, CEO, NORTHWIND:`, a name alone on its line with a `Company - Title` line under
+//! it, `**Jane Park**`, `Speaker 1 (00:01):`); the convention the file repeats wins, and
+//! a label of it that appears once is taken when the file names that person elsewhere
+//! (the operator's introduction, a participant list). Page furniture (page numbers,
+//! form feeds, running headers and footers) becomes notes, never speech, and a
+//! paragraph broken by a page break reads on. Speakers known only by ids are named by
+//! the call (`transcript::voices`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::diagnostic::WarningKind;
 use crate::transcript::Lines;
 use crate::transcript::builder::CallBuilder;
-use crate::transcript::layouts::common::{self, Block};
+use crate::transcript::labels::{Form, Label, read_label};
+use crate::transcript::layouts::common;
 use crate::transcript::model::{Call, Meta, Paragraph};
-use crate::transcript::speakers::{is_operator, looks_like_header, looks_like_name, split_header};
+use crate::transcript::speakers::split_header;
+use crate::transcript::voices::{self, Runs};
 
 /// The layout's name.
 pub const NAME: &str = "generic";
 
-/// What a block opens, if anything: a turn (with its first words, for `Name: text`).
-fn opens_turn(text: &str) -> Option<(&str, &str)> {
-    if is_operator(text) || (text.len() <= 100 && looks_like_header(text) && split_header(text).1.is_some()) {
-        return Some((text, ""));
+/// Where a label stands on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Place {
+    /// `Label: what they said`.
+    Prefix,
+    /// The label alone on its line, speech on the lines after it.
+    Line,
+}
+
+/// A label found at a line start.
+#[derive(Debug, Clone)]
+struct Candidate {
+    place: Place,
+    label: Label,
+    /// What follows the label on its line (`Prefix`).
+    rest: String,
+    /// A `Company - Title` line under a `Line` label, read into the label.
+    title_line: Option<usize>,
+}
+
+/// One line of the file as the reader sees it.
+#[derive(Debug)]
+struct Row<'a> {
+    line: usize,
+    text: &'a str,
+    furniture: bool,
+    candidate: Option<Candidate>,
+}
+
+/// A learnt convention: where labels stand and how they are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Convention {
+    place: Place,
+    form: Form,
+}
+
+impl Convention {
+    /// The operator and diarisation ids are written the same way in every convention.
+    fn admits(self, c: &Candidate) -> bool {
+        c.place == self.place && (c.label.form == self.form || matches!(c.label.form, Form::Operator | Form::Numbered))
     }
-    common::speaker_prefix(text, |n| {
-        is_operator(n) || (looks_like_name(n) && (2..=4).contains(&n.split_whitespace().count()))
+}
+
+/// Parses any text; `tried` lists the layouts whose markers did not fit.
+pub fn parse(lines: &Lines<'_>, tried: &[&str]) -> Call {
+    let mut rows = read_rows(lines);
+    let mut meta = Meta::default();
+    let mut warnings = Vec::new();
+    let first_line = rows
+        .iter()
+        .find(|r| !r.text.is_empty())
+        .map_or(lines.offset() + 1, |r| r.line);
+    let learnt = learn(&rows);
+    let guessed = learnt.is_none();
+    let convention = learnt.or_else(|| {
+        let guessed = guess(&rows)?;
+        warnings.push((
+            first_line,
+            format!(
+                "no known layout fits this file and no speaker label repeats in it (tried: {}); read `Name: text` paragraphs as turns",
+                tried.join(", ")
+            ),
+        ));
+        Some(guessed)
+    });
+    let Some(convention) = convention else {
+        warnings.push((
+            first_line,
+            format!(
+                "no known layout fits this file and no speaker labels repeat in it (tried: {}, and labels such as `Name:`, `NAME, TITLE:`, `Speaker 1 (00:01)`, a name on its own line); its text is kept under \"Unknown speaker\"",
+                tried.join(", ")
+            ),
+        ));
+        for row in &mut rows {
+            row.candidate = None;
+        }
+        return assemble(&rows, &mut meta, warnings);
+    };
+    let mentioned = mentions(lines.text());
+    for row in &mut rows {
+        let keep = row
+            .candidate
+            .as_ref()
+            .is_some_and(|c| convention.admits(c) && (guessed || confirmed(c, &mentioned)));
+        if !keep {
+            row.candidate = None;
+        }
+    }
+    assemble(&rows, &mut meta, warnings)
+}
+
+/// Numbers the lines, marks furniture and finds each line's label candidate.
+fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
+    let raw: Vec<(usize, &str)> = lines
+        .iter()
+        .map(|(n, t)| (n, t.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')))
+        .collect();
+    let repeated = repeated_lines(&raw);
+    let mut rows: Vec<Row<'a>> = raw
+        .iter()
+        .map(|&(line, text)| Row {
+            line,
+            text,
+            furniture: is_page_mark(text) || repeated.contains(text),
+            candidate: None,
+        })
+        .collect();
+    for i in 0..rows.len() {
+        if rows[i].furniture || rows[i].text.is_empty() {
+            continue;
+        }
+        rows[i].candidate = candidate(&rows, i);
+    }
+    rows
+}
+
+static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
+        .expect("static regex")
+});
+
+/// `Page 3 of 20`, `- 3 -`, `3/20`, a bare page number.
+fn is_page_mark(text: &str) -> bool {
+    PAGE_MARK.is_match(text)
+}
+
+/// Running headers and footers: the same line three times or more, with a digit, a
+/// copyright sign or no sentence end (speech repeats too: "Thank you." is no furniture).
+fn repeated_lines<'a>(rows: &[(usize, &'a str)]) -> std::collections::HashSet<&'a str> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for &(_, t) in rows {
+        if (8..=100).contains(&t.len()) {
+            *count.entry(t).or_default() += 1;
+        }
+    }
+    count
+        .into_iter()
+        .filter(|&(t, n)| {
+            n >= 3
+                && t.split_whitespace().count() >= 3
+                && read_label(t).is_none()
+                && !t.contains(':')
+                && (t.chars().any(|c| c.is_ascii_digit() || c == '©') || !t.ends_with(['.', '?', '!']))
+        })
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// The label line `i` opens with, if any.
+fn candidate(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
+    let text = rows[i].text;
+    if let Some((before, rest)) = split_prefix(text)
+        && !rest.trim().is_empty()
+        && let Some(label) = read_label(before)
+    {
+        return Some(Candidate {
+            place: Place::Prefix,
+            label,
+            rest: rest.trim().to_string(),
+            title_line: None,
+        });
+    }
+    if text.chars().count() > 100 {
+        return None;
+    }
+    let mut label = read_label(text)?;
+    // A label alone on its line is followed by speech (or by a `Company - Title` line).
+    let next = next_text(rows, i + 1)?;
+    let mut title_line = None;
+    if label.title.is_none()
+        && let (_, Some(title)) = split_header(rows[next].text)
+        && is_title_line(rows[next].text)
+    {
+        label.title = Some(title.to_string());
+        let firm = split_header(rows[next].text).0;
+        label.affiliation = Some(firm.to_string());
+        title_line = Some(next);
+        next_text(rows, next + 1)?;
+    }
+    Some(Candidate {
+        place: Place::Line,
+        label,
+        rest: String::new(),
+        title_line,
     })
 }
 
-/// Parses any text; `tried` lists the layouts that did not fit. Text before the first
-/// speaker is kept as header notes (or, when no speaker is found at all, as speech).
-pub fn parse(lines: &Lines<'_>, tried: &[&str]) -> Call {
-    let mut meta = Meta::default();
-    let mut b = CallBuilder::new();
-    let blocks: Vec<Block> = common::blocks(lines);
-    let first_line = blocks.first().map_or(1, |b| b.line);
-    b.warn(
-        first_line,
-        WarningKind::Layout,
-        format!(
-            "no known layout fits this file (tried: {}); read with the generic reader",
-            tried.join(", ")
-        ),
-    );
-    let first_turn = blocks.iter().position(|b| opens_turn(&b.text).is_some());
-    for (i, block) in blocks.iter().enumerate() {
-        let text = block.text.as_str();
-        if first_turn.is_some_and(|f| i < f) {
-            if !(meta.ticker.is_empty() && common::read_title_line(&mut meta, text)) {
-                common::note(&mut meta, block.line, "header", text);
-            }
-            continue;
-        }
-        match opens_turn(text) {
-            Some((label, rest)) => {
-                b.start_turn(label, block.line);
-                if !rest.is_empty() {
-                    b.add_paragraph(Paragraph::new(rest, block.line));
-                }
-            }
-            None => b.add_paragraph(Paragraph::new(text, block.line)),
+/// `Northwind Traders - Chief Executive Officer`: short, no sentence.
+fn is_title_line(text: &str) -> bool {
+    text.chars().count() <= 90 && !text.ends_with(['.', '?', '!', ':']) && !text.contains(": ")
+}
+
+/// The index of the next non-blank row that is no furniture, from `from`.
+fn next_text(rows: &[Row<'_>], from: usize) -> Option<usize> {
+    (from..rows.len()).find(|&j| !rows[j].text.is_empty() && !rows[j].furniture)
+}
+
+/// `Label: rest`, the colon within the first 120 bytes (time stamps' colons skipped).
+fn split_prefix(text: &str) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices().take_while(|(i, _)| *i < 120) {
+        let between_digits =
+            c == ':' && i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if matches!(c, ':' | '：') && !between_digits {
+            return Some((&text[..i], &text[i + c.len_utf8()..]));
         }
     }
-    b.finish(NAME, meta)
+    None
+}
+
+/// The convention the file repeats most: labels said twice or more, the operator and
+/// diarisation ids count; `None` when no convention repeats.
+fn learn(rows: &[Row<'_>]) -> Option<Convention> {
+    let mut names: HashMap<(Place, Form, String), usize> = HashMap::new();
+    for c in rows.iter().filter_map(|r| r.candidate.as_ref()) {
+        *names
+            .entry((c.place, c.label.form, c.label.name.to_lowercase()))
+            .or_default() += 1;
+    }
+    let mut support: HashMap<Convention, usize> = HashMap::new();
+    for ((place, form, _), n) in &names {
+        let counts = *n >= 2 || matches!(form, Form::Operator | Form::Numbered);
+        if counts {
+            for f in [Form::Name, Form::Capitals, Form::Numbered] {
+                if *form == f || matches!(form, Form::Operator | Form::Numbered) {
+                    *support.entry(Convention { place: *place, form: f }).or_default() += n;
+                }
+            }
+        }
+    }
+    // Only labels of the convention's own form make it a convention: the operator alone
+    // does not.
+    let own = |c: &Convention| {
+        names
+            .iter()
+            .filter(|((p, f, _), n)| *p == c.place && *f == c.form && (**n >= 2 || *f == Form::Numbered))
+            .count()
+    };
+    support
+        .into_iter()
+        .filter(|(c, n)| *n >= 3 && own(c) >= 1)
+        .max_by_key(|(c, n)| (*n, c.place == Place::Prefix, c.form))
+        .map(|(c, _)| c)
+}
+
+/// In a short file nothing repeats: the first label opening a paragraph that is a
+/// `Name:` prefix or a `Name - Title` line sets the convention; the reader says it guessed.
+fn guess(rows: &[Row<'_>]) -> Option<Convention> {
+    rows.iter().enumerate().find_map(|(i, r)| {
+        let c = r.candidate.as_ref()?;
+        let opens_paragraph = i == 0 || rows[i - 1].text.is_empty();
+        let person = matches!(c.label.form, Form::Name | Form::Capitals);
+        let telling = c.place == Place::Prefix || c.label.title.is_some();
+        (person && telling && opens_paragraph).then_some(Convention {
+            place: c.place,
+            form: c.label.form,
+        })
+    })
+}
+
+/// How often each lower-cased word pair of the file occurs, for confirming a label said
+/// once: a person the file names elsewhere (introduced, listed) is a speaker.
+fn mentions(text: &str) -> HashMap<String, usize> {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut out: HashMap<String, usize> = HashMap::new();
+    for pair in words.windows(2) {
+        *out.entry(format!("{} {}", pair[0], pair[1])).or_default() += 1;
+    }
+    out
+}
+
+/// A label of the convention is a speaker when it repeats, is the operator or an id,
+/// carries a title, or names someone the file mentions again.
+fn confirmed(c: &Candidate, mentioned: &HashMap<String, usize>) -> bool {
+    if matches!(c.label.form, Form::Operator | Form::Numbered) || c.label.title.is_some() {
+        return true;
+    }
+    let words: Vec<String> = c
+        .label
+        .name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase())
+        .collect();
+    // The first and last word together ("Sam Lee" in "Samuel Lee" does not count, "Sam Lee with Acme" does).
+    let key = match (words.first(), words.last()) {
+        (Some(f), Some(l)) if words.len() >= 2 => format!("{f} {l}"),
+        _ => return false,
+    };
+    let own = if words.len() == 2 { 1 } else { 0 };
+    mentioned.get(&key).copied().unwrap_or(0) > own || repeats(&c.label.name, mentioned)
+}
+
+/// A two-word label counts itself once; more mentions confirm it.
+fn repeats(name: &str, mentioned: &HashMap<String, usize>) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    words.len() > 2
+        && words
+            .windows(2)
+            .all(|p| mentioned.get(&format!("{} {}", p[0], p[1])).copied().unwrap_or(0) >= 2)
+}
+
+/// One speaker's stretch of the file.
+struct Segment {
+    label: Label,
+    written: String,
+    line: usize,
+    paragraphs: Vec<Paragraph>,
+}
+
+/// Builds the call from rows whose candidates are the confirmed labels.
+fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -> Call {
+    let lines_as_paragraphs = !rows.iter().any(|r| r.text.is_empty());
+    let first_label = rows.iter().position(|r| r.candidate.is_some());
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut qa_from: Option<usize> = None;
+    let mut open = false;
+    let mut skip: Option<usize> = None;
+    for (i, row) in rows.iter().enumerate() {
+        if skip == Some(i) {
+            continue;
+        }
+        if row.text.is_empty() {
+            open = false;
+            continue;
+        }
+        if row.furniture {
+            common::note(meta, row.line, "page", row.text);
+            continue;
+        }
+        if first_label.is_some_and(|f| i < f) {
+            read_header_line(meta, row);
+            continue;
+        }
+        if is_qa_heading(row.text) {
+            qa_from.get_or_insert(segments.len());
+            common::note(meta, row.line, "section", row.text);
+            open = false;
+            continue;
+        }
+        if let Some(c) = &row.candidate {
+            skip = c.title_line.and_then(|t| (t > i).then_some(t));
+            let mut written = label_as_written(row.text, c);
+            // The label as written runs over two lines: the turn keeps both.
+            if let Some(t) = skip {
+                written.push('\n');
+                written.push_str(rows[t].text);
+            }
+            segments.push(Segment {
+                label: c.label.clone(),
+                written,
+                line: row.line,
+                paragraphs: Vec::new(),
+            });
+            open = false;
+            if c.rest.is_empty() {
+                continue;
+            }
+        }
+        let text = row.candidate.as_ref().map_or(row.text, |c| c.rest.as_str());
+        add_text(&mut segments, row.line, text, open && !lines_as_paragraphs);
+        open = true;
+    }
+    build(segments, qa_from, std::mem::take(meta), warnings)
+}
+
+/// The label as the file writes it, for the turn's label.
+fn label_as_written(text: &str, c: &Candidate) -> String {
+    match c.place {
+        Place::Line => text.to_string(),
+        Place::Prefix => text[..text.len() - c.rest.len()].trim_end().to_string(),
+    }
+}
+
+/// Adds a line of speech: to the open paragraph, or as a new one.
+fn add_text(segments: &mut Vec<Segment>, line: usize, text: &str, join: bool) {
+    if segments.is_empty() {
+        segments.push(Segment {
+            label: Label {
+                name: "Unknown speaker".to_string(),
+                title: None,
+                affiliation: None,
+                form: Form::Name,
+            },
+            written: String::new(),
+            line,
+            paragraphs: Vec::new(),
+        });
+    }
+    let Some(seg) = segments.last_mut() else { return };
+    match seg.paragraphs.last_mut() {
+        Some(p) if join => {
+            p.text.push(' ');
+            p.text.push_str(text);
+        }
+        _ => seg.paragraphs.push(Paragraph::new(text, line)),
+    }
+}
+
+/// Lines before the first speaker: a title line, a period, a date; all kept as notes.
+fn read_header_line(meta: &mut Meta, row: &Row<'_>) {
+    if !(meta.ticker.is_empty() && common::read_title_line(meta, row.text)) {
+        common::read_period(meta, row.text);
+        if meta.date.is_none() {
+            meta.date = common::date_in(row.text);
+        }
+        common::note(meta, row.line, "header", row.text);
+    }
+}
+
+/// `Questions and Answers`, `Q&A`, `Question-and-Answer Session` as a line of its own.
+fn is_qa_heading(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c == '=' || c == '-' || c.is_whitespace())
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "q&a"
+            | "q & a"
+            | "questions and answers"
+            | "question-and-answer session"
+            | "question and answer session"
+            | "q&a session"
+    )
+}
+
+/// The call from its segments: ids named by the call when the file has only ids.
+fn build(segments: Vec<Segment>, qa_from: Option<usize>, meta: Meta, warnings: Vec<(usize, String)>) -> Call {
+    let numbered = segments.iter().any(|s| s.label.form == Form::Numbered);
+    let mut call = if numbered {
+        let mut runs = Runs::new();
+        for seg in &segments {
+            for p in &seg.paragraphs {
+                runs.push_paragraph(&seg.label.name, p.clone());
+            }
+        }
+        voices::build(&runs.into_runs(), NAME, meta)
+    } else {
+        let mut b = CallBuilder::new();
+        for (i, seg) in segments.iter().enumerate() {
+            if qa_from == Some(i) {
+                b.mark_qa_here();
+            }
+            let l = &seg.label;
+            b.start_turn_as(
+                &seg.written,
+                &l.name,
+                l.title.as_deref(),
+                l.affiliation.as_deref(),
+                None,
+                seg.line,
+            );
+            for p in &seg.paragraphs {
+                b.add_paragraph(p.clone());
+            }
+        }
+        b.finish(NAME, meta)
+    };
+    for (line, message) in warnings {
+        call.warnings
+            .insert(0, crate::diagnostic::Warning::new(line, WarningKind::Layout, message));
+    }
+    call
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Call {
+        parse(&Lines::new(text, 0), &["inline"])
+    }
+
+    fn turns(call: &Call) -> Vec<(usize, String)> {
+        call.turns
+            .iter()
+            .map(|t| {
+                (
+                    t.line,
+                    call.speaker(&t.speaker).map_or("?", |s| s.name.as_str()).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn capitals_with_titles_and_firms() {
+        let call = read(
+            "NORTHWIND TRADERS Q3 2025 EARNINGS CALL\n\nOPERATOR: Welcome.\n\nJANE PARK, CHIEF EXECUTIVE OFFICER, NORTHWIND TRADERS: Revenue was $120 million.\n\nOPERATOR: Our first question comes from Sam Lee with Acme Securities.\n\nSAM LEE, ANALYST, ACME SECURITIES: How is demand?\n\nJANE PARK: Strong.\n",
+        );
+        assert_eq!(
+            turns(&call),
+            [
+                (3, "Operator".into()),
+                (5, "Jane Park".into()),
+                (7, "Operator".into()),
+                (9, "Sam Lee".into()),
+                (11, "Jane Park".into())
+            ]
+        );
+        let jane = call.speaker(&call.turns[1].speaker).unwrap();
+        assert_eq!(jane.title.as_deref(), Some("Chief Executive Officer"));
+        assert_eq!((call.meta.year, call.meta.quarter), (Some(2025), Some(3)));
+        assert!(
+            call.warnings.iter().all(|w| w.kind != WarningKind::Layout),
+            "{:?}",
+            call.warnings
+        );
+    }
+
+    #[test]
+    fn numbered_speakers_with_time_stamps_named_by_the_call() {
+        let call = read(
+            "Speaker 1 (00:00):\nGood afternoon and welcome to the Northwind call. I will now turn it over to Jane Park, CEO.\n\nSpeaker 2 (00:12):\nThank you. Revenue grew.\n\nSpeaker 2 (01:40):\nMargins held.\n\nSpeaker 1 (02:10):\nOur first question comes from Sam Lee with Acme Securities.\n\nSpeaker 3 (02:15):\nHow is demand?\n",
+        );
+        assert_eq!(
+            turns(&call),
+            [
+                (2, "Operator".into()),
+                (5, "Jane Park".into()),
+                (11, "Operator".into()),
+                (14, "Sam Lee".into())
+            ]
+        );
+        assert_eq!(call.turns[1].paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn name_lines_with_a_company_and_title_line_and_page_furniture() {
+        let call = read(
+            "Operator\nWelcome to the call.\n\nJane Park\nNorthwind Traders - CEO\nRevenue was $120 million and\n\nPage 2 of 9\n\u{c}\ngrew 8%.\n\nSam Lee\nAcme Securities - Analyst\nHow is demand?\n\nJane Park\nNorthwind Traders - CEO\nStrong.\n",
+        );
+        assert_eq!(
+            turns(&call),
+            [
+                (1, "Operator".into()),
+                (4, "Jane Park".into()),
+                (12, "Sam Lee".into()),
+                (16, "Jane Park".into())
+            ]
+        );
+        let jane = call.speaker(&call.turns[1].speaker).unwrap();
+        assert_eq!(
+            (jane.title.as_deref(), jane.affiliation.as_deref()),
+            (Some("CEO"), Some("Northwind Traders"))
+        );
+        let said: Vec<&str> = call.turns[1].paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(said, ["Revenue was $120 million and", "grew 8%."]);
+        assert!(call.meta.notes.iter().any(|n| n.text == "Page 2 of 9"));
+    }
+
+    #[test]
+    fn a_label_said_once_counts_when_the_file_names_that_person() {
+        let call = read(
+            "Operator: Our first question comes from Sam Lee with Acme.\n\nSam Lee: How is demand?\n\nJane Park: Strong.\n\nNet Income: was up.\n\nJane Park: Yes.\n",
+        );
+        let names: Vec<String> = turns(&call).into_iter().map(|t| t.1).collect();
+        assert_eq!(names, ["Operator", "Sam Lee", "Jane Park", "Jane Park"]);
+        assert_eq!(call.turns[2].paragraphs[1].text, "Net Income: was up.");
+    }
+
+    #[test]
+    fn bold_markdown_names_and_running_footers() {
+        let footer = "Northwind Traders Q3 2025 call transcript";
+        let call = read(&format!(
+            "**Jane Park:** Revenue grew.\n\n{footer}\n\n**Tom Reyes:** Margins held.\n\n{footer}\n\n**Jane Park:** Thanks.\n\n{footer}\n\n**Tom Reyes:** Bye.\n"
+        ));
+        let names: Vec<String> = turns(&call).into_iter().map(|t| t.1).collect();
+        assert_eq!(names, ["Jane Park", "Tom Reyes", "Jane Park", "Tom Reyes"]);
+        assert_eq!(call.meta.notes.iter().filter(|n| n.text == footer).count(), 3);
+    }
+
+    #[test]
+    fn prose_without_labels_is_kept_with_a_warning() {
+        let call = read("Revenue grew this quarter.\n\nMargins held.\n");
+        assert_eq!(call.turns.len(), 1);
+        assert_eq!(call.turns[0].paragraphs.len(), 2);
+        assert!(
+            call.warnings
+                .iter()
+                .any(|w| w.kind == WarningKind::Layout && w.message.contains("inline"))
+        );
+    }
 }

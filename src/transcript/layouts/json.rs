@@ -10,6 +10,7 @@ use crate::transcript::builder::CallBuilder;
 use crate::transcript::layouts::common;
 use crate::transcript::model::{Call, Meta, Paragraph, Role};
 use crate::transcript::speakers::{Participant, Roster, find_introduction, is_operator};
+use crate::transcript::voices::{self, Runs};
 
 /// The layout's name.
 pub const NAME: &str = "json";
@@ -22,10 +23,15 @@ const STATEMENT_KEYS: &[&str] = &[
     "content",
     "segments",
     "speakers",
+    "utterances",
+    "monologues",
 ];
 
 /// Fields that hold a whole transcript's text in a container.
 const TEXT_KEYS: &[&str] = &["content", "transcript", "text", "body"];
+
+/// Fields that hold a statement's speaker label.
+const LABEL_KEYS: &[&str] = &["speaker", "name", "speaker_name", "speaker_label", "speakerLabel"];
 
 /// Fields that map diarisation labels (`spk01`) to people.
 const NAME_MAP_KEYS: &[&str] = &["speaker_name_map_v2", "speaker_name_map", "speaker_map"];
@@ -91,10 +97,107 @@ fn role_of(text: Option<&str>) -> Option<Role> {
 /// Parses the layout; an error is `(line, column, message)` of invalid JSON.
 pub fn parse(text: &str) -> Result<Parsed, (usize, usize, String)> {
     let root: Value = serde_json::from_str(text).map_err(|e| (e.line(), e.column(), format!("invalid JSON: {e}")))?;
-    if let Some((text, meta)) = text_container(&root) {
+    read_value(&root).map_err(|message| (1, 1, message))
+}
+
+/// Reads a parsed document (JSON, or YAML turned into the same values).
+pub fn read_value(root: &Value) -> Result<Parsed, String> {
+    // Speech-to-text output keeps the whole transcript in `text` beside its speaker-labelled
+    // utterances: the utterances say who spoke.
+    let statements = find_statements(root);
+    let has_speakers = statements.is_some_and(|s| s.iter().any(|v| SpeakerLabels::label(v).is_some()));
+    if !has_speakers && let Some((text, meta)) = text_container(root) {
         return Ok(Parsed::Text { text, meta });
     }
-    read_statements(&root).map(Parsed::Call)
+    match statements {
+        Some(statements) => Ok(Parsed::Call(read_statements(root, statements))),
+        None => Err(format!(
+            "no statements found (looked for an array of objects with text, or one of: {})",
+            STATEMENT_KEYS.join(", ")
+        )),
+    }
+}
+
+/// Fields of a statement that hold what was said.
+const SAID_KEYS: &[&str] = &[
+    "text",
+    "content",
+    "statement",
+    "body",
+    "transcript",
+    "utterance",
+    "sentence",
+];
+
+/// What a statement says: its text field, or its sentences joined (Deepgram's paragraphs).
+fn said(statement: &Value) -> Option<String> {
+    if let Some(text) = str_of(statement, SAID_KEYS) {
+        return Some(text.to_string());
+    }
+    if let Some(sentences) = statement.get("sentences").and_then(Value::as_array) {
+        let parts: Vec<&str> = sentences.iter().filter_map(|s| str_of(s, SAID_KEYS)).collect();
+        return (!parts.is_empty()).then(|| parts.join(" "));
+    }
+    // Rev.ai's monologues: words and punctuation as elements.
+    let elements = statement.get("elements")?.as_array()?;
+    let mut text = String::new();
+    for e in elements {
+        let value = e.get("value").and_then(Value::as_str).unwrap_or("");
+        if e.get("type").and_then(Value::as_str) == Some("text") && !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        text.push_str(value);
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// True when most of `items` are objects that say something.
+fn is_statement_list(items: &[Value]) -> bool {
+    let saying = items.iter().filter(|v| v.is_object() && said(v).is_some()).count();
+    saying > 0 && saying * 2 >= items.len()
+}
+
+/// The list of statements: the document itself, a known field, or (for the many shapes
+/// of API and speech-to-text output: `results.utterances`, `channels[0].alternatives[0]
+/// .paragraphs.paragraphs`) the first list of speaking objects found breadth-first,
+/// preferring one whose objects name speakers.
+fn find_statements(root: &Value) -> Option<&[Value]> {
+    if let Value::Array(a) = root
+        && is_statement_list(a)
+    {
+        return Some(a);
+    }
+    if let Some(a) = STATEMENT_KEYS
+        .iter()
+        .filter_map(|k| root.get(*k).and_then(Value::as_array))
+        .find(|a| is_statement_list(a))
+    {
+        return Some(a);
+    }
+    let mut queue: std::collections::VecDeque<(&Value, usize)> = std::collections::VecDeque::from([(root, 0)]);
+    let mut unnamed: Option<&[Value]> = None;
+    while let Some((value, depth)) = queue.pop_front() {
+        let children: Vec<&Value> = match value {
+            Value::Object(map) => map.values().collect(),
+            Value::Array(a) => a.iter().take(4).collect(),
+            _ => continue,
+        };
+        for child in children {
+            if let Value::Array(items) = child
+                && is_statement_list(items)
+            {
+                if items.iter().any(|v| SpeakerLabels::label(v).is_some()) {
+                    return Some(items);
+                }
+                unnamed.get_or_insert(items);
+            }
+            if depth < 6 {
+                queue.push_back((child, depth + 1));
+            }
+        }
+    }
+    unnamed
 }
 
 /// A single record whose statements carry no speakers but one of whose fields holds a
@@ -113,29 +216,14 @@ fn text_container(root: &Value) -> Option<(String, Meta)> {
     Some((text.to_string(), read_meta(record)))
 }
 
-fn read_statements(root: &Value) -> Result<Call, (usize, usize, String)> {
-    let statements = match root {
-        Value::Array(a) => a.as_slice(),
-        Value::Object(_) => STATEMENT_KEYS
-            .iter()
-            .find_map(|k| root.get(*k).and_then(Value::as_array))
-            .map_or(&[][..], Vec::as_slice),
-        _ => &[],
-    };
-    if statements.is_empty() {
-        return Err((
-            1,
-            1,
-            format!(
-                "no statements found (looked for an array or one of: {})",
-                STATEMENT_KEYS.join(", ")
-            ),
-        ));
-    }
+fn read_statements(root: &Value, statements: &[Value]) -> Call {
     let meta = read_meta(root);
-    let mut b = CallBuilder::with_roster(roster(root));
     let labels = SpeakerLabels::new(root, statements);
-    let names: Vec<Option<&str>> = statements.iter().map(|s| labels.name(s)).collect();
+    if labels.map.is_none() && labels.all_anonymous(statements) {
+        return read_diarised(statements, meta);
+    }
+    let mut b = CallBuilder::with_roster(roster(root));
+    let names: Vec<Option<String>> = statements.iter().map(|s| labels.name(s)).collect();
     for (i, s) in statements.iter().enumerate() {
         let line = s
             .get("statement_num")
@@ -145,18 +233,34 @@ fn read_statements(root: &Value) -> Result<Call, (usize, usize, String)> {
         if matches!(section.as_str(), "qa" | "q&a" | "questions" | "questions and answers") {
             b.mark_qa_here();
         }
-        let name = names[i].unwrap_or("Unknown speaker");
+        let name = names[i].as_deref().unwrap_or("Unknown speaker");
         let title = str_of(s, &["role", "title"]).or_else(|| labels.title(s));
         let affiliation = str_of(s, &["affiliation", "company", "firm"]).filter(|a| !a.eq_ignore_ascii_case("analyst"));
         let role = role_of(title).or_else(|| role_of(str_of(s, &["affiliation"])));
         b.start_turn_as(name, name, title, affiliation, role, line);
-        let raw = str_of(s, &["text", "content", "statement", "body"]).unwrap_or("");
-        let next = names.get(i + 1).copied().flatten();
-        for para in split_glued_paragraphs(strip_next_header(raw, next)) {
-            b.add_paragraph(Paragraph::new(para, line));
+        let raw = said(s).unwrap_or_default();
+        let next = names.get(i + 1).and_then(Option::as_deref);
+        for block in strip_next_header(&raw, next).split("\n\n") {
+            let block = block.split_whitespace().collect::<Vec<_>>().join(" ");
+            for para in split_glued_paragraphs(&block) {
+                b.add_paragraph(Paragraph::new(para, line));
+            }
         }
     }
-    Ok(b.finish(NAME, meta))
+    b.finish(NAME, meta)
+}
+
+/// Speech-to-text utterances labelled `A`, `SPEAKER_00` or `0`: one turn per run of a
+/// label, the labels named from what the call says (`transcript::voices`).
+fn read_diarised(statements: &[Value], meta: Meta) -> Call {
+    let mut runs = Runs::new();
+    for (i, s) in statements.iter().enumerate() {
+        let voice = SpeakerLabels::label(s).unwrap_or_else(|| "Unknown speaker".to_string());
+        if let Some(text) = said(s) {
+            runs.push(&voice, i + 1, &text);
+        }
+    }
+    voices::build(&runs.into_runs(), NAME, meta)
 }
 
 fn read_meta(root: &Value) -> Meta {
@@ -192,8 +296,13 @@ fn read_meta_fields(root: &Value) -> Meta {
         ..Meta::default()
     };
     if meta.quarter.is_none() {
-        let title = meta.title.clone();
-        common::read_period(&mut meta, &title);
+        // `"quarter": "Q3 2025"`, or a period only the title gives.
+        let written = [
+            str_of(root, &["quarter", "period", "fiscal_quarter"]).unwrap_or(""),
+            &meta.title,
+        ]
+        .join(" ");
+        common::read_period(&mut meta, &written);
     }
     meta
 }
@@ -232,16 +341,16 @@ impl<'a> SpeakerLabels<'a> {
         labels
     }
 
-    fn operator_swap(&self, statements: &'a [Value]) -> Option<(&'a str, &'a str)> {
+    fn operator_swap(&self, statements: &[Value]) -> Option<(&'a str, &'a str)> {
         let map = self.map?;
         let mapped_operator = map
             .iter()
             .find(|(_, e)| str_of(e, &["name"]).is_some_and(is_operator))
             .map(|(label, _)| label.as_str())?;
-        let mut operator_lines: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        let mut operator_lines: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
         for s in statements {
-            if let (Some(label), Some(text)) = (Self::label(s), str_of(s, &["text", "content"]))
-                && speaks_as_operator(text)
+            if let (Some(label), Some(text)) = (Self::label(s), said(s))
+                && speaks_as_operator(&text)
             {
                 *operator_lines.entry(label).or_default() += 1;
             }
@@ -249,25 +358,36 @@ impl<'a> SpeakerLabels<'a> {
         let said_by_mapped = operator_lines.get(mapped_operator).copied().unwrap_or(0);
         let (speaker, &count) = operator_lines
             .iter()
-            .max_by_key(|(label, n)| (**n, std::cmp::Reverse(**label)))?;
-        (*speaker != mapped_operator && count >= 2 && said_by_mapped * 3 <= count)
-            .then_some((mapped_operator, *speaker))
+            .max_by_key(|(label, n)| (**n, std::cmp::Reverse((*label).clone())))?;
+        let speaker = map.get_key_value(speaker.as_str()).map(|(k, _)| k.as_str())?;
+        (speaker != mapped_operator && count >= 2 && said_by_mapped * 3 <= count).then_some((mapped_operator, speaker))
     }
 
-    /// The statement's label as written (`spk12`, or a name).
-    fn label(statement: &'a Value) -> Option<&'a str> {
-        str_of(statement, &["speaker", "name", "speaker_name"])
+    /// The statement's label as written (`spk12`, a name, or a number).
+    fn label(statement: &Value) -> Option<String> {
+        LABEL_KEYS.iter().find_map(|k| match statement.get(*k)? {
+            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+    }
+
+    /// True when every label is a diarisation id (`A`, `SPEAKER_00`, `0`).
+    fn all_anonymous(&self, statements: &[Value]) -> bool {
+        let mut labels = statements.iter().filter_map(Self::label).peekable();
+        labels.peek().is_some() && labels.all(|l| voices::is_anonymous(&l))
     }
 
     /// The person a label stands for: the map's name, else the label itself.
-    fn name(&self, statement: &'a Value) -> Option<&'a str> {
+    fn name(&self, statement: &Value) -> Option<String> {
         let label = Self::label(statement)?;
-        self.entry(label).and_then(|e| str_of(e, &["name"])).or(Some(label))
+        let mapped = self.entry(&label).and_then(|e| str_of(e, &["name"]));
+        Some(mapped.map_or(label, str::to_string))
     }
 
     /// The title the map gives the label's person.
-    fn title(&self, statement: &'a Value) -> Option<&'a str> {
-        self.entry(Self::label(statement)?).and_then(|e| str_of(e, &["title"]))
+    fn title(&self, statement: &Value) -> Option<&'a str> {
+        self.entry(&Self::label(statement)?).and_then(|e| str_of(e, &["title"]))
     }
 
     /// The map's entry for `label`, after the operator swap.

@@ -11,5 +11,7 @@ pub mod json;
 pub mod markdown;
 pub mod seeking_alpha;
 pub mod streetevents;
+pub mod subtitles;
 pub mod tagged;
 pub mod tokens;
+pub mod yaml;
