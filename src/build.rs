@@ -61,7 +61,8 @@ pub struct BuildReport {
 pub(crate) enum Done {
     Call {
         note: Option<String>,
-        summary: CallSummary,
+        // Boxed: a summary is several times the size of the other variants.
+        summary: Box<CallSummary>,
         source: PathBuf,
         warnings: Vec<Warning>,
     },
@@ -246,7 +247,7 @@ pub(crate) fn record(done: Done, report: &mut BuildReport) -> Option<Entry> {
                 .extend(warnings.into_iter().map(|w| (source.clone(), w)));
             Some(Entry {
                 path: summary.path.clone(),
-                summary: Some(summary),
+                summary: Some(*summary),
                 has_code: false,
             })
         }
@@ -308,7 +309,9 @@ pub(crate) fn collisions(entries: &Entries, listings: &Listings, urls: &Urls) ->
     // A company listing on top of the site's own folders (ticker `SEARCH`, `QUARTERS`).
     for (source, entry) in entries {
         let Some(summary) = &entry.summary else { continue };
-        let company = urls::company_path(&summary.ticker);
+        let Some(company) = summary.company_path() else {
+            continue;
+        };
         if urls::SITE_FOLDERS.contains(&company.as_str()) {
             errors.push(Error::UrlCollision {
                 url: urls.link(&company),
@@ -407,7 +410,7 @@ fn publish_call(site: &Site, file: &ContentFile, doc: content::Document, sink: &
     drop(json);
     Ok(Done::Call {
         note: call.meta.encoding.as_ref().map(|e| format!("not UTF-8: read as {e}")),
-        summary: CallSummary::of(&call, &path),
+        summary: Box::new(CallSummary::of(&call, &path)),
         source: file.path.clone(),
         warnings: call.warnings,
     })

@@ -478,7 +478,11 @@ fn outline(call: &Call, figures: &Figures, file: &Path) -> String {
     let m = &call.meta;
     out!("{} ({} layout)", file.display(), call.layout);
     out!("  title:    {}", m.title);
-    out!("  company:  {} ({})", m.company, m.ticker);
+    if m.ticker.is_empty() {
+        out!("  company:  {}", m.company);
+    } else {
+        out!("  company:  {} ({})", m.company, m.ticker);
+    }
     out!(
         "  period:   {} Q{}",
         m.year.map_or("?".into(), |y| y.to_string()),

@@ -18,7 +18,8 @@
 
   function searchable(call) {
     var names = (call.speakers || []).map(function (s) { return s.name; });
-    return fold([call.title, call.company, call.ticker, call.period, call.date].concat(names).join(" \u0001 "));
+    return fold([call.title, call.company, call.ticker, call.period, call.date]
+      .concat(call.company_aliases || [], names).join(" \u0001 "));
   }
 
   function item(call) {

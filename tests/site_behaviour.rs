@@ -197,3 +197,30 @@ fn unknown_front_matter_keys_are_warnings_with_suggestions() {
     assert_eq!(w.line, 2);
     assert!(w.message.contains("did you mean `company`"), "{}", w.message);
 }
+
+#[test]
+fn a_call_without_a_ticker_gets_a_company_page_and_its_other_name_is_searchable() {
+    // No front matter: the title gives the company in Chinese and no ticker, the
+    // operator's welcome gives its English name.
+    let text = String::from_utf8_lossy(SMALL)
+        .replacen("---\ncompany: Example Harbor Mills\n---\n", "", 1)
+        .replacen(" (EXHM) 2025 Q1", " 2025 Q1", 1);
+    let site = temp_site(CONFIG, &[("content/harbor-2025-q1.txt", text.as_bytes())]);
+    let report = callpress::build(&options(&site)).unwrap();
+    assert_eq!(report.calls, 1);
+    let public = site.path().join("public");
+    let calls: serde_json::Value = serde_json::from_slice(&std::fs::read(public.join("calls.json")).unwrap()).unwrap();
+    let call = &calls[0];
+    assert_eq!(call["ticker"], "");
+    assert_eq!(call["company_aliases"], serde_json::json!(["Example Harbor Mills"]));
+    let company = public.join(call["company"].as_str().map(callpress::site::urls::slugify).unwrap());
+    let page = std::fs::read_to_string(company.join("index.html")).unwrap();
+    assert!(page.contains("harbor-2025-q1/"), "the company page lists the call");
+    let call_page = std::fs::read_to_string(public.join("harbor-2025-q1/index.html")).unwrap();
+    assert!(!call_page.contains("()"), "no empty ticker brackets");
+    let index = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(index.contains(&format!(
+        "href=\"/{}/\"",
+        company.file_name().unwrap().to_string_lossy()
+    )));
+}

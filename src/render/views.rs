@@ -9,7 +9,7 @@ use crate::figures::headline::HeadlineRow;
 use crate::figures::{Figures, Mark};
 use crate::render::escape_html;
 use crate::site::listings::{CallSummary, Group};
-use crate::site::urls::{Urls, company_path, quarter_path, speaker_path};
+use crate::site::urls::{Urls, company_folder, quarter_path, speaker_path};
 use crate::transcript::{Call, Role, Section, Speaker, Turn};
 
 /// The site's settings, as `site` in every template.
@@ -212,11 +212,7 @@ impl CallView {
             (Some(y), Some(q)) => urls.link(&quarter_path(y, q)),
             _ => String::new(),
         };
-        let company_url = if m.ticker.is_empty() {
-            String::new()
-        } else {
-            urls.link(&company_path(&m.ticker))
-        };
+        let company_url = company_folder(&m.ticker, &m.company).map_or_else(String::new, |p| urls.link(&p));
         let people = |wanted: fn(Role) -> bool| {
             call.speakers
                 .iter()
@@ -410,11 +406,7 @@ impl CallLink {
             ticker: c.ticker.clone(),
             period: c.period.clone(),
             date: c.date.clone(),
-            company_url: if c.ticker.is_empty() {
-                String::new()
-            } else {
-                urls.link(&company_path(&c.ticker))
-            },
+            company_url: c.company_path().map_or_else(String::new, |p| urls.link(&p)),
             turns: c.turns,
         }
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::site::urls::{company_path, quarter_path, slugify, speaker_path};
+use crate::site::urls::{company_folder, quarter_path, slugify, speaker_path};
 use crate::transcript::speakers::is_label;
 use crate::transcript::{Call, Role};
 
@@ -18,6 +18,9 @@ pub struct CallSummary {
     pub title: String,
     /// Company name.
     pub company: String,
+    /// The company's other names (its English name beside a Chinese one), for search.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub company_aliases: Vec<String>,
     /// Ticker.
     pub ticker: String,
     /// Fiscal year.
@@ -76,6 +79,7 @@ impl CallSummary {
             path: path.to_string(),
             title: m.title.clone(),
             company: m.company.clone(),
+            company_aliases: m.company_aliases.clone(),
             ticker: m.ticker.clone(),
             year: m.year,
             quarter: m.quarter,
@@ -91,12 +95,15 @@ impl CallSummary {
         Some(quarter_path(self.year?, self.quarter?))
     }
 
+    /// Site-relative folder of the company's page: by ticker, else by name.
+    pub fn company_path(&self) -> Option<String> {
+        company_folder(&self.ticker, &self.company)
+    }
+
     /// The folders of every listing page the call appears on (company, quarter, speakers).
     pub fn listing_paths(&self) -> Vec<String> {
         let mut paths = Vec::new();
-        if !self.ticker.is_empty() {
-            paths.push(company_path(&self.ticker));
-        }
+        paths.extend(self.company_path());
         paths.extend(self.quarter_path());
         paths.extend(
             self.speakers
@@ -126,7 +133,7 @@ pub struct Group {
 pub struct Listings {
     /// Every call, newest first.
     pub calls: Vec<CallSummary>,
-    /// One group per ticker, by ticker.
+    /// One group per company (by ticker, else by name), by folder.
     pub companies: Vec<Group>,
     /// One group per fiscal quarter, newest first.
     pub quarters: Vec<Group>,
@@ -148,8 +155,7 @@ impl Listings {
         let mut quarters: BTreeMap<(i32, u8), Group> = BTreeMap::new();
         let mut speakers: BTreeMap<String, Group> = BTreeMap::new();
         for (i, c) in calls.iter().enumerate() {
-            if !c.ticker.is_empty() {
-                let path = company_path(&c.ticker);
+            if let Some(path) = c.company_path() {
                 let g = companies.entry(path.clone()).or_insert_with(|| Group {
                     path,
                     title: c.company.clone(),
@@ -209,6 +215,7 @@ mod tests {
             path: format!("{}/{year}-q{quarter}/", ticker.to_lowercase()),
             title: String::new(),
             company: format!("{ticker} Inc."),
+            company_aliases: Vec::new(),
             ticker: ticker.into(),
             year: Some(year),
             quarter: Some(quarter),
@@ -217,6 +224,19 @@ mod tests {
             speakers: Vec::new(),
             turns: 0,
         }
+    }
+
+    #[test]
+    fn a_company_without_a_ticker_has_a_page_by_its_name() {
+        let mut c = summary("", 2022, 3, "2022-11-08");
+        c.company = "Douglas Elliman Inc.".into();
+        assert_eq!(c.company_path().as_deref(), Some("douglas-elliman-inc/"));
+        let l = Listings::new(vec![c]);
+        assert_eq!(l.companies.len(), 1);
+        assert_eq!(l.companies[0].path, "douglas-elliman-inc/");
+        let mut nameless = summary("", 2022, 3, "2022-11-08");
+        nameless.company = String::new();
+        assert_eq!(nameless.company_path(), None);
     }
 
     #[test]

@@ -66,6 +66,13 @@ pub fn company_path(ticker: &str) -> String {
     format!("{}/", slugify(ticker))
 }
 
+/// The folder of a company's listing from what a call says of it: by ticker, else (a call
+/// without one still has a company page) by the company's name; `None` when neither is known.
+pub fn company_folder(ticker: &str, company: &str) -> Option<String> {
+    let key = if ticker.trim().is_empty() { company } else { ticker };
+    (!slugify(key).is_empty()).then(|| company_path(key))
+}
+
 /// The folder of a fiscal quarter's listing: `quarters/2024-q1/`.
 pub fn quarter_path(year: i32, quarter: u8) -> String {
     format!("quarters/{year}-q{quarter}/")

@@ -5,6 +5,7 @@ pub mod builder;
 pub mod detect;
 pub mod labels;
 pub mod layouts;
+pub mod metadata;
 pub mod model;
 pub mod speakers;
 pub mod voices;
@@ -86,6 +87,8 @@ pub fn parse_document(doc: &Document) -> Result<Call> {
         call = keep_more_of_the_text(call, layout, &lines)?;
     }
     call.warnings.splice(0..0, doc.warnings.iter().cloned());
+    let head: String = doc.body.lines().take(40).collect::<Vec<_>>().join("\n");
+    metadata::fill_missing(&mut call, &head, &doc.path);
     apply_front_matter(&mut call.meta, doc);
     call.meta.encoding = doc.encoding.map(str::to_string);
     if call.meta.date.is_none() {
@@ -201,6 +204,10 @@ fn apply_front_matter(meta: &mut Meta, doc: &Document) {
         }
     };
     set(&mut meta.title, &f.title);
+    // The other names found belong to the name the file wrote; the owner's name replaces both.
+    if f.company.is_some() {
+        meta.company_aliases.clear();
+    }
     set(&mut meta.company, &f.company);
     if let Some(t) = &f.ticker {
         meta.ticker = t.trim().to_uppercase();

@@ -34,6 +34,10 @@ pub struct Meta {
     pub company: String,
     /// Ticker symbol, upper case.
     pub ticker: String,
+    /// Other names of the company the file gives (its English name beside 亞馬遜):
+    /// listings show `company`, search finds these too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub company_aliases: Vec<String>,
     /// Fiscal year.
     pub year: Option<i32>,
     /// Fiscal quarter 1-4.

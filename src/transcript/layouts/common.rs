@@ -49,7 +49,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?P<ord>first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)?)\s*(?:FY\s?)?(?P<y>20\d{2})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?P<ord>first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)?\s*(?:FY\s?)?(?P<y>20\d{2})(?-u:\b)")
         .expect("static regex")
 });
 
@@ -94,6 +94,18 @@ pub fn read_period(meta: &mut Meta, text: &str) -> bool {
     true
 }
 
+static YEAR_QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:FY\s?)?20\d{2}\s*-?\s*Q[1-4](?-u:\b)").expect("static regex"));
+
+/// Where the first period (`Q3 2020`, `third quarter 2022`, `2025 Q1`) starts in `text`.
+pub fn period_start(text: &str) -> Option<usize> {
+    [&PERIOD, &YEAR_QUARTER]
+        .iter()
+        .filter_map(|r| r.find(text))
+        .map(|m| m.start())
+        .min()
+}
+
 /// The first date written like `Jul 7, 2020` or `April 26, 2018`, as `YYYY-MM-DD`.
 pub fn date_in(text: &str) -> Option<String> {
     let c = DATE.captures(text)?;
@@ -125,11 +137,18 @@ pub fn speaker_prefix(text: &str, accept: impl Fn(&str) -> bool) -> Option<(&str
     accept(name).then(|| (name, c.name("rest").map_or("", |m| m.as_str()).trim()))
 }
 
-/// True when more of `text`'s letters are CJK ideographs than Latin letters.
+/// True when more of `text`'s letters are Chinese, Japanese or Korean (Han, Kana,
+/// Hangul) than Latin letters.
 pub fn mostly_cjk(text: &str) -> bool {
     let cjk = text
         .chars()
-        .filter(|c| ('\u{3400}'..='\u{9fff}').contains(c) || ('\u{f900}'..='\u{faff}').contains(c))
+        .filter(|c| {
+            ('\u{3400}'..='\u{9fff}').contains(c)
+                || ('\u{f900}'..='\u{faff}').contains(c)
+                || ('\u{3040}'..='\u{30ff}').contains(c)
+                || ('\u{ac00}'..='\u{d7af}').contains(c)
+                || ('\u{1100}'..='\u{11ff}').contains(c)
+        })
         .count();
     let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     cjk > 0 && cjk * 2 >= latin

@@ -49,8 +49,12 @@ struct Candidate {
 #[derive(Debug)]
 struct Row<'a> {
     line: usize,
+    /// The line, or the first cell of a two-column table row.
     text: &'a str,
-    furniture: bool,
+    /// The second cell of a two-column row (`| original | translation |`).
+    translation: Option<&'a str>,
+    /// What the line is when it is no speech: `page` furniture, `table` markup.
+    furniture: Option<&'static str>,
     candidate: Option<Candidate>,
 }
 
@@ -125,15 +129,29 @@ fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
     let repeated = repeated_lines(&raw);
     let mut rows: Vec<Row<'a>> = raw
         .iter()
-        .map(|&(line, text)| Row {
-            line,
-            text,
-            furniture: is_page_mark(text) || repeated.contains(text),
-            candidate: None,
+        .map(|&(line, text)| {
+            let furniture = if is_page_mark(text) || repeated.contains(text) {
+                Some("page")
+            } else if is_table_rule(text) {
+                Some("table")
+            } else {
+                None
+            };
+            let (text, translation) = match two_cells(text) {
+                Some((original, translation)) if furniture.is_none() => (original, Some(translation)),
+                _ => (text, None),
+            };
+            Row {
+                line,
+                text,
+                translation,
+                furniture,
+                candidate: None,
+            }
         })
         .collect();
     for i in 0..rows.len() {
-        if rows[i].furniture || rows[i].text.is_empty() {
+        if rows[i].furniture.is_some() || rows[i].text.is_empty() {
             continue;
         }
         rows[i].candidate = candidate(&rows, i);
@@ -145,6 +163,23 @@ static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
         .expect("static regex")
 });
+
+/// `|---|:---:|`: the rule under a table's header row.
+fn is_table_rule(text: &str) -> bool {
+    text.starts_with('|') && text.contains('-') && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// `| original | translation |`: a row of two cells, the second in Chinese, Japanese or
+/// Korean and the first not (a bilingual transcript laid out as a table).
+fn two_cells(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix('|')?.strip_suffix('|')?;
+    let (original, translation) = inner.split_once('|')?;
+    let (original, translation) = (original.trim(), translation.trim());
+    (!translation.contains('|')
+        && !common::mostly_cjk(original)
+        && (translation.is_empty() || common::mostly_cjk(translation)))
+    .then_some((original, translation))
+}
 
 /// `Page 3 of 20`, `- 3 -`, `3/20`, a bare page number.
 fn is_page_mark(text: &str) -> bool {
@@ -219,7 +254,7 @@ fn is_title_line(text: &str) -> bool {
 
 /// The index of the next non-blank row that is no furniture, from `from`.
 fn next_text(rows: &[Row<'_>], from: usize) -> Option<usize> {
-    (from..rows.len()).find(|&j| !rows[j].text.is_empty() && !rows[j].furniture)
+    (from..rows.len()).find(|&j| !rows[j].text.is_empty() && rows[j].furniture.is_none())
 }
 
 /// `Label: rest`, the colon within the first 120 bytes (time stamps' colons skipped).
@@ -354,8 +389,8 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
             open = false;
             continue;
         }
-        if row.furniture {
-            common::note(meta, row.line, "page", row.text);
+        if let Some(kind) = row.furniture {
+            common::note(meta, row.line, kind, row.text);
             continue;
         }
         if first_label.is_some_and(|f| i < f) {
@@ -388,7 +423,15 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
             }
         }
         let text = row.candidate.as_ref().map_or(row.text, |c| c.rest.as_str());
-        add_text(&mut segments, row.line, text, open && !lines_as_paragraphs);
+        if text.is_empty() && row.translation.is_none() {
+            continue;
+        }
+        let mut paragraph = Paragraph::new(text, row.line);
+        if let Some(t) = row.translation.filter(|t| !t.is_empty()) {
+            paragraph.translation = Some(t.to_string());
+            paragraph.translation_line = Some(row.line);
+        }
+        add_text(&mut segments, paragraph, open && !lines_as_paragraphs);
         open = true;
     }
     build(segments, qa_from, std::mem::take(meta), warnings)
@@ -402,8 +445,10 @@ fn label_as_written(text: &str, c: &Candidate) -> String {
     }
 }
 
-/// Adds a line of speech: to the open paragraph, or as a new one.
-fn add_text(segments: &mut Vec<Segment>, line: usize, text: &str, join: bool) {
+/// Adds a line of speech: to the open paragraph, or as a new one. A paragraph in Chinese,
+/// Japanese or Korean right after one in another script is its translation (original
+/// and translation alternating, in any rhythm of lines and blank lines).
+fn add_text(segments: &mut Vec<Segment>, paragraph: Paragraph, join: bool) {
     if segments.is_empty() {
         segments.push(Segment {
             label: Label {
@@ -413,17 +458,36 @@ fn add_text(segments: &mut Vec<Segment>, line: usize, text: &str, join: bool) {
                 form: Form::Name,
             },
             written: String::new(),
-            line,
+            line: paragraph.line,
             paragraphs: Vec::new(),
         });
     }
     let Some(seg) = segments.last_mut() else { return };
+    let translated = paragraph.translation.is_none() && common::mostly_cjk(&paragraph.text);
     match seg.paragraphs.last_mut() {
-        Some(p) if join => {
-            p.text.push(' ');
-            p.text.push_str(text);
+        Some(p) if translated && p.translation.is_some() && join => {
+            if let Some(t) = p.translation.as_mut() {
+                t.push_str(&paragraph.text);
+            }
         }
-        _ => seg.paragraphs.push(Paragraph::new(text, line)),
+        Some(p) if translated && p.translation.is_none() && !common::mostly_cjk(&p.text) => {
+            p.translation = Some(without_label(&paragraph.text).to_string());
+            p.translation_line = Some(paragraph.line);
+        }
+        Some(p) if join && p.translation.is_none() => {
+            p.text.push(' ');
+            p.text.push_str(&paragraph.text);
+        }
+        _ => seg.paragraphs.push(paragraph),
+    }
+}
+
+/// A translation that repeats the speaker's label in its own language (`主持人：歡迎`)
+/// without the label: the label is the speaker's, already read from the original.
+fn without_label(text: &str) -> &str {
+    match text.split_once(['：', ':']) {
+        Some((label, rest)) if label.chars().count() <= 12 && !rest.trim().is_empty() => rest.trim(),
+        _ => text,
     }
 }
 
@@ -598,6 +662,56 @@ mod tests {
         let names: Vec<String> = turns(&call).into_iter().map(|t| t.1).collect();
         assert_eq!(names, ["Jane Park", "Tom Reyes", "Jane Park", "Tom Reyes"]);
         assert_eq!(call.meta.notes.iter().filter(|n| n.text == footer).count(), 3);
+    }
+
+    fn pairs(call: &Call) -> Vec<(String, Option<String>)> {
+        call.turns
+            .iter()
+            .flat_map(|t| &t.paragraphs)
+            .map(|p| (p.text.clone(), p.translation.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn alternating_original_and_translation_pair_up_in_any_rhythm() {
+        let s = |a: &str, b: Option<&str>| (a.to_string(), b.map(str::to_string));
+        // Blank lines between every paragraph; the translation repeats the label.
+        let call = read(
+            "Operator: Welcome to the call.\n\n主持人：歡迎參加電話會議。\n\nJane Park: Revenue grew.\n\n珍·帕克：營收成長。\n\nOperator: First question.\n\n主持人：第一個問題。\n\nJane Park: Thanks.\n",
+        );
+        assert_eq!(
+            pairs(&call),
+            [
+                s("Welcome to the call.", Some("歡迎參加電話會議。")),
+                s("Revenue grew.", Some("營收成長。")),
+                s("First question.", Some("第一個問題。")),
+                s("Thanks.", None)
+            ]
+        );
+        assert_eq!(call.turns[0].paragraphs[0].translation_line, Some(3));
+        // No blank lines at all: each line is a paragraph, Korean pairs too.
+        let call = read(
+            "Operator: Welcome.\n환영합니다.\nJane Park: Revenue grew.\n매출이 증가했습니다.\nOperator: Next.\nJane Park: Yes.\n",
+        );
+        assert_eq!(pairs(&call)[1], s("Revenue grew.", Some("매출이 증가했습니다.")));
+    }
+
+    #[test]
+    fn a_two_column_table_of_original_and_translation() {
+        let call = read(
+            "| Original | 譯文 |\n|---|---|\n| Operator: Welcome. | 歡迎。 |\n| Jane Park: Revenue grew. | 營收成長。 |\n| Margins held. | 利潤率持平。 |\n| Operator: Next question. | 下一個問題。 |\n| Jane Park: Yes. | 是的。 |\n",
+        );
+        let names: Vec<String> = turns(&call).into_iter().map(|t| t.1).collect();
+        assert_eq!(names, ["Operator", "Jane Park", "Operator", "Jane Park"]);
+        assert_eq!(
+            call.turns[1]
+                .paragraphs
+                .iter()
+                .map(|p| p.translation.as_deref())
+                .collect::<Vec<_>>(),
+            [Some("營收成長。"), Some("利潤率持平。")]
+        );
+        assert!(call.meta.notes.iter().any(|n| n.kind == "table"));
     }
 
     #[test]
