@@ -6,11 +6,11 @@ cd "$(dirname "$0")/.."
 for target in front_matter layouts pipeline number_grammar; do
   dir=fuzz/corpus/$target
   mkdir -p "$dir"
-  for f in content/*.txt content/layouts/* tests/fixtures/layouts/* tests/fixtures/regressions/*; do
+  for f in content/*.txt content/layouts/* tests/fixtures/layouts/* tests/fixtures/readers/* tests/fixtures/regressions/*; do
     [ -f "$f" ] || continue
     case "$target" in
       # The first byte picks the layout; seed every file under every layout.
-      layouts) for i in 0 1 2 3 4 5 6 7 8 9 10; do
+      layouts) for i in $(seq 0 13); do
                  { printf "\\x$(printf %02x "$i")"; head -c 4000 "$f"; } > "$dir/$(basename "$f").$i"
                done ;;
       number_grammar) head -c 4000 "$f" > "$dir/$(basename "$f")" ;;

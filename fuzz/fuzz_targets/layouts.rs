@@ -23,11 +23,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let Ok(call) = layout.parse(&Lines::new(text, 0)) else {
-        // JSON refuses what is not JSON; HTML refuses nesting past its depth limit.
-        assert!(matches!(name, "json" | "html"), "{name} refused text");
+        // JSON and YAML refuse what is not theirs; HTML refuses nesting past its depth limit.
+        assert!(matches!(name, "json" | "yaml" | "html"), "{name} refused text");
         return;
     };
-    if matches!(name, "json" | "html") {
+    if matches!(name, "json" | "yaml" | "html") {
         // Not line-based: their line numbers count statements or extracted text.
         return;
     }

@@ -81,12 +81,13 @@ impl Runs {
         }
     }
 
-    /// Adds a paragraph as the source divides it: a new run when the voice changes.
-    pub fn push_paragraph(&mut self, voice: &str, paragraph: Paragraph) {
+    /// Adds a paragraph as the source divides it: a new run, starting at `line` (its
+    /// label's line), when the voice changes.
+    pub fn push_paragraph(&mut self, voice: &str, line: usize, paragraph: Paragraph) {
         if self.runs.last().is_none_or(|r| r.voice != voice) {
             self.runs.push(Run {
                 voice: voice.to_string(),
-                line: paragraph.line,
+                line,
                 paragraphs: Vec::new(),
             });
         }
@@ -140,29 +141,52 @@ fn placeholder(label: &str) -> String {
     format!("Speaker {id}")
 }
 
+/// The names the call gives its voices.
+#[derive(Debug)]
+pub struct Namer {
+    named: Vec<(String, String, Option<Role>)>,
+}
+
+impl Namer {
+    /// Learns the names from what `runs` say.
+    pub fn new(runs: &[Run]) -> Self {
+        Namer { named: names(runs) }
+    }
+
+    /// The person a voice label stands for, and the role their naming implies: the name
+    /// the call gives it, else `Speaker N` for an id, else the label itself.
+    pub fn name(&self, voice: &str) -> (String, Option<Role>) {
+        match self.named.iter().find(|(id, _, _)| id == voice) {
+            Some((_, name, role)) => (name.clone(), *role),
+            None if is_anonymous(voice) => (placeholder(voice), None),
+            None => (voice.to_string(), None),
+        }
+    }
+}
+
 /// Builds the call from runs: anonymous labels named from what is said, one turn per run.
 pub fn build(runs: &[Run], layout: &str, mut meta: Meta) -> Call {
-    let names = names(runs);
+    let namer = Namer::new(runs);
     let mut b = CallBuilder::new();
     for run in runs {
-        let (name, role) = match names.iter().find(|(id, _, _)| *id == run.voice) {
-            Some((_, name, role)) => (name.clone(), *role),
-            None if is_anonymous(&run.voice) => (placeholder(&run.voice), None),
-            None => (run.voice.clone(), None),
-        };
+        let (name, role) = namer.name(&run.voice);
         b.start_turn_as(&name, &name, None, None, role, run.line);
         for p in &run.paragraphs {
             b.add_paragraph(p.clone());
         }
     }
-    // Speech has no title: the period is the one the opening turns name ("our Third
-    // Quarter 2020 Earnings Conference Call").
+    read_period(runs, &mut meta);
+    b.finish(layout, meta)
+}
+
+/// Speech has no title: the period is the one the opening turns name ("our Third Quarter
+/// 2020 Earnings Conference Call").
+pub fn read_period(runs: &[Run], meta: &mut Meta) {
     for run in runs.iter().take(3) {
-        if common::read_period(&mut meta, &run.text()) {
+        if common::read_period(meta, &run.text()) {
             break;
         }
     }
-    b.finish(layout, meta)
 }
 
 /// Names for anonymous labels from what is said: (label, name, role).

@@ -26,9 +26,20 @@ pub fn placed(call: &Call, line_no: usize, text: &str) -> bool {
 /// and structural markers.
 pub fn essence(raw: &str) -> Option<&str> {
     let t = raw.trim().trim_start_matches('•').trim();
-    if t.is_empty() || MARKERS.contains(&t) || is_heading(t) {
+    if t.is_empty() || MARKERS.contains(&t) || is_heading(t) || is_cue_timing(t) {
         return None;
     }
+    // A two-column table row: its first cell is the original (the second its translation).
+    let t = match t.strip_prefix('|').and_then(|r| r.strip_suffix('|')) {
+        Some(cells) => cells.split('|').next().unwrap_or("").trim(),
+        None => t,
+    };
+    // A subtitle's voice tag or a captioner's `>>` names the speaker, not the words.
+    let t = t.trim_start_matches(">>").trim_start();
+    let t = match t.strip_prefix("<v ").and_then(|r| r.split_once('>')) {
+        Some((_, said)) => said.trim(),
+        None => t,
+    };
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     let t = LANGUAGE_TAGS
         .iter()
@@ -40,6 +51,13 @@ pub fn essence(raw: &str) -> Option<&str> {
     let t = t.trim_start_matches('#').trim_start();
     let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
     (!t.is_empty()).then_some(t)
+}
+
+/// `00:00:01.000 --> 00:00:05.000`: a subtitle cue's timing, markup rather than words.
+fn is_cue_timing(t: &str) -> bool {
+    t.contains("-->")
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | ' ' | '-' | '>'))
 }
 
 /// A line without the timestamp that opens it in the timestamped layout: `(h:mm)`,

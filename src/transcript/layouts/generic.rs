@@ -108,12 +108,20 @@ pub fn parse(lines: &Lines<'_>, tried: &[&str]) -> Call {
         return assemble(&rows, &mut meta, warnings);
     };
     let mentioned = mentions(lines.text());
+    let keep = |c: &Candidate| convention.admits(c) && (guessed || confirmed(c, &mentioned));
+    // A speaker of the convention written another way later (`**PRIYA NATARAJAN:**`
+    // after `**Priya Natarajan:**`) is still that speaker.
+    let speakers: std::collections::HashSet<String> = rows
+        .iter()
+        .filter_map(|r| r.candidate.as_ref())
+        .filter(|c| keep(c))
+        .map(|c| c.label.name.to_lowercase())
+        .collect();
     for row in &mut rows {
-        let keep = row
-            .candidate
-            .as_ref()
-            .is_some_and(|c| convention.admits(c) && (guessed || confirmed(c, &mentioned)));
-        if !keep {
+        let kept = row.candidate.as_ref().is_some_and(|c| {
+            keep(c) || (c.place == convention.place && speakers.contains(&c.label.name.to_lowercase()))
+        });
+        if !kept {
             row.candidate = None;
         }
     }
@@ -225,11 +233,17 @@ fn candidate(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
     if text.chars().count() > 100 {
         return None;
     }
+    if let Some(wrapped) = wrapped_label(rows, i) {
+        return Some(wrapped);
+    }
     let mut label = read_label(text)?;
     // A label alone on its line is followed by speech (or by a `Company - Title` line).
     let next = next_text(rows, i + 1)?;
     let mut title_line = None;
-    if label.title.is_none()
+    // Only a person's name line has a `Company - Title` line under it.
+    let person = matches!(label.form, Form::Name | Form::Capitals);
+    if person
+        && label.title.is_none()
         && let (_, Some(title)) = split_header(rows[next].text)
         && is_title_line(rows[next].text)
     {
@@ -244,6 +258,24 @@ fn candidate(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
         label,
         rest: String::new(),
         title_line,
+    })
+}
+
+/// A label wrapped onto a second line (`JANE PARK, CHIEF EXECUTIVE OFFICER, NORTHWIND` /
+/// `TRADERS: Revenue was…`): read as one, the second line's rest is the speech.
+fn wrapped_label(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
+    let next = rows.get(i + 1).filter(|r| r.furniture.is_none())?;
+    let (tail, rest) = split_prefix(next.text)?;
+    let short_tail = !tail.is_empty() && tail.split_whitespace().count() <= 4 && read_label(tail).is_none();
+    if !short_tail || rest.trim().is_empty() || rows[i].text.ends_with(['.', '?', '!', ':']) {
+        return None;
+    }
+    let label = read_label(&format!("{} {tail}", rows[i].text))?;
+    Some(Candidate {
+        place: Place::Prefix,
+        label,
+        rest: rest.trim().to_string(),
+        title_line: Some(i + 1),
     })
 }
 
@@ -408,8 +440,14 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
             let mut written = label_as_written(row.text, c);
             // The label as written runs over two lines: the turn keeps both.
             if let Some(t) = skip {
+                let second = rows[t].text;
                 written.push('\n');
-                written.push_str(rows[t].text);
+                // A wrapped prefix label's second line goes on with the speech.
+                let cut = match c.place {
+                    Place::Prefix => second.len().saturating_sub(c.rest.len()),
+                    Place::Line => second.len(),
+                };
+                written.push_str(second.get(..cut).unwrap_or(second).trim_end());
             }
             segments.push(Segment {
                 label: c.label.clone(),
@@ -440,8 +478,13 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
 /// The label as the file writes it, for the turn's label.
 fn label_as_written(text: &str, c: &Candidate) -> String {
     match c.place {
-        Place::Line => text.to_string(),
-        Place::Prefix => text[..text.len() - c.rest.len()].trim_end().to_string(),
+        Place::Prefix if c.title_line.is_none() => text
+            .get(..text.len().saturating_sub(c.rest.len()))
+            .unwrap_or(text)
+            .trim_end()
+            .to_string(),
+        // A label alone on its line, or the first line of a wrapped one.
+        _ => text.to_string(),
     }
 }
 
@@ -518,43 +561,66 @@ fn is_qa_heading(text: &str) -> bool {
     )
 }
 
-/// The call from its segments: ids named by the call when the file has only ids.
-fn build(segments: Vec<Segment>, qa_from: Option<usize>, meta: Meta, warnings: Vec<(usize, String)>) -> Call {
+/// The call from its segments. Where the file has diarisation ids (`Speaker 2`), the
+/// call names them (`transcript::voices`) and one voice's consecutive segments are one
+/// turn, the later labels kept as notes.
+fn build(mut segments: Vec<Segment>, qa_from: Option<usize>, mut meta: Meta, warnings: Vec<(usize, String)>) -> Call {
     let numbered = segments.iter().any(|s| s.label.form == Form::Numbered);
-    let mut call = if numbered {
+    let namer = numbered.then(|| {
+        segments = merge_repeated_voices(std::mem::take(&mut segments), &mut meta);
         let mut runs = Runs::new();
         for seg in &segments {
             for p in &seg.paragraphs {
-                runs.push_paragraph(&seg.label.name, p.clone());
+                runs.push_paragraph(&seg.label.name, seg.line, p.clone());
             }
         }
-        voices::build(&runs.into_runs(), NAME, meta)
-    } else {
-        let mut b = CallBuilder::new();
-        for (i, seg) in segments.iter().enumerate() {
-            if qa_from == Some(i) {
-                b.mark_qa_here();
-            }
-            let l = &seg.label;
-            b.start_turn_as(
-                &seg.written,
-                &l.name,
-                l.title.as_deref(),
-                l.affiliation.as_deref(),
-                None,
-                seg.line,
-            );
-            for p in &seg.paragraphs {
-                b.add_paragraph(p.clone());
-            }
+        let runs = runs.into_runs();
+        voices::read_period(&runs, &mut meta);
+        voices::Namer::new(&runs)
+    });
+    let mut b = CallBuilder::new();
+    for (i, seg) in segments.iter().enumerate() {
+        if qa_from == Some(i) {
+            b.mark_qa_here();
         }
-        b.finish(NAME, meta)
-    };
+        let l = &seg.label;
+        let (name, role) = match &namer {
+            Some(namer) if l.form == Form::Numbered => namer.name(&l.name),
+            _ => (l.name.clone(), None),
+        };
+        b.start_turn_as(
+            &seg.written,
+            &name,
+            l.title.as_deref(),
+            l.affiliation.as_deref(),
+            role,
+            seg.line,
+        );
+        for p in &seg.paragraphs {
+            b.add_paragraph(p.clone());
+        }
+    }
+    let mut call = b.finish(NAME, meta);
     for (line, message) in warnings {
         call.warnings
             .insert(0, crate::diagnostic::Warning::new(line, WarningKind::Layout, message));
     }
     call
+}
+
+/// `Speaker 2 (00:12)` then `Speaker 2 (01:40)`: one voice, one turn.
+fn merge_repeated_voices(segments: Vec<Segment>, meta: &mut Meta) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    for seg in segments {
+        match out.last_mut() {
+            Some(last) if last.label.name == seg.label.name && seg.label.form == Form::Numbered => {
+                common::note(meta, seg.line, "label", &seg.written);
+                last.paragraphs.extend(seg.paragraphs);
+            }
+            _ => out.push(seg),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -610,13 +676,20 @@ mod tests {
         assert_eq!(
             turns(&call),
             [
-                (2, "Operator".into()),
-                (5, "Jane Park".into()),
-                (11, "Operator".into()),
-                (14, "Sam Lee".into())
+                (1, "Operator".into()),
+                (4, "Jane Park".into()),
+                (10, "Operator".into()),
+                (13, "Sam Lee".into())
             ]
         );
         assert_eq!(call.turns[1].paragraphs.len(), 2);
+        // The second label of one voice's run is kept, as a note.
+        assert!(
+            call.meta
+                .notes
+                .iter()
+                .any(|n| n.kind == "label" && n.text == "Speaker 2 (01:40):")
+        );
     }
 
     #[test]
