@@ -222,7 +222,11 @@ fn parse_html(lines: &Lines<'_>) -> Parsed {
             message: format!("elements nested deeper than {} levels", deep.limit),
         });
     }
-    parse_inner(&html::to_text(lines.text()), html::NAME)
+    let text = html::to_text(lines.text());
+    let mut call = parse_inner(&text, html::NAME)?;
+    let source = html::source_lines(lines.text(), &text);
+    call.map_lines(|l| source.get(l.wrapping_sub(1)).copied().unwrap_or(l) + lines.offset());
+    Ok(call)
 }
 
 /// An API's transcript string often puts one turn a line with no blank line between

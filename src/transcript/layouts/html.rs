@@ -3,7 +3,8 @@
 //! layout of that text is then detected as for any text file. A two-column table of
 //! original and translation becomes bilingual bullets.
 //!
-//! Line numbers of an HTML transcript are those of the extracted text.
+//! Line numbers of an HTML transcript are lines of the HTML file: each line of the
+//! extracted text is found again in the source, in order (`source_lines`).
 
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
@@ -74,6 +75,71 @@ pub fn to_text(html: &str) -> String {
     }
     text.push('\n');
     text
+}
+
+/// For each line of `text` (extracted from `html` by `to_text`), the 1-based line of
+/// `html` where it starts: its first words are looked for in the source after the
+/// previous line's, so the search is one pass. A line whose first word is split by
+/// markup or written with entities is not found; it takes the line of the one before it.
+pub fn source_lines(html: &str, text: &str) -> Vec<usize> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(html.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |byte: usize| starts.partition_point(|&s| s <= byte).max(1);
+    let mut cursor = 0;
+    let mut last = 1;
+    text.lines()
+        .map(|line| {
+            // The first words, else (markup inside them: `Revenue <b>grew</b>`) the first word.
+            let probe = probe(line);
+            let word = probe.split(' ').next().unwrap_or("");
+            let found = [probe, word]
+                .into_iter()
+                .filter(|p| p.chars().count() >= 3)
+                .find_map(|p| find_element_text(html, cursor, p).map(|at| (at, p)));
+            if let Some((found, probe)) = found {
+                cursor = found + probe.len();
+                last = line_of(found);
+            }
+            last
+        })
+        .collect()
+}
+
+/// Bytes of HTML after the previous line's text searched for the next line's.
+const SEARCH_WINDOW: usize = 32 * 1024;
+
+/// Where `probe` starts an element's text (right after a tag) from `from` on, else where
+/// it first occurs at all: "Dev Anand" opens `<p><strong>Dev Anand`, not the operator's
+/// "the line of Dev Anand" the line before.
+fn find_element_text(html: &str, from: usize, probe: &str) -> Option<usize> {
+    // The next line of text is near: a window keeps words split by markup (never found)
+    // from costing a search of the whole rest of a large page each.
+    let mut end = html.len().min(from + SEARCH_WINDOW);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = html.get(from..end)?;
+    let mut first = None;
+    for (i, _) in rest.match_indices(probe) {
+        let at = from + i;
+        first.get_or_insert(at);
+        let before = html[..at].trim_end();
+        if before.is_empty() || before.ends_with('>') {
+            return Some(at);
+        }
+    }
+    first
+}
+
+/// A line's first words, up to the first character markup might have changed.
+fn probe(line: &str) -> &str {
+    let line = line.trim_start();
+    let end = line
+        .char_indices()
+        .find(|&(i, c)| i >= 40 || !(c.is_alphanumeric() || c == ' ' || c == ',' || c == '.'))
+        .map_or(line.len(), |(i, _)| i);
+    line[..end].trim_end()
 }
 
 /// Tables nested deeper than this inside table cells are read as plain blocks: the
@@ -209,6 +275,20 @@ fn table(node: NodeRef<'_, Node>, out: &mut String, tables: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extracted_lines_point_at_their_source_lines() {
+        let html = "<html><body>\n<p>Operator</p>\n<p>Our first question comes from the line of Dev Anand with Kestrel.</p>\n<p><strong>Dev Anand</strong></p><p>Why?</p>\n<p>Revenue <b>grew</b> 8%.</p>\n</body></html>";
+        let text = to_text(html);
+        let lines: Vec<&str> = text.lines().collect();
+        let source = source_lines(html, &text);
+        let at = |needle: &str| source[lines.iter().position(|l| l.starts_with(needle)).unwrap()];
+        assert_eq!(at("Operator"), 2);
+        assert_eq!(at("Our first"), 3);
+        assert_eq!(at("Dev Anand"), 4);
+        assert_eq!(at("Why?"), 4);
+        assert_eq!(at("Revenue grew"), 5);
+    }
 
     #[test]
     fn paragraphs_breaks_and_entities() {
