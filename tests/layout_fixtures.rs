@@ -9,9 +9,9 @@ use common::*;
 
 /// (family, extension, layout name as published, speakers of call A, of call B, translated)
 const FAMILIES: &[(&str, &str, &str, usize, usize, bool)] = &[
-    ("fool", "txt", "fool", 6, 4, false),
-    ("seeking-alpha", "txt", "seeking-alpha", 6, 4, false),
-    ("streetevents", "txt", "streetevents", 6, 4, false),
+    ("fool", "txt", "dash-headers", 6, 4, false),
+    ("seeking-alpha", "txt", "participant-lists", 6, 4, false),
+    ("streetevents", "txt", "pdf-sections", 6, 4, false),
     // Analysts are anonymised as "Analyst" in this layout: one label, not two people.
     ("inline", "txt", "inline", 5, 4, false),
     ("timestamped-markdown", "md", "timestamped-markdown", 6, 4, true),
@@ -68,7 +68,7 @@ fn every_family_reads_call_a_and_call_b() {
         }
         let b = format!("tests/fixtures/layouts/{family}-b.{ext}");
         let call = callpress::parse_file(&repo().join(&b)).unwrap_or_else(|e| panic!("{b}: {e}"));
-        let layout_b = if family == "html" { "html/fool" } else { layout };
+        let layout_b = if family == "html" { "html/dash-headers" } else { layout };
         assert_eq!(call.layout, layout_b, "{b}");
         assert_call(&call, &b, 7, 3, speakers_b, tickers_b[i], "2026-02-19");
     }
@@ -147,7 +147,7 @@ fn unknown_text_falls_back_to_the_generic_reader_with_a_warning() {
         .find(|w| w.kind == callpress::diagnostic::WarningKind::Layout)
         .unwrap();
     assert!(
-        w.message.contains("bilingual") && w.message.contains("seeking-alpha"),
+        w.message.contains("bilingual") && w.message.contains("participant-lists"),
         "{}",
         w.message
     );
@@ -184,7 +184,7 @@ fn a_layout_that_reads_no_speech_gives_way_to_the_generic_reader() {
         .map(|w| w.message.as_str())
         .collect();
     assert_eq!(layout.len(), 1, "{layout:?}");
-    assert!(layout[0].contains("looked like fool"), "{}", layout[0]);
+    assert!(layout[0].contains("looked like dash-headers"), "{}", layout[0]);
     assert!(figures.headline.iter().any(|r| r.label == "EPS" && r.value == "$2.41"));
 }
 
@@ -196,4 +196,17 @@ fn front_matter_layout_forces_a_parser() {
     assert_eq!(call.layout, "inline");
     assert_eq!(call.turns.len(), 2);
     assert_eq!(call.turns[1].line, 10, "lines count the front matter");
+}
+
+#[test]
+fn layouts_named_for_a_publisher_in_older_front_matter_still_work() {
+    use callpress::transcript::detect::Layout;
+    for (former, now) in [
+        ("fool", "dash-headers"),
+        ("seeking-alpha", "participant-lists"),
+        ("streetevents", "pdf-sections"),
+    ] {
+        assert_eq!(Layout::from_name(former), Layout::from_name(now), "{former}");
+        assert!(Layout::from_name(now).is_some(), "{now}");
+    }
 }

@@ -100,7 +100,7 @@ fn check_without_names(file: &str, layout: &str, as_the_file_says: &[usize]) -> 
 
 #[test]
 fn motley_fool_classic_pcyo() {
-    let call = check("01_motleyfool_classic_PCYO_Q3FY2020.txt", "fool");
+    let call = check("01_motleyfool_classic_PCYO_Q3FY2020.txt", "dash-headers");
     assert_eq!(
         (call.meta.ticker.as_str(), call.meta.year, call.meta.quarter),
         ("PCYO", Some(2020), Some(3))
@@ -223,7 +223,7 @@ fn timestamped_bilingual_markdown_mediatek() {
 
 #[test]
 fn seeking_alpha_windows_1252_msft() {
-    let call = check("08_seekingalpha_2018_MSFT_Q3FY2018_cp1252.txt", "seeking-alpha");
+    let call = check("08_seekingalpha_2018_MSFT_Q3FY2018_cp1252.txt", "participant-lists");
     assert_eq!(call.meta.encoding.as_deref(), Some("windows-1252"));
     assert_eq!(
         (call.meta.ticker.as_str(), call.meta.date.as_deref()),
@@ -246,7 +246,7 @@ fn seeking_alpha_windows_1252_msft() {
 
 #[test]
 fn streetevents_pdf_text_doug() {
-    let call = check("11_refinitiv_pdftext_DOUG_Q3_2022.txt", "streetevents");
+    let call = check("11_refinitiv_pdftext_DOUG_Q3_2022.txt", "pdf-sections");
     assert_eq!((call.meta.year, call.meta.quarter), (Some(2022), Some(3)));
     let lorber = &call.turns[1];
     let joined = lorber.paragraphs.iter().any(|p| {

@@ -2,8 +2,8 @@
 
 use crate::transcript::Lines;
 use crate::transcript::layouts::{
-    alphamemo, bilingual, fool, generic, html, inline, json, markdown, seeking_alpha, streetevents, subtitles, tagged,
-    tokens, yaml,
+    bilingual, dash_headers, generic, html, inline, json, markdown, participant_lists, pdf_sections, subtitles, tagged,
+    timestamped_markdown, tokens, yaml,
 };
 use crate::transcript::model::Call;
 
@@ -12,12 +12,15 @@ use crate::transcript::model::Call;
 pub enum Layout {
     /// Bullets of original text each followed by a translation line.
     Bilingual,
-    /// Motley Fool classic (`Name -- Title` headers, `Prepared Remarks:`).
-    Fool,
-    /// Seeking Alpha (participant lists, `Question-and-Answer Session`).
-    SeekingAlpha,
-    /// Refinitiv / LSEG StreetEvents text from PDF.
-    StreetEvents,
+    /// `Prepared Remarks:` / `Questions and Answers:` headings over `Name -- Title`
+    /// header paragraphs (Motley Fool's classic pages).
+    DashHeaders,
+    /// `Executives` / `Analysts` participant lists, headers naming them, and
+    /// `Question-and-Answer Session` (Seeking Alpha's copies).
+    ParticipantLists,
+    /// PDF text in capitalised sections (`CORPORATE PARTICIPANTS`, `PRESENTATION`) with a
+    /// name line and a `Company - Title` line per turn (Refinitiv / LSEG StreetEvents).
+    PdfSections,
     /// Inline `Name: text` paragraphs.
     Inline,
     /// Bilingual Markdown with `(hh:mm:ss)` timestamps.
@@ -101,9 +104,9 @@ const READERS: [Reader; 14] = [
     },
     Reader {
         layout: Layout::TimestampedMarkdown,
-        name: alphamemo::NAME,
-        score: alphamemo::score,
-        parse: |l| Ok(alphamemo::parse(l)),
+        name: timestamped_markdown::NAME,
+        score: timestamped_markdown::score,
+        parse: |l| Ok(timestamped_markdown::parse(l)),
     },
     Reader {
         layout: Layout::Tagged,
@@ -112,22 +115,22 @@ const READERS: [Reader; 14] = [
         parse: |l| Ok(tagged::parse(l)),
     },
     Reader {
-        layout: Layout::StreetEvents,
-        name: streetevents::NAME,
-        score: streetevents::score,
-        parse: |l| Ok(streetevents::parse(l)),
+        layout: Layout::PdfSections,
+        name: pdf_sections::NAME,
+        score: pdf_sections::score,
+        parse: |l| Ok(pdf_sections::parse(l)),
     },
     Reader {
-        layout: Layout::SeekingAlpha,
-        name: seeking_alpha::NAME,
-        score: seeking_alpha::score,
-        parse: |l| Ok(seeking_alpha::parse(l)),
+        layout: Layout::ParticipantLists,
+        name: participant_lists::NAME,
+        score: participant_lists::score,
+        parse: |l| Ok(participant_lists::parse(l)),
     },
     Reader {
-        layout: Layout::Fool,
-        name: fool::NAME,
-        score: fool::score,
-        parse: |l| Ok(fool::parse(l)),
+        layout: Layout::DashHeaders,
+        name: dash_headers::NAME,
+        score: dash_headers::score,
+        parse: |l| Ok(dash_headers::parse(l)),
     },
     Reader {
         layout: Layout::Inline,
@@ -149,6 +152,13 @@ const READERS: [Reader; 14] = [
     },
 ];
 
+/// Layouts once named after the publisher whose pages showed them first.
+const FORMER_NAMES: [(&str, &str); 3] = [
+    ("fool", dash_headers::NAME),
+    ("seeking-alpha", participant_lists::NAME),
+    ("streetevents", pdf_sections::NAME),
+];
+
 impl Layout {
     fn reader(self) -> &'static Reader {
         READERS
@@ -167,9 +177,15 @@ impl Layout {
         READERS.iter().map(|r| r.name).collect()
     }
 
-    /// The layout called `name`.
+    /// The layout called `name` (or by the name it had before: `fool`, `seeking-alpha`,
+    /// `streetevents` in front matter written for earlier versions still work).
     pub fn from_name(name: &str) -> Option<Layout> {
-        READERS.iter().find(|r| r.name == name.trim()).map(|r| r.layout)
+        let name = name.trim();
+        let name = FORMER_NAMES
+            .iter()
+            .find(|(old, _)| *old == name)
+            .map_or(name, |(_, new)| *new);
+        READERS.iter().find(|r| r.name == name).map(|r| r.layout)
     }
 
     /// Runs this layout's parser.
@@ -244,7 +260,7 @@ fn parse_lines_as_blocks(text: &str, container: &str) -> Result<Call, LayoutErro
 }
 
 /// Reads the text a container (an HTML page, a JSON record) holds with the text layout
-/// that fits it; the call's layout says both (`html/fool`, `json/inline`).
+/// that fits it; the call's layout says both (`html/dash-headers`, `json/inline`).
 fn parse_inner(text: &str, container: &str) -> Result<Call, LayoutError> {
     let inner = match detect(text) {
         None | Some(Layout::Html | Layout::Json | Layout::Yaml) => Layout::Generic,
@@ -302,15 +318,15 @@ mod tests {
             ("  • Operator\n    Operator\n  • Hi.\n    你好。\n", Layout::Bilingual),
             (
                 "Prepared Remarks:\n\nOperator\n\nHi.\n\nAl Bo -- CEO\n\nYes.\n\nQuestions and Answers:\n",
-                Layout::Fool,
+                Layout::DashHeaders,
             ),
             (
                 "X Inc. (NYSE:X) Q1 2024 Earnings Call May 1, 2024\nExecutives\nAl Bo - X Inc.\nAnalysts\nCy Do - Bank\nOperator\nHi.\nQuestion-and-Answer Session\n",
-                Layout::SeekingAlpha,
+                Layout::ParticipantLists,
             ),
             (
                 "CORPORATE PARTICIPANTS\nAl Bo\nX - CEO\nPRESENTATION\nOperator\nHi.\n",
-                Layout::StreetEvents,
+                Layout::PdfSections,
             ),
             (
                 "Operator: Hi.\n\nAl Bo: Thanks.\n\nCy Do: Question.\n\nAl Bo: Answer.\n",

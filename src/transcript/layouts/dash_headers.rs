@@ -9,7 +9,7 @@ use crate::transcript::model::{Call, Meta, Paragraph, Role};
 use crate::transcript::speakers::{Participant, Roster, is_operator, looks_like_name};
 
 /// The layout's name.
-pub const NAME: &str = "fool";
+pub const NAME: &str = "dash-headers";
 
 const PREPARED: &str = "Prepared Remarks:";
 const QA: &str = "Questions and Answers:";

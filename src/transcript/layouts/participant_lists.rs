@@ -11,7 +11,7 @@ use crate::transcript::speakers::{
 };
 
 /// The layout's name.
-pub const NAME: &str = "seeking-alpha";
+pub const NAME: &str = "participant-lists";
 
 const EXECUTIVES: &[&str] = &["Executives", "Company Participants", "Corporate Participants"];
 const ANALYSTS: &[&str] = &["Analysts", "Conference Call Participants"];

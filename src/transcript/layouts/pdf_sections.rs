@@ -9,7 +9,7 @@ use crate::transcript::model::{Call, Meta, Paragraph, Role};
 use crate::transcript::speakers::{Participant, Roster, is_operator};
 
 /// The layout's name.
-pub const NAME: &str = "streetevents";
+pub const NAME: &str = "pdf-sections";
 
 const CORPORATE: &str = "CORPORATE PARTICIPANTS";
 const CONFERENCE: &str = "CONFERENCE CALL PARTICIPANTS";
