@@ -255,3 +255,32 @@ fn streetevents_pdf_text_doug() {
     });
     assert!(joined, "wrapped lines are joined so figures read whole");
 }
+
+/// The general reader was written for no publisher's layout: told to read the real text
+/// samples of four (Motley Fool classic and 2026, Seeking Alpha, Refinitiv PDF text), it
+/// finds every turn, speaker and section their own parsers find. This is the measure of
+/// how it will read a publisher's layout callpress has never seen.
+#[test]
+fn the_general_reader_reads_real_layouts_it_was_not_written_for() {
+    for file in [
+        "01_motleyfool_classic_PCYO_Q3FY2020.txt",
+        "04_motleyfool_2026_inline_TAL_Q4FY2026.txt",
+        "08_seekingalpha_2018_MSFT_Q3FY2018_cp1252.txt",
+        "11_refinitiv_pdftext_DOUG_Q3_2022.txt",
+    ] {
+        let mut doc = callpress::content::read_document(&shared_fixture(&format!("real/{file}"))).unwrap();
+        doc.front.layout = Some("generic".to_string());
+        let call = callpress::transcript::parse_document(&doc).unwrap();
+        let got: Vec<(usize, &str, &str)> = call
+            .turns
+            .iter()
+            .map(|t| {
+                let name = call.speaker(&t.speaker).map_or("?", |s| s.name.as_str());
+                (t.line, if t.section == Section::Qa { "qa" } else { "prepared" }, name)
+            })
+            .collect();
+        let want = expected(file);
+        let want: Vec<(usize, &str, &str)> = want.iter().map(|e| (e.line, e.section, e.speaker.as_str())).collect();
+        assert_eq!(got, want, "{file}: the general reader's turns (line, section, speaker)");
+    }
+}

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::transcript::speakers::{is_operator, looks_like_name, split_header};
+use crate::transcript::speakers::{is_label, is_operator, looks_like_name, split_header};
 
 /// A speaker label, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,8 @@ pub enum Form {
     Capitals,
     /// A diarisation id (`Speaker 1`, `SPEAKER_00`).
     Numbered,
-    /// The operator.
+    /// The operator, or a label for someone unnamed (`Analyst`, `Unidentified Speaker`):
+    /// written the same way in every convention.
     Operator,
 }
 
@@ -63,6 +64,15 @@ pub fn read_label(raw: &str) -> Option<Label> {
     if is_operator(&text) {
         return Some(Label {
             name: "Operator".to_string(),
+            title: None,
+            affiliation: None,
+            form: Form::Operator,
+        });
+    }
+    // `Analyst:`, `Unidentified Participant:`: someone unnamed, in every convention.
+    if is_label(&text) {
+        return Some(Label {
+            name: usual_case(&text),
             title: None,
             affiliation: None,
             form: Form::Operator,
@@ -106,11 +116,19 @@ fn bare(raw: &str) -> String {
 /// Name, title and firm of `Name`, `Name - Title`, `Name (Title)` or `Name, Title, Firm`.
 fn parts(text: &str) -> Option<(String, Option<String>, Option<String>)> {
     if let Some(c) = PAREN_TITLE.captures(text) {
+        // `Pure Cycle Corp (NASDAQ:PCYO)` is a company and its ticker, not a person's title.
+        if c["title"].contains(':') {
+            return None;
+        }
         return Some((c["name"].trim().to_string(), Some(c["title"].trim().to_string()), None));
     }
     let (name, title) = split_header(text);
     if let Some(title) = title {
         return Some((name.to_string(), Some(title.to_string()), None));
+    }
+    // `Dominick D'Angelo;O'Keefe Stevens Advisory, Inc.;Analyst`: name, firm, title.
+    if let [name, firm, title] = text.split(';').map(str::trim).collect::<Vec<_>>().as_slice() {
+        return Some((name.to_string(), Some(title.to_string()), Some(firm.to_string())));
     }
     let pieces: Vec<&str> = text.split(',').map(str::trim).collect();
     match pieces.as_slice() {
@@ -136,6 +154,18 @@ fn short_part(text: &str) -> bool {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+}
+
+/// The rest of a title cut by a PDF's line width (`Research Analyst`): a few capitalised
+/// words, no sentence.
+pub fn is_title_rest(text: &str) -> bool {
+    text.chars().count() <= 40
+        && text.split_whitespace().count() <= 5
+        && !text.ends_with(['.', '?', '!', ':', ','])
+        && text.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || matches!(w, "of" | "and" | "for")
+        })
 }
 
 /// True when `text` has letters and none in lower case.

@@ -16,7 +16,7 @@ use regex::Regex;
 use crate::diagnostic::WarningKind;
 use crate::transcript::Lines;
 use crate::transcript::builder::CallBuilder;
-use crate::transcript::labels::{Form, Label, read_label};
+use crate::transcript::labels::{Form, Label, is_title_rest, read_label};
 use crate::transcript::layouts::common;
 use crate::transcript::model::{Call, Meta, Paragraph};
 use crate::transcript::speakers::split_header;
@@ -125,7 +125,111 @@ pub fn parse(lines: &Lines<'_>, tried: &[&str]) -> Call {
             row.candidate = None;
         }
     }
+    mark_participant_lists(&mut rows);
+    // Takeaways and glossaries (`Deferred Revenue: Payments received…`) come before a
+    // `Transcript` heading: labels only count after it.
+    if let Some(start) = rows.iter().position(|r| is_transcript_heading(r.text)) {
+        for row in &mut rows[..start] {
+            row.candidate = None;
+        }
+    }
     assemble(&rows, &mut meta, warnings)
+}
+
+/// Names alone on their lines one after another (blank lines and their `Company -
+/// Title` lines between) are a participant list, not turns with nothing said: kept as
+/// notes. The operator is never in such a list.
+fn mark_participant_lists(rows: &mut [Row<'_>]) {
+    let is_entry = |r: &Row<'_>| {
+        r.candidate
+            .as_ref()
+            .is_some_and(|c| c.place == Place::Line && c.label.form != Form::Operator)
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        if !is_entry(&rows[i]) {
+            i += 1;
+            continue;
+        }
+        // The run: entries whose next text row is another entry.
+        let mut run = vec![i];
+        let mut j = i;
+        loop {
+            let after = rows[j].candidate.as_ref().and_then(|c| c.title_line).unwrap_or(j);
+            match next_text(rows, after + 1) {
+                Some(k) if is_entry(&rows[k]) || is_heading(rows[k].text) => {
+                    if is_entry(&rows[k]) {
+                        run.push(k);
+                        j = k;
+                    } else {
+                        // A list ends at the next section's heading.
+                        run.push(usize::MAX);
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let listed: Vec<usize> = run.iter().copied().filter(|&k| k != usize::MAX).collect();
+        if run.len() >= 2 {
+            for &k in &listed {
+                let title = rows[k].candidate.as_ref().and_then(|c| c.title_line);
+                rows[k].candidate = None;
+                rows[k].furniture = Some("participants");
+                if let Some(t) = title {
+                    rows[t].candidate = None;
+                    rows[t].furniture = Some("participants");
+                }
+            }
+        }
+        i = listed.last().map_or(i, |&k| k) + 1;
+    }
+}
+
+/// Section and list headings (`PRESENTATION`, `Call Participants:`, `## Q&A`): never a
+/// speaker, whatever their capitals say.
+fn is_heading(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c == '=' || c == '-' || c.is_whitespace())
+        .to_lowercase();
+    HEADINGS.contains(&t.as_str()) || is_qa_heading(text) || is_transcript_heading(text)
+}
+
+const HEADINGS: &[&str] = &[
+    "prepared remarks",
+    "presentation",
+    "call participants",
+    "participants",
+    "corporate participants",
+    "conference call participants",
+    "company participants",
+    "executives",
+    "analysts",
+    "contents",
+    "table of contents",
+    "disclaimer",
+    "definitions",
+    "industry glossary",
+    "glossary",
+    "takeaways",
+    "key takeaways",
+    "summary",
+    "operator instructions",
+];
+
+/// `Transcript`, `Full Conference Call Transcript`: the speech starts after it.
+fn is_transcript_heading(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c == '=' || c.is_whitespace())
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "transcript"
+            | "full transcript"
+            | "conference call transcript"
+            | "full conference call transcript"
+            | "call transcript"
+    )
 }
 
 /// Numbers the lines, marks furniture and finds each line's label candidate.
@@ -159,7 +263,7 @@ fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
         })
         .collect();
     for i in 0..rows.len() {
-        if rows[i].furniture.is_some() || rows[i].text.is_empty() {
+        if rows[i].furniture.is_some() || rows[i].text.is_empty() || is_heading(rows[i].text) {
             continue;
         }
         rows[i].candidate = candidate(&rows, i);
@@ -195,14 +299,26 @@ fn is_page_mark(text: &str) -> bool {
 }
 
 /// Running headers and footers: the same line three times or more, with a digit, a
-/// copyright sign or no sentence end (speech repeats too: "Thank you." is no furniture).
+/// copyright sign or no sentence end (speech repeats too: "Thank you." is no furniture),
+/// and never under a name (`Douglas Elliman Inc. - Chairman, President & CEO` repeats
+/// under each of its speaker's turns).
 fn repeated_lines<'a>(rows: &[(usize, &'a str)]) -> std::collections::HashSet<&'a str> {
     let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut under_a_name: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut previous = "";
     for &(_, t) in rows {
+        if t.is_empty() {
+            continue;
+        }
         if (8..=100).contains(&t.len()) {
             *count.entry(t).or_default() += 1;
+            if read_label(previous).is_some() {
+                under_a_name.insert(t);
+            }
         }
+        previous = t;
     }
+    count.retain(|t, _| !under_a_name.contains(t));
     count
         .into_iter()
         .filter(|&(t, n)| {
@@ -247,11 +363,25 @@ fn candidate(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
         && let (_, Some(title)) = split_header(rows[next].text)
         && is_title_line(rows[next].text)
     {
-        label.title = Some(title.to_string());
+        let mut title = title.to_string();
         let firm = split_header(rows[next].text).0;
         label.affiliation = Some(firm.to_string());
         title_line = Some(next);
-        next_text(rows, next + 1)?;
+        let mut after = next_text(rows, next + 1)?;
+        // A title the line width cut (`… Research & Equity` / `Research Analyst`) goes on
+        // on the next, short line.
+        if rows[next].text.chars().count() >= WRAP_WIDTH
+            && is_title_rest(rows[after].text)
+            && !is_heading(rows[after].text)
+            && !is_title_line_below(rows, after)
+        {
+            title.push(' ');
+            title.push_str(rows[after].text);
+            title_line = Some(after);
+            after = next_text(rows, after + 1)?;
+        }
+        let _ = after;
+        label.title = Some(title);
     }
     Some(Candidate {
         place: Place::Line,
@@ -279,10 +409,35 @@ fn wrapped_label(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
     })
 }
 
-/// `Northwind Traders - Chief Executive Officer`: short, no sentence.
-fn is_title_line(text: &str) -> bool {
-    text.chars().count() <= 90 && !text.ends_with(['.', '?', '!', ':']) && !text.contains(": ")
+/// `purchases. Do you`: a lower-case word of three letters or more ends a sentence (an
+/// initial or an abbreviation, `B. Riley`, `Co. Inc.`, does not).
+fn ends_a_sentence_inside(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        w.strip_suffix('.')
+            .is_some_and(|b| b.chars().count() >= 3 && b.chars().all(char::is_lowercase))
+    })
 }
+
+/// True when the row after `i` is a `Company - Title` line (so row `i` is a name).
+fn is_title_line_below(rows: &[Row<'_>], i: usize) -> bool {
+    next_text(rows, i + 1).is_some_and(|k| split_header(rows[k].text).1.is_some() && is_title_line(rows[k].text))
+}
+
+/// `Northwind Traders - Chief Executive Officer`: no sentence (`Do you -- as you look…`
+/// splits at a dash too).
+fn is_title_line(text: &str) -> bool {
+    let firm = split_header(text).0;
+    text.chars().count() <= 140
+        && firm.chars().count() <= 70
+        && !firm.contains(['?', '!'])
+        && !ends_a_sentence_inside(firm)
+        && !text.ends_with(['.', '?', '!', ':'])
+        && !text.contains(": ")
+}
+
+/// A title line this long may have been cut by the line width of the PDF the text came
+/// from.
+const WRAP_WIDTH: usize = 60;
 
 /// The index of the next non-blank row that is no furniture, from `from`.
 fn next_text(rows: &[Row<'_>], from: usize) -> Option<usize> {
@@ -390,7 +545,11 @@ fn confirmed(c: &Candidate, mentioned: &HashMap<String, usize>) -> bool {
 
 /// A two-word label counts itself once; more mentions confirm it.
 fn repeats(name: &str, mentioned: &HashMap<String, usize>) -> bool {
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
     words.len() > 2
         && words
             .windows(2)
@@ -408,13 +567,13 @@ struct Segment {
 /// Builds the call from rows whose candidates are the confirmed labels.
 fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -> Call {
     let lines_as_paragraphs = !rows.iter().any(|r| r.text.is_empty());
-    let first_label = rows.iter().position(|r| r.candidate.is_some());
+    let first_label = rows.iter().position(|r| r.candidate.is_some() && r.furniture.is_none());
     let mut segments: Vec<Segment> = Vec::new();
     let mut qa_from: Option<usize> = None;
     let mut open = false;
     let mut skip: Option<usize> = None;
     for (i, row) in rows.iter().enumerate() {
-        if skip == Some(i) {
+        if skip.is_some_and(|t| i <= t) {
             continue;
         }
         if row.text.is_empty() {
@@ -429,8 +588,10 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
             read_header_line(meta, row);
             continue;
         }
-        if is_qa_heading(row.text) {
-            qa_from.get_or_insert(segments.len());
+        if is_heading(row.text) {
+            if is_qa_heading(row.text) {
+                qa_from.get_or_insert(segments.len());
+            }
             common::note(meta, row.line, "section", row.text);
             open = false;
             continue;
@@ -440,6 +601,11 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
             let mut written = label_as_written(row.text, c);
             // The label as written runs over two lines: the turn keeps both.
             if let Some(t) = skip {
+                // Lines of the label before its last (a title cut in two).
+                for middle in rows[i + 1..t].iter().filter(|r| !r.text.is_empty()) {
+                    written.push('\n');
+                    written.push_str(middle.text);
+                }
                 let second = rows[t].text;
                 written.push('\n');
                 // A wrapped prefix label's second line goes on with the speech.

@@ -6,7 +6,9 @@ use crate::transcript::Lines;
 use crate::transcript::builder::CallBuilder;
 use crate::transcript::layouts::common;
 use crate::transcript::model::{Call, Meta, Paragraph, Role};
-use crate::transcript::speakers::{Participant, Roster, is_operator};
+use crate::transcript::speakers::{
+    Participant, Roster, find_introduction, is_label, is_operator, looks_like_name, same_person,
+};
 
 /// The layout's name.
 pub const NAME: &str = "pdf-sections";
@@ -38,13 +40,18 @@ enum Zone {
     Disclaimer,
 }
 
-/// Reads the participant lists: pairs of a name line and a `Company - Title` line.
+/// Reads the participant lists: a name line, then (for most) a `Company - Title` line,
+/// whose title may wrap onto one more line. Not every participant has a title line
+/// (`John Stilmar` alone, then `Tae-Sik Yoon` / `Ares … - CFO & Treasurer`): a line is a
+/// title only when it holds ` - `, so one missing title never shifts the rest.
 fn roster(lines: &Lines<'_>) -> Roster {
     let mut roster = Roster::default();
     let mut role = None;
-    let mut pending: Option<String> = None;
-    for (_, raw) in lines.iter() {
-        let t = raw.trim();
+    let mut people: Vec<Participant> = Vec::new();
+    let mut wrapped = false;
+    let all: Vec<&str> = lines.iter().map(|(_, l)| l.trim()).filter(|l| !l.is_empty()).collect();
+    for (k, &t) in all.iter().enumerate() {
+        let next_is_title = all.get(k + 1).is_some_and(|n| n.contains(" - "));
         match t {
             CORPORATE => role = Some(Role::Executive),
             CONFERENCE => role = Some(Role::Analyst),
@@ -52,16 +59,33 @@ fn roster(lines: &Lines<'_>) -> Roster {
             "" => {}
             _ => {
                 let Some(role) = role else { continue };
-                match pending.take() {
-                    None => pending = Some(t.to_string()),
-                    Some(name) => {
-                        let (company, title) = t
-                            .split_once(" - ")
-                            .map_or((t, None), |(c, ti)| (c, Some(ti.trim().to_string())));
-                        roster.add(Participant {
-                            name,
+                let last = people.last_mut().filter(|p| p.affiliation.is_none() && !wrapped);
+                match (t.split_once(" - "), last) {
+                    (Some((company, title)), Some(person)) => {
+                        person.affiliation = Some(company.trim().to_string());
+                        person.title = Some(title.trim().to_string());
+                        wrapped = t.chars().count() >= WRAP_WIDTH;
+                    }
+                    _ if wrapped && !next_is_title && crate::transcript::labels::is_title_rest(t) => {
+                        // The rest of a title the PDF's line width cut.
+                        if let Some(title) = people.last_mut().and_then(|p| p.title.as_mut()) {
+                            title.push(' ');
+                            title.push_str(t);
+                        }
+                        wrapped = false;
+                    }
+                    _ => {
+                        wrapped = false;
+                        // `Dominick D'Angelo;O'Keefe Stevens Advisory, Inc.;Analyst`.
+                        let parts: Vec<&str> = t.split(';').map(str::trim).collect();
+                        let (name, affiliation, title) = match parts.as_slice() {
+                            [name, firm, title] => (*name, Some(firm.to_string()), Some(title.to_string())),
+                            _ => (t, None, None),
+                        };
+                        people.push(Participant {
+                            name: name.to_string(),
                             title,
-                            affiliation: Some(company.trim().to_string()),
+                            affiliation,
                             role,
                         });
                     }
@@ -69,8 +93,15 @@ fn roster(lines: &Lines<'_>) -> Roster {
             }
         }
     }
+    for p in people {
+        roster.add(p);
+    }
     roster
 }
+
+/// A `Company - Title` line this long may have been cut by the PDF's line width: a short
+/// capitalised line after it, not itself followed by a title, holds the rest of the title.
+const WRAP_WIDTH: usize = 60;
 
 /// Parses the layout.
 pub fn parse(lines: &Lines<'_>) -> Call {
@@ -88,6 +119,8 @@ pub fn parse(lines: &Lines<'_>) -> Call {
     let page_headers = repeated_lines(lines, &roster);
     let all: Vec<(usize, &str)> = lines.iter().collect();
     let mut zone = Zone::Head;
+    let mut introduced: Option<String> = None;
+    let mut heard: Vec<String> = Vec::new();
     let mut paragraph: Option<Paragraph> = None;
     let mut i = 0;
     while i < all.len() {
@@ -125,8 +158,23 @@ pub fn parse(lines: &Lines<'_>) -> Call {
             Zone::Head | Zone::List(_) => common::note(&mut meta, line, "participants", t),
             Zone::Disclaimer => common::note(&mut meta, line, "disclaimer", t),
             Zone::Speech => {
-                let known = roster.find(t).filter(|p| p.name == t);
-                if is_operator(t) || known.is_some() {
+                let name = t.split(';').next().unwrap_or(t).trim();
+                let known = roster.find(name).filter(|p| p.name == name);
+                // `Unidentified Analyst` and the like are in no participant list, nor is
+                // every analyst: one the operator has just introduced, on a line of their
+                // own after a blank line, is a header too.
+                let just_introduced = introduced.as_deref().is_some_and(|n| {
+                    (2..=4).contains(&name.split_whitespace().count())
+                        && looks_like_name(name)
+                        && (same_person(n, name) || same_person(name, n))
+                });
+                let introduced_now = paragraph.is_none() && (just_introduced || heard.iter().any(|h| h == name));
+                if is_operator(t) || known.is_some() || is_label(t) || introduced_now {
+                    introduced = None;
+                    // Introduced once, their later turns carry the same header.
+                    if introduced_now && !heard.iter().any(|h| h == name) {
+                        heard.push(name.to_string());
+                    }
                     flush(&mut b, &mut paragraph);
                     let mut label = t.to_string();
                     // The `Company - Title` line under the name belongs to the header.
@@ -135,10 +183,24 @@ pub fn parse(lines: &Lines<'_>) -> Call {
                         if p.affiliation.as_deref().is_some_and(|a| next.starts_with(a)) {
                             label = format!("{t} / {next}");
                             i += 1;
+                            // A title the line width cut goes on on the next line.
+                            let rest = all.get(i).map_or("", |(_, l)| l.trim());
+                            let full = format!(
+                                "{} - {}",
+                                p.affiliation.as_deref().unwrap_or(""),
+                                p.title.as_deref().unwrap_or("")
+                            );
+                            if next != full && !rest.is_empty() && full.ends_with(&format!(" {rest}")) {
+                                label = format!("{label} {rest}");
+                                i += 1;
+                            }
                         }
                     }
-                    b.start_turn_as(&label, t, None, None, None, line);
+                    b.start_turn_as(&label, name, None, None, None, line);
                     continue;
+                }
+                if let Some(intro) = find_introduction(t) {
+                    introduced = Some(intro.name);
                 }
                 if meta.quarter.is_none() {
                     common::read_period(&mut meta, t);
@@ -187,11 +249,11 @@ fn repeated_lines(lines: &Lines<'_>, roster: &Roster) -> Vec<String> {
         roster
             .people()
             .iter()
-            .any(|p| p.name == t || p.affiliation.as_deref().is_some_and(|a| t.starts_with(a)))
+            .any(|p| t.starts_with(p.name.as_str()) || p.affiliation.as_deref().is_some_and(|a| t.starts_with(a)))
     };
     let mut out: Vec<String> = counts
         .into_iter()
-        .filter(|(t, n)| *n >= 3 && !is_header_line(t))
+        .filter(|(t, n)| *n >= 3 && !is_header_line(t) && !is_label(t))
         .map(|(t, _)| t.to_string())
         .collect();
     out.sort();
@@ -233,6 +295,41 @@ mod tests {
                 .flat_map(|t| &t.paragraphs)
                 .all(|p| !p.text.contains("FERN.N"))
         );
+    }
+
+    /// Shapes of real Refinitiv lists that shifted every name after them, and speakers in
+    /// no list at all: each turn must go to the one who spoke.
+    #[test]
+    fn lists_with_a_missing_or_wrapped_title_and_speakers_in_no_list() {
+        let text = "CORPORATE PARTICIPANTS\n \nAva Roe\nRowan Pumps Corporation - CEO\n \nJon Pell\n \nTae-Sik Yoon\nRowan Pumps Corporation - CFO & Treasurer\nCONFERENCE CALL PARTICIPANTS\n \nSteven Cole Delaney\nJMP Securities LLC, Research Division - MD, Director of Mortgage & Real Estate Finance Research & Equity\nResearch Analyst\n \nDom D'Angelo;Keefe Advisory, Inc.;Analyst\nPRESENTATION\n \nOperator\nWelcome to the call.\n \nTae-Sik Yoon\nRowan Pumps Corporation - CFO & Treasurer\nRevenue was $5 million.\nQUESTIONS AND ANSWERS\n \nOperator\nOur first question comes from Steven Delaney with JMP.\n \nSteven Cole Delaney\nJMP Securities LLC, Research Division - MD, Director of Mortgage & Real Estate Finance Research & Equity\nResearch Analyst\nWhy?\n \nDom D'Angelo;Keefe Advisory, Inc.;Analyst\nAnd margins?\n \nUnidentified Analyst\nThis is Kim for Dom.\n \nOperator\nOur next question comes from Camille Bonnel with Harbor.\n \nCamille Bonnel\nHow is demand?\n \nJon Pell\nStrong.\n \nCamille Bonnel\nThanks.\n";
+        let call = parse(&Lines::new(text, 0));
+        let names: Vec<&str> = call
+            .turns
+            .iter()
+            .map(|t| call.speaker(&t.speaker).map_or("?", |s| s.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Operator",
+                "Tae-Sik Yoon",
+                "Operator",
+                "Steven Cole Delaney",
+                "Dom D'Angelo",
+                "Unidentified Analyst",
+                "Operator",
+                "Camille Bonnel",
+                "Jon Pell",
+                "Camille Bonnel"
+            ]
+        );
+        let steven = &call.turns[3];
+        assert_eq!(
+            steven.paragraphs[0].text, "Why?",
+            "the title's second line is no speech"
+        );
+        let yoon = call.speaker(&call.turns[1].speaker).unwrap();
+        assert_eq!(yoon.title.as_deref(), Some("CFO & Treasurer"));
     }
 
     #[test]
