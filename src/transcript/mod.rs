@@ -99,10 +99,10 @@ pub fn parse_document(doc: &Document) -> Result<Call> {
     Ok(call)
 }
 
-/// A detected layout that read less than a quarter of the file's text as speech (its
-/// markers matched but its structure did not: one `Name -- Title.` line in a file of
-/// bare paragraphs put the whole call in header notes) gives way to the generic reader
-/// when that reader reads more.
+/// A detected layout that read less than a quarter of the file's text as someone's speech
+/// (its markers matched but its structure did not: one `Name -- Title.` line in a file of
+/// bare paragraphs put the whole call in header notes, or under "Unknown speaker") gives
+/// way to the general reader when that reader reads more.
 fn keep_more_of_the_text(call: Call, layout: detect::Layout, lines: &Lines<'_>) -> Result<Call> {
     let total = size(lines.text());
     let kept = size_kept(&call);
@@ -141,14 +141,19 @@ fn size(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-/// Text a call reads as speech (with translations); notes are kept, not read.
+/// Text a call reads as someone's speech (with translations): notes are kept, not read,
+/// and text under "Unknown speaker" was kept without being read either.
 fn size_kept(call: &Call) -> usize {
     call.turns
         .iter()
+        .filter(|t| call.speaker(&t.speaker).is_none_or(|s| s.name != UNKNOWN_SPEAKER))
         .flat_map(|t| &t.paragraphs)
         .map(|p| size(&p.text) + p.translation.as_deref().map_or(0, size))
         .sum()
 }
+
+/// The speaker of text before any header.
+const UNKNOWN_SPEAKER: &str = "Unknown speaker";
 
 /// `layout:` from front matter; Markdown files are hand-written transcripts; anything
 /// else is detected, with the generic reader as the fallback.
