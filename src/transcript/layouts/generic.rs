@@ -638,6 +638,7 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
         add_text(&mut segments, paragraph, open && !lines_as_paragraphs);
         open = true;
     }
+    pair_appended_translation(&mut segments, meta);
     build(segments, qa_from, std::mem::take(meta), warnings)
 }
 
@@ -688,6 +689,96 @@ fn add_text(segments: &mut Vec<Segment>, paragraph: Paragraph, join: bool) {
             p.text.push_str(&paragraph.text);
         }
         _ => seg.paragraphs.push(paragraph),
+    }
+}
+
+/// A translation appended after the whole original: the file's paragraphs end in a run
+/// in Chinese, Japanese or Korean exactly as long as the original before it (labels on
+/// lines of their own in the translation's language set aside). Paragraph `i` of the run
+/// translates paragraph `i` of the original; any other count pairs nothing, rather than
+/// pairing wrong.
+fn pair_appended_translation(segments: &mut Vec<Segment>, meta: &mut Meta) {
+    // The alternating rule gave the run's first paragraph to the last original: undo that.
+    let mut all: Vec<Paragraph> = Vec::new();
+    for seg in segments.iter() {
+        for p in &seg.paragraphs {
+            let mut p = p.clone();
+            if let Some(t) = p.translation.take() {
+                let line = p.translation_line.take().unwrap_or(p.line);
+                all.push(p);
+                all.push(Paragraph::new(t, line));
+            } else {
+                all.push(p);
+            }
+        }
+    }
+    let Some(start) = all.iter().rposition(|p| !common::mostly_cjk(&p.text)).map(|i| i + 1) else {
+        return;
+    };
+    let is_label_line =
+        |p: &Paragraph| p.text.chars().count() <= 10 && !p.text.ends_with(['。', '？', '！', '.', '?', '!']);
+    let tail: Vec<&Paragraph> = all[start..].iter().filter(|p| !is_label_line(p)).collect();
+    let originals = &all[..start];
+    let untranslated = segments
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .all(|p| p.translation.is_none())
+        || segments
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .filter(|p| p.translation.is_some())
+            .count()
+            == 1;
+    if tail.len() < 2 || !untranslated || originals.iter().any(|p| common::mostly_cjk(&p.text)) {
+        return;
+    }
+    if tail.len() != originals.len() {
+        // Not one translation per paragraph: the run is kept as it stands, its first
+        // paragraph no longer the last original's translation.
+        unpair_last(segments);
+        return;
+    }
+    let translations: Vec<(String, usize)> = tail
+        .iter()
+        .map(|p| (without_label(&p.text).to_string(), p.line))
+        .collect();
+    for p in &all[start..] {
+        if is_label_line(p) {
+            common::note(meta, p.line, "label", &p.text);
+        }
+    }
+    let mut next = translations.into_iter();
+    let mut kept = 0;
+    for seg in segments.iter_mut() {
+        seg.paragraphs.retain(|p| !common::mostly_cjk(&p.text));
+        for p in &mut seg.paragraphs {
+            if kept < originals.len()
+                && let Some((text, line)) = next.next()
+            {
+                p.translation = Some(text);
+                p.translation_line = Some(line);
+                kept += 1;
+            }
+        }
+    }
+    segments.retain(|s| !s.paragraphs.is_empty() || !s.written.is_empty());
+}
+
+/// Gives the last paragraph's translation back as a paragraph of its own.
+fn unpair_last(segments: &mut [Segment]) {
+    let Some(seg) = segments
+        .iter_mut()
+        .rev()
+        .find(|s| s.paragraphs.iter().any(|p| p.translation.is_some()))
+    else {
+        return;
+    };
+    let Some(i) = seg.paragraphs.iter().rposition(|p| p.translation.is_some()) else {
+        return;
+    };
+    let p = &mut seg.paragraphs[i];
+    if let (Some(text), Some(line)) = (p.translation.take(), p.translation_line.take()) {
+        seg.paragraphs.insert(i + 1, Paragraph::new(text, line));
     }
 }
 
@@ -933,6 +1024,38 @@ mod tests {
             "Operator: Welcome.\n환영합니다.\nJane Park: Revenue grew.\n매출이 증가했습니다.\nOperator: Next.\nJane Park: Yes.\n",
         );
         assert_eq!(pairs(&call)[1], s("Revenue grew.", Some("매출이 증가했습니다.")));
+    }
+
+    #[test]
+    fn a_translation_appended_after_the_whole_original() {
+        let call = read(
+            "Operator: Welcome to the call.\n\nJane Park: Revenue grew.\n\nMargins held.\n\nOperator: First question.\n\n主持人\n\n歡迎參加電話會議。\n\n珍：營收成長。\n\n利潤率持平。\n\n第一個問題。\n",
+        );
+        let s = |a: &str, b: &str| (a.to_string(), Some(b.to_string()));
+        assert_eq!(
+            pairs(&call),
+            [
+                s("Welcome to the call.", "歡迎參加電話會議。"),
+                s("Revenue grew.", "營收成長。"),
+                s("Margins held.", "利潤率持平。"),
+                s("First question.", "第一個問題。")
+            ]
+        );
+        assert_eq!(call.turns[0].paragraphs[0].translation_line, Some(11));
+        assert!(call.meta.notes.iter().any(|n| n.text == "主持人"));
+        // One paragraph too many or too few: nothing is paired by guess.
+        let call = read("Operator: Welcome.\n\nJane Park: Revenue grew.\n\nOperator: Next.\n\n歡迎。\n\n營收成長。\n");
+        assert!(
+            call.turns
+                .iter()
+                .flat_map(|t| &t.paragraphs)
+                .all(|p| p.translation.is_none())
+        );
+        assert_eq!(
+            call.turns.iter().map(|t| t.paragraphs.len()).sum::<usize>(),
+            5,
+            "every paragraph kept"
+        );
     }
 
     #[test]
