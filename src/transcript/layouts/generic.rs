@@ -239,29 +239,35 @@ fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
         .map(|(n, t)| (n, t.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}')))
         .collect();
     let repeated = repeated_lines(&raw);
-    let mut rows: Vec<Row<'a>> = raw
-        .iter()
-        .map(|&(line, text)| {
-            let furniture = if is_page_mark(text) || repeated.contains(text) {
-                Some("page")
-            } else if is_table_rule(text) {
-                Some("table")
-            } else {
-                None
-            };
-            let (text, translation) = match two_cells(text) {
-                Some((original, translation)) if furniture.is_none() => (original, Some(translation)),
-                _ => (text, None),
-            };
-            Row {
-                line,
-                text,
-                translation,
-                furniture,
-                candidate: None,
-            }
-        })
-        .collect();
+    let mut rows: Vec<Row<'a>> = Vec::with_capacity(raw.len());
+    for &(line, text) in &raw {
+        let furniture = if is_page_mark(text) || repeated.contains(text) {
+            Some("page")
+        } else if is_table_rule(text) {
+            Some("table")
+        } else {
+            None
+        };
+        let row = |text, translation| Row {
+            line,
+            text,
+            translation,
+            furniture,
+            candidate: None,
+        };
+        match two_cells(text).filter(|_| furniture.is_none()) {
+            // A table row whose original ends with the next speaker's name (`Thank you.
+            // Jane Park`): the name is a row of its own, read as a label if it is one.
+            Some((original, translation)) => match trailing_name(original) {
+                Some((said, name)) => {
+                    rows.push(row(said, Some(translation)));
+                    rows.push(row(name, None));
+                }
+                None => rows.push(row(original, Some(translation))),
+            },
+            None => rows.push(row(text, None)),
+        }
+    }
     for i in 0..rows.len() {
         if rows[i].furniture.is_some() || rows[i].text.is_empty() || is_heading(rows[i].text) {
             continue;
@@ -291,6 +297,15 @@ fn two_cells(text: &str) -> Option<(&str, &str)> {
         && !common::mostly_cjk(original)
         && (translation.is_empty() || common::mostly_cjk(translation)))
     .then_some((original, translation))
+}
+
+/// `Thank you. Jane Park`: a sentence, then a name of two to four words that reads as a
+/// speaker label.
+fn trailing_name(cell: &str) -> Option<(&str, &str)> {
+    let end = cell.trim_end().rfind(['.', '?', '!'])? + 1;
+    let (said, name) = (cell[..end].trim(), cell[end..].trim());
+    let words = name.split_whitespace().count();
+    ((2..=4).contains(&words) && read_label(name).is_some_and(|l| l.title.is_none())).then_some((said, name))
 }
 
 /// `Page 3 of 20`, `- 3 -`, `3/20`, a bare page number.
@@ -800,6 +815,9 @@ fn read_header_line(meta: &mut Meta, row: &Row<'_>) {
         }
         common::note(meta, row.line, "header", row.text);
     }
+    if let Some(t) = row.translation.filter(|t| !t.is_empty()) {
+        common::note(meta, row.line, "header", t);
+    }
 }
 
 /// `Questions and Answers`, `Q&A`, `Question-and-Answer Session` as a line of its own.
@@ -1074,6 +1092,20 @@ mod tests {
             [Some("營收成長。"), Some("利潤率持平。")]
         );
         assert!(call.meta.notes.iter().any(|n| n.kind == "table"));
+    }
+
+    #[test]
+    fn a_table_row_may_end_with_the_next_speakers_name() {
+        let call = read(
+            "| Welcome to the call. Jane Park | 歡迎參加電話會議。 |\n| Revenue grew. | 營收成長。 |\n| Thank you. Sam Lee | 謝謝。 |\n| How is demand? | 需求如何？ |\n| Thanks. Jane Park | 謝謝。 |\n| Strong. | 強勁。 |\n| Sam Lee | |\n| And margins? | 利潤率呢？ |\n| Jane Park | |\n| Steady. | 穩定。 |\n",
+        );
+        let names: Vec<String> = turns(&call).into_iter().map(|t| t.1).collect();
+        assert_eq!(names, ["Jane Park", "Sam Lee", "Jane Park", "Sam Lee", "Jane Park"]);
+        // The welcome before the first label is the file's header.
+        assert!(call.meta.notes.iter().any(|n| n.text == "Welcome to the call."));
+        assert_eq!(call.turns[0].paragraphs[0].text, "Revenue grew.");
+        assert_eq!(call.turns[0].paragraphs[1].text, "Thank you.");
+        assert_eq!(call.turns[0].paragraphs[1].translation.as_deref(), Some("謝謝。"));
     }
 
     #[test]
