@@ -645,6 +645,17 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
         if text.is_empty() && row.translation.is_none() {
             continue;
         }
+        // `Jane Park` / `珍·帕克`: the label again in the translation's language, on the
+        // line under it, names the same speaker.
+        if row.candidate.is_none()
+            && segments
+                .last()
+                .is_some_and(|s| s.paragraphs.is_empty() && !s.written.is_empty())
+            && is_translated_label(text)
+        {
+            common::note(meta, row.line, "label", text);
+            continue;
+        }
         let mut paragraph = Paragraph::new(text, row.line);
         if let Some(t) = row.translation.filter(|t| !t.is_empty()) {
             paragraph.translation = Some(t.to_string());
@@ -795,6 +806,13 @@ fn unpair_last(segments: &mut [Segment]) {
     if let (Some(text), Some(line)) = (p.translation.take(), p.translation_line.take()) {
         seg.paragraphs.insert(i + 1, Paragraph::new(text, line));
     }
+}
+
+/// A speaker label in Chinese, Japanese or Korean: a few characters, no sentence.
+fn is_translated_label(text: &str) -> bool {
+    common::mostly_cjk(text)
+        && text.chars().count() <= 12
+        && !text.ends_with(['。', '？', '！', '.', '?', '!', '，', ','])
 }
 
 /// A translation that repeats the speaker's label in its own language (`主持人：歡迎`)
@@ -1074,6 +1092,20 @@ mod tests {
             5,
             "every paragraph kept"
         );
+    }
+
+    #[test]
+    fn a_label_repeated_in_the_translations_language_is_the_same_speaker() {
+        let call = read(
+            "Operator\n主持人\nWelcome to the call.\n歡迎參加電話會議。\n\nJane Park\n珍·帕克\nRevenue grew.\n營收成長。\n\nOperator\n主持人\nNext question.\n下一個問題。\n\nJane Park\n珍·帕克\nThanks.\n謝謝。\n",
+        );
+        let names: Vec<String> = turns(&call).into_iter().map(|t| t.1).collect();
+        assert_eq!(names, ["Operator", "Jane Park", "Operator", "Jane Park"]);
+        assert_eq!(
+            pairs(&call)[1],
+            ("Revenue grew.".to_string(), Some("營收成長。".to_string()))
+        );
+        assert_eq!(call.meta.notes.iter().filter(|n| n.kind == "label").count(), 4);
     }
 
     #[test]
