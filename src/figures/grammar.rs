@@ -309,7 +309,18 @@ fn english_tokens(text: &str) -> Vec<Token> {
 /// A bare 1900–2099 without separators is a year, never a figure or a range end
 /// (`from 2021 to $30 million`).
 fn is_year_like(num: &str) -> bool {
-    num.len() == 4 && num.starts_with(['1', '2']) && matches!(&num[..2], "19" | "20")
+    // Bytes, not characters: `\d` also matches digits of other scripts (`1០`).
+    num.len() == 4 && num.bytes().all(|b| b.is_ascii_digit()) && matches!(&num[..2], "19" | "20")
+}
+
+#[cfg(test)]
+mod year_tests {
+    #[test]
+    fn digits_of_other_scripts_are_no_year_and_no_panic() {
+        assert!(super::is_year_like("2021"));
+        assert!(!super::is_year_like("1០"));
+        let _ = super::english("1០ and 2០21 million");
+    }
 }
 
 /// Words after a bare number that make it a time, a rank or an ordinal, not a count.

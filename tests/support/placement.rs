@@ -40,6 +40,7 @@ pub fn essence(raw: &str) -> Option<&str> {
         Some((_, said)) => said.trim(),
         None => t,
     };
+
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     let t = LANGUAGE_TAGS
         .iter()

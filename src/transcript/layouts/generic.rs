@@ -55,6 +55,8 @@ struct Row<'a> {
     translation: Option<&'a str>,
     /// What the line is when it is no speech: `page` furniture, `table` markup.
     furniture: Option<&'static str>,
+    /// For a name split off the end of a table cell, the whole cell: the label as written.
+    cell: Option<&'a str>,
     candidate: Option<Candidate>,
 }
 
@@ -253,6 +255,7 @@ fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
             text,
             translation,
             furniture,
+            cell: None,
             candidate: None,
         };
         match two_cells(text).filter(|_| furniture.is_none()) {
@@ -261,7 +264,10 @@ fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
             Some((original, translation)) => match trailing_name(original) {
                 Some((said, name)) => {
                     rows.push(row(said, Some(translation)));
-                    rows.push(row(name, None));
+                    rows.push(Row {
+                        cell: Some(original),
+                        ..row(name, None)
+                    });
                 }
                 None => rows.push(row(original, Some(translation))),
             },
@@ -613,7 +619,7 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
         }
         if let Some(c) = &row.candidate {
             skip = c.title_line.and_then(|t| (t > i).then_some(t));
-            let mut written = label_as_written(row.text, c);
+            let mut written = label_as_written(row.cell.unwrap_or(row.text), c);
             // The label as written runs over two lines: the turn keeps both.
             if let Some(t) = skip {
                 // Lines of the label before its last (a title cut in two).
@@ -640,6 +646,18 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
             if c.rest.is_empty() {
                 continue;
             }
+        }
+        // A name split off a table cell that turned out to be no label goes back where
+        // it was, with the space (or none) that stood before it.
+        if let (Some(cell), None) = (row.cell, &row.candidate)
+            && let Some(p) = segments.last_mut().and_then(|s| s.paragraphs.last_mut())
+        {
+            let gap = cell.len().saturating_sub(row.text.len());
+            let before = cell.get(..gap).unwrap_or("");
+            let space = &before[before.trim_end().len()..];
+            p.text.push_str(space);
+            p.text.push_str(row.text);
+            continue;
         }
         let text = row.candidate.as_ref().map_or(row.text, |c| c.rest.as_str());
         if text.is_empty() && row.translation.is_none() {

@@ -23,7 +23,10 @@ static TIMING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VOICE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<v(?:\.[\w.-]+)?\s+(?P<name>[^>]+)>").expect("static regex"));
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>").expect("static regex"));
+/// WebVTT's own tags (class, italics, bold, underline, voice, language, ruby) and cue
+/// time stamps; anything else in angle brackets is text.
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?(?:c|i|b|u|v|lang|ruby|rt)(?:[.\s][^>]*)?>|<\d[\d:.]*>").expect("static regex"));
 static BRACKET_SPEAKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\[(](?P<name>[^\])]{2,60})[\])]\s*:?\s*(?P<rest>.*)$").expect("static regex"));
 
@@ -64,6 +67,11 @@ pub fn parse(lines: &Lines<'_>) -> Call {
         let (speaker, text) = cue_speaker(t);
         if let Some(s) = speaker {
             voice = s;
+        }
+        if text.trim().is_empty() {
+            // Markup with no words (`<c.yellow>`, a voice tag alone): kept, not spoken.
+            common::note(&mut meta, line, "subtitles", t);
+            continue;
         }
         runs.push(&voice, line, &text);
     }
