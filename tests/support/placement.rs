@@ -40,6 +40,8 @@ pub fn essence(raw: &str) -> Option<&str> {
         Some((_, said)) => said.trim(),
         None => t,
     };
+    // WebVTT's own tags around words (`<i>`, `</b>`, `<c.yellow>`): the words count.
+    let t = strip_vtt_tags(t);
 
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     let t = LANGUAGE_TAGS
@@ -52,6 +54,27 @@ pub fn essence(raw: &str) -> Option<&str> {
     let t = t.trim_start_matches('#').trim_start();
     let t = t.split([':', '：']).next_back().unwrap_or(t).trim();
     (!t.is_empty()).then_some(t)
+}
+
+/// The text before WebVTT's first tag of its own, or after it when it opens the line: the
+/// subtitles reader drops the tags, so the words on one side of one are what must survive.
+fn strip_vtt_tags(t: &str) -> &str {
+    const TAGS: &[&str] = &[
+        "<i>", "</i>", "<b>", "</b>", "<u>", "</u>", "</c>", "</v>", "<c.", "<c>", "<lang", "</lang>", "<ruby>", "<rt>",
+    ];
+    match TAGS.iter().filter_map(|tag| t.find(tag).map(|i| (i, tag))).min() {
+        Some((0, tag)) => {
+            let rest = &t[tag.len()..];
+            let rest = if tag.ends_with('>') {
+                rest
+            } else {
+                rest.split_once('>').map_or(rest, |(_, r)| r)
+            };
+            strip_vtt_tags(rest.trim())
+        }
+        Some((i, _)) => t[..i].trim(),
+        None => t,
+    }
 }
 
 /// `00:00:01.000 --> 00:00:05.000`: a subtitle cue's timing, markup rather than words.
