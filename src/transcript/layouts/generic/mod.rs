@@ -248,26 +248,9 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
         }
         if let Some(c) = &row.candidate {
             skip = c.title_line.and_then(|t| (t > i).then_some(t));
-            let mut written = label_as_written(row.cell.unwrap_or(row.text), c);
-            // The label as written runs over two lines: the turn keeps both.
-            if let Some(t) = skip {
-                // Lines of the label before its last (a title cut in two).
-                for middle in rows[i + 1..t].iter().filter(|r| !r.text.is_empty()) {
-                    written.push('\n');
-                    written.push_str(middle.text);
-                }
-                let second = rows[t].text;
-                written.push('\n');
-                // A wrapped prefix label's second line goes on with the speech.
-                let cut = match c.place {
-                    Place::Prefix => second.len().saturating_sub(c.rest.len()),
-                    Place::Line => second.len(),
-                };
-                written.push_str(second.get(..cut).unwrap_or(second).trim_end());
-            }
             segments.push(Segment {
                 label: c.label.clone(),
-                written,
+                written: written_label(rows, i, c),
                 line: row.line,
                 paragraphs: Vec::new(),
             });
@@ -276,16 +259,7 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
                 continue;
             }
         }
-        // A name split off a table cell that turned out to be no label goes back where
-        // it was, with the space (or none) that stood before it.
-        if let (Some(cell), None) = (row.cell, &row.candidate)
-            && let Some(p) = segments.last_mut().and_then(|s| s.paragraphs.last_mut())
-        {
-            let gap = cell.len().saturating_sub(row.text.len());
-            let before = cell.get(..gap).unwrap_or("");
-            let space = &before[before.trim_end().len()..];
-            p.text.push_str(space);
-            p.text.push_str(row.text);
+        if row.candidate.is_none() && restore_split_name(&mut segments, row) {
             continue;
         }
         let text = row.candidate.as_ref().map_or(row.text, |c| c.rest.as_str());
@@ -313,6 +287,43 @@ fn assemble(rows: &[Row<'_>], meta: &mut Meta, warnings: Vec<(usize, String)>) -
     }
     pair_appended_translation(&mut segments, meta);
     build(segments, qa_from, std::mem::take(meta), warnings)
+}
+
+/// The label of row `i` as the file writes it, over two lines or three where it runs on
+/// (a `Company - Title` line, a title cut in two, a wrapped prefix label).
+fn written_label(rows: &[Row<'_>], i: usize, c: &Candidate) -> String {
+    let row = &rows[i];
+    let mut written = label_as_written(row.cell.unwrap_or(row.text), c);
+    let Some(last) = c.title_line.filter(|&t| t > i) else {
+        return written;
+    };
+    for middle in rows[i + 1..last].iter().filter(|r| !r.text.is_empty()) {
+        written.push('\n');
+        written.push_str(middle.text);
+    }
+    let second = rows[last].text;
+    written.push('\n');
+    // A wrapped prefix label's second line goes on with the speech.
+    let cut = match c.place {
+        Place::Prefix => second.len().saturating_sub(c.rest.len()),
+        Place::Line => second.len(),
+    };
+    written.push_str(second.get(..cut).unwrap_or(second).trim_end());
+    written
+}
+
+/// A name split off a table cell that turned out to be no label goes back where it was,
+/// with the space (or none) that stood before it; true when it did.
+fn restore_split_name(segments: &mut [Segment], row: &Row<'_>) -> bool {
+    let Some(cell) = row.cell else { return false };
+    let Some(p) = segments.last_mut().and_then(|s| s.paragraphs.last_mut()) else {
+        return false;
+    };
+    let gap = cell.len().saturating_sub(row.text.len());
+    let before = cell.get(..gap).unwrap_or("");
+    p.text.push_str(&before[before.trim_end().len()..]);
+    p.text.push_str(row.text);
+    true
 }
 
 /// The label as the file writes it, for the turn's label.
