@@ -295,6 +295,16 @@ fn read_meta_fields(root: &Value) -> Meta {
             .filter(|d| crate::content::frontmatter::is_iso_date(d)),
         ..Meta::default()
     };
+    // Alpha Vantage's `"quarter": "2024Q1"`.
+    if meta.quarter.is_none()
+        && let Some((y, q)) = str_of(root, &["quarter"]).and_then(|v| v.split_once(['Q', 'q']))
+        && let (Ok(y), Ok(q)) = (y.trim().parse::<i32>(), q.trim().parse::<u8>())
+        && (1..=4).contains(&q)
+        && (1900..=2100).contains(&y)
+    {
+        meta.year = Some(y);
+        meta.quarter = Some(q);
+    }
     if meta.quarter.is_none() {
         // `"quarter": "Q3 2025"`, or a period only the title gives.
         let written = [
@@ -544,6 +554,23 @@ mod tests {
             ]
         );
         assert_eq!((call.meta.year, call.meta.quarter), (Some(2023), Some(1)));
+    }
+
+    #[test]
+    fn alpha_vantage_transcripts_with_titles_and_a_year_quarter() {
+        let text = r#"{"symbol": "ROWN", "quarter": "2024Q2", "transcript": [
+            {"speaker": "Ava Roe", "title": "CEO", "content": "Revenue was $5 million.", "sentiment": "0.6"},
+            {"speaker": "Bo Lin", "title": "Kestrel Analyst", "content": "Why?", "sentiment": "0.1"}]}"#;
+        let Parsed::Call(call) = parse(text).unwrap() else {
+            panic!("read as a text container")
+        };
+        assert_eq!(
+            (call.meta.ticker.as_str(), call.meta.year, call.meta.quarter),
+            ("ROWN", Some(2024), Some(2))
+        );
+        let ava = call.speaker(&call.turns[0].speaker).unwrap();
+        assert_eq!(ava.title.as_deref(), Some("CEO"));
+        assert_eq!(call.speaker(&call.turns[1].speaker).unwrap().role, Role::Analyst);
     }
 
     #[test]
