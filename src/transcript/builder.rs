@@ -216,7 +216,9 @@ impl CallBuilder {
             }
             let Some(intro) = pending.take() else { continue };
             let speaker = &mut self.speakers[si];
-            if !same_person(&intro.name, &speaker.name) {
+            // Either may be the short one: `Doug Anmuth` introduced, `Douglas Till Anmuth`
+            // speaking; `Bo Lin` introduced, `MR. LIN` speaking.
+            if !same_person(&intro.name, &speaker.name) && !same_person(&speaker.name, &intro.name) {
                 continue;
             }
             speaker.role = Role::Analyst;

@@ -17,7 +17,15 @@ pub fn split_header(label: &str) -> (&str, Option<&str>) {
 
 /// True for the operator's header.
 pub fn is_operator(label: &str) -> bool {
-    label.trim().eq_ignore_ascii_case("operator")
+    let label = label.trim();
+    [
+        "operator",
+        "the operator",
+        "conference operator",
+        "conference call operator",
+    ]
+    .iter()
+    .any(|o| label.eq_ignore_ascii_case(o))
 }
 
 /// Words that may stand lower-case inside a personal name.
@@ -114,7 +122,13 @@ const NICKNAMES: &[(&str, &str)] = &[
 fn name_tokens(name: &str) -> Vec<String> {
     name.split_whitespace()
         .map(|w| w.trim_matches(|c: char| c == '.' || c == ',').to_lowercase())
-        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "jr" | "sr" | "ii" | "iii" | "iv" | "mr" | "ms" | "mrs" | "dr"
+                )
+        })
         .collect()
 }
 
@@ -220,6 +234,9 @@ mod tests {
         assert!(same_person("Andy Jassy", "Andrew R. Jassy"));
         assert!(!same_person("Brian Nowak", "Brian T. Olsavsky"));
         assert!(!same_person("Doug Smith", "Douglas Till Anmuth"));
+        // Transcripts in court style name people by honorific and surname.
+        assert!(same_person("MR. LIN", "Bo Lin"));
+        assert!(is_operator("THE OPERATOR"));
     }
 
     #[test]

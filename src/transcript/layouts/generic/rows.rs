@@ -153,6 +153,8 @@ pub(super) fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
     for &(line, text) in &raw {
         let furniture = if is_page_mark(text) || repeated.contains(text) {
             Some("page")
+        } else if is_time_stamp(text) {
+            Some("timestamp")
         } else if is_table_rule(text) {
             Some("table")
         } else {
@@ -189,6 +191,15 @@ pub(super) fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
         rows[i].candidate = candidate(&rows, i);
     }
     rows
+}
+
+static TIME_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$").expect("static regex"));
+
+/// `0:12`, `[00:01:02]`: a time stamp on a line of its own (meeting tools put one under
+/// each speaker's name).
+fn is_time_stamp(text: &str) -> bool {
+    TIME_STAMP.is_match(text)
 }
 
 pub(super) static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
