@@ -43,21 +43,32 @@ fn role_matches(truth: &str, role: Role) -> bool {
     }
 }
 
-fn check(file: &str, layout: &str) -> Call {
-    let call =
-        callpress::parse_file(&shared_fixture(&format!("real/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"));
-    assert_eq!(call.layout, layout, "{file}: layout");
-    let want = expected(file);
-    let got: Vec<(usize, &str, &str)> = call
-        .turns
+/// Each turn's (line, section, speaker name).
+fn turn_rows(call: &Call) -> Vec<(usize, &str, &str)> {
+    call.turns
         .iter()
         .map(|t| {
             let name = call.speaker(&t.speaker).map_or("?", |s| s.name.as_str());
             (t.line, if t.section == Section::Qa { "qa" } else { "prepared" }, name)
         })
-        .collect();
-    let want_rows: Vec<(usize, &str, &str)> = want.iter().map(|e| (e.line, e.section, e.speaker.as_str())).collect();
-    assert_eq!(got, want_rows, "{file}: turns (line, section, speaker)");
+        .collect()
+}
+
+/// The truth's (line, section, speaker name) rows.
+fn truth_rows(want: &[Expected]) -> Vec<(usize, &str, &str)> {
+    want.iter().map(|e| (e.line, e.section, e.speaker.as_str())).collect()
+}
+
+fn check(file: &str, layout: &str) -> Call {
+    let call =
+        callpress::parse_file(&shared_fixture(&format!("real/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_eq!(call.layout, layout, "{file}: layout");
+    let want = expected(file);
+    assert_eq!(
+        turn_rows(&call),
+        truth_rows(&want),
+        "{file}: turns (line, section, speaker)"
+    );
     assert_roles(file, &call, &want, &[]);
     call
 }
@@ -271,16 +282,11 @@ fn the_general_reader_reads_real_layouts_it_was_not_written_for() {
         let mut doc = callpress::content::read_document(&shared_fixture(&format!("real/{file}"))).unwrap();
         doc.front.layout = Some("generic".to_string());
         let call = callpress::transcript::parse_document(&doc).unwrap();
-        let got: Vec<(usize, &str, &str)> = call
-            .turns
-            .iter()
-            .map(|t| {
-                let name = call.speaker(&t.speaker).map_or("?", |s| s.name.as_str());
-                (t.line, if t.section == Section::Qa { "qa" } else { "prepared" }, name)
-            })
-            .collect();
         let want = expected(file);
-        let want: Vec<(usize, &str, &str)> = want.iter().map(|e| (e.line, e.section, e.speaker.as_str())).collect();
-        assert_eq!(got, want, "{file}: the general reader's turns (line, section, speaker)");
+        assert_eq!(
+            turn_rows(&call),
+            truth_rows(&want),
+            "{file}: the general reader's turns (line, section, speaker)"
+        );
     }
 }
