@@ -36,6 +36,26 @@ try {
   await page.keyboard.press("Tab");
   const first = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("href"));
   if (first !== "#main") problems.push(`call: the first Tab reaches ${first}, not the skip link`);
+  // On paper, in a dark scheme too: no controls, black on white, the figures table whole.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  await page.goto(call);
+  const paper = await page.evaluate(() => {
+    const shown = (sel) => [...document.querySelectorAll(sel)].some((e) => getComputedStyle(e).display !== "none");
+    const scroll = document.querySelector(".table-scroll");
+    return {
+      controls: shown(".view-control") || shown(".site-header nav") || shown(".skip-link"),
+      background: getComputedStyle(document.body).backgroundColor,
+      color: getComputedStyle(document.body).color,
+      clipped: scroll ? getComputedStyle(scroll).overflowX !== "visible" : false,
+    };
+  });
+  if (paper.controls) problems.push("print: reading controls or navigation are printed");
+  if (paper.background !== "rgb(255, 255, 255)" || paper.color !== "rgb(0, 0, 0)") {
+    problems.push(`print: ${paper.color} on ${paper.background}, not black on white`);
+  }
+  if (paper.clipped) problems.push("print: the figures table is clipped");
+  await page.emulateMedia({ media: "screen" });
   for (const [name, url] of Object.entries(pages)) {
     for (const scheme of ["light", "dark"]) {
       for (const width of [1280, 390]) {
