@@ -40,9 +40,9 @@ fn every_shape_reads_to_its_hand_written_turns() {
         let got: Turns = call
             .turns
             .iter()
-            .map(|t| {
+            .zip(call.turn_speaker_names())
+            .map(|(t, name)| {
                 let section = if t.section == Section::Qa { "qa" } else { "prepared" };
-                let name = call.speaker(&t.speaker).map_or("?", |s| s.name.as_str());
                 (t.line, section.to_string(), name.to_string())
             })
             .collect();

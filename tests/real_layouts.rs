@@ -47,10 +47,8 @@ fn role_matches(truth: &str, role: Role) -> bool {
 fn turn_rows(call: &Call) -> Vec<(usize, &str, &str)> {
     call.turns
         .iter()
-        .map(|t| {
-            let name = call.speaker(&t.speaker).map_or("?", |s| s.name.as_str());
-            (t.line, if t.section == Section::Qa { "qa" } else { "prepared" }, name)
-        })
+        .zip(call.turn_speaker_names())
+        .map(|(t, name)| (t.line, if t.section == Section::Qa { "qa" } else { "prepared" }, name))
         .collect()
 }
 

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Warning, WarningKind};
-use crate::transcript::model::{Call, Meta, Paragraph, Role, SCHEMA_VERSION, Section, Speaker, Turn};
+use crate::transcript::model::{Call, Meta, Paragraph, Role, SCHEMA_VERSION, Section, Speaker, Turn, UNKNOWN_SPEAKER};
 use crate::transcript::speakers::{self, Roster, announces_question, find_introduction, name_key, same_person};
 
 /// Ids the call page uses for its own parts; a speaker never takes one of them.
@@ -123,7 +123,7 @@ impl CallBuilder {
                 WarningKind::NoSpeaker,
                 "text before the first speaker header; shown under \"Unknown speaker\"",
             );
-            self.start_turn("Unknown speaker", line);
+            self.start_turn(UNKNOWN_SPEAKER, line);
         }
         if let Some(turn) = self.turns.last_mut() {
             turn.paragraphs.push(paragraph);

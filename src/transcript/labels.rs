@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::transcript::speakers::{is_label, is_operator, looks_like_name, split_header};
+use crate::transcript::voices;
 
 /// A speaker label, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,9 +44,6 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:[-–—|]\s*)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$").expect("static regex")
 });
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:speaker|spk|spkr|participant|voice)[\s_\-]*(?:[0-9]{1,3}|[a-z])$").expect("static regex")
-});
 static PAREN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<name>[^()]+?)\s*\((?P<title>[^()]{2,80})\)$").expect("static regex"));
 
@@ -78,7 +76,7 @@ pub fn read_label(raw: &str) -> Option<Label> {
             form: Form::Operator,
         });
     }
-    if NUMBERED.is_match(&text) {
+    if is_numbered(&text) {
         return Some(Label {
             name: text.clone(),
             title: None,
@@ -156,6 +154,10 @@ fn short_part(text: &str) -> bool {
             .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
 }
 
+/// A `Company - Title` line this long may have been cut by the line width of the PDF the
+/// text came from: a short line after it may hold the rest of the title.
+pub const TITLE_WRAP_WIDTH: usize = 60;
+
 /// The rest of a title cut by a PDF's line width (`Research Analyst`): a few capitalised
 /// words, no sentence.
 pub fn is_title_rest(text: &str) -> bool {
@@ -166,6 +168,13 @@ pub fn is_title_rest(text: &str) -> bool {
             w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                 || matches!(w, "of" | "and" | "for")
         })
+}
+
+/// `Speaker 1`, `SPEAKER_00`, `spk 2`: a diarisation id written with a word before it (a
+/// bare `A` or `2` at a line start is no label in running text).
+fn is_numbered(text: &str) -> bool {
+    let word = text.chars().take_while(char::is_ascii_alphabetic).count();
+    voices::is_anonymous(text) && word >= 2 && word < text.len()
 }
 
 /// True when `text` has letters and none in lower case.
@@ -253,6 +262,12 @@ mod tests {
             read("Jane Park, Jr."),
             Some(("Jane Park, Jr.".into(), None, None, Form::Name))
         );
+    }
+
+    #[test]
+    fn diarisation_ids_are_labels_only_with_a_word_before_them() {
+        assert!(is_numbered("SPEAKER_00") && is_numbered("Speaker A") && is_numbered("spk 2"));
+        assert!(!is_numbered("SA") && !is_numbered("A") && !is_numbered("2"));
     }
 
     #[test]

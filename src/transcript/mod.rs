@@ -17,7 +17,7 @@ use regex::Regex;
 use crate::content::Document;
 use crate::diagnostic::{Warning, WarningKind};
 use crate::error::{Error, Result};
-pub use model::{Call, Meta, Paragraph, Role, Section, Speaker, Turn};
+pub use model::{Call, Meta, Paragraph, Role, Section, Speaker, Turn, UNKNOWN_SPEAKER};
 
 /// A document body as numbered lines: line numbers are those of the whole file.
 #[derive(Debug, Clone, Copy)]
@@ -87,8 +87,9 @@ pub fn parse_document(doc: &Document) -> Result<Call> {
         call = keep_more_of_the_text(call, layout, &lines)?;
     }
     call.warnings.splice(0..0, doc.warnings.iter().cloned());
-    let head: String = doc.body.lines().take(40).collect::<Vec<_>>().join("\n");
-    metadata::fill_missing(&mut call, &head, &doc.path);
+    // The opening lines, where an exchange tag stands: a slice, not a copy.
+    let head_end = doc.body.match_indices('\n').nth(39).map_or(doc.body.len(), |(i, _)| i);
+    metadata::fill_missing(&mut call, &doc.body[..head_end], &doc.path);
     apply_front_matter(&mut call.meta, doc);
     call.meta.encoding = doc.encoding.map(str::to_string);
     if call.meta.date.is_none() {
@@ -151,9 +152,6 @@ fn size_kept(call: &Call) -> usize {
         .map(|p| size(&p.text) + p.translation.as_deref().map_or(0, size))
         .sum()
 }
-
-/// The speaker of text before any header.
-const UNKNOWN_SPEAKER: &str = "Unknown speaker";
 
 /// `layout:` from front matter; Markdown files are hand-written transcripts; anything
 /// else is detected, with the generic reader as the fallback.

@@ -95,6 +95,10 @@ pub struct Note {
     pub text: String,
 }
 
+/// The speaker of text no label claims (before the first header, or in a file whose
+/// labels could not be read): kept, never dropped.
+pub const UNKNOWN_SPEAKER: &str = "Unknown speaker";
+
 /// A person (or the operator) who speaks on the call.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Speaker {
@@ -209,6 +213,14 @@ impl Call {
     /// The speaker with id `id`.
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
         self.speakers.iter().find(|s| s.id == id)
+    }
+
+    /// The name of each turn's speaker, in order (`?` where a turn's speaker is missing).
+    pub fn turn_speaker_names(&self) -> Vec<&str> {
+        self.turns
+            .iter()
+            .map(|t| self.speaker(&t.speaker).map_or("?", |s| s.name.as_str()))
+            .collect()
     }
 
     /// Index of the first Q&A turn, if the call has Q&A.

@@ -53,37 +53,31 @@ impl Runs {
         Self::default()
     }
 
-    /// Adds `text` said by `voice` at `line`: a new run when the voice changes.
+    /// Adds `text` said by `voice` at `line`, to the run's last paragraph unless that one
+    /// is long and ends a sentence.
     pub fn push(&mut self, voice: &str, line: usize, text: &str) {
-        self.push_with(voice, line, text, " ");
-    }
-
-    /// Adds a word glued to the previous one by `joiner` (`""` for punctuation).
-    pub fn push_with(&mut self, voice: &str, line: usize, text: &str, joiner: &str) {
         let text = text.trim();
         if text.is_empty() {
             return;
         }
-        if self.runs.last().is_none_or(|r| r.voice != voice) {
-            self.runs.push(Run {
-                voice: voice.to_string(),
-                line,
-                paragraphs: Vec::new(),
-            });
-        }
-        let Some(run) = self.runs.last_mut() else { return };
+        let run = self.run_for(voice, line);
         match run.paragraphs.last_mut() {
             Some(p) if !(p.text.len() >= PARAGRAPH_BYTES && ends_sentence(&p.text)) => {
-                p.text.push_str(joiner);
+                p.text.push(' ');
                 p.text.push_str(text);
             }
             _ => run.paragraphs.push(Paragraph::new(text, line)),
         }
     }
 
-    /// Adds a paragraph as the source divides it: a new run, starting at `line` (its
-    /// label's line), when the voice changes.
+    /// Adds a paragraph as the source divides it; a new run starts at `line` (its label's
+    /// line) when the voice changes.
     pub fn push_paragraph(&mut self, voice: &str, line: usize, paragraph: Paragraph) {
+        self.run_for(voice, line).paragraphs.push(paragraph);
+    }
+
+    /// The current run when `voice` is still speaking, else a new one starting at `line`.
+    fn run_for(&mut self, voice: &str, line: usize) -> &mut Run {
         if self.runs.last().is_none_or(|r| r.voice != voice) {
             self.runs.push(Run {
                 voice: voice.to_string(),
@@ -91,9 +85,8 @@ impl Runs {
                 paragraphs: Vec::new(),
             });
         }
-        if let Some(run) = self.runs.last_mut() {
-            run.paragraphs.push(paragraph);
-        }
+        let last = self.runs.len() - 1;
+        &mut self.runs[last]
     }
 
     /// The runs, empty paragraphs dropped.
@@ -193,18 +186,17 @@ pub fn read_period(runs: &[Run], meta: &mut Meta) {
 fn names(runs: &[Run]) -> Vec<(String, String, Option<Role>)> {
     let mut named: Vec<(String, String, Option<Role>)> = Vec::new();
     let texts: Vec<String> = runs.iter().map(Run::text).collect();
-    let anonymous = |voice: &str| is_anonymous(voice);
     let is_named = |named: &[(String, String, Option<Role>)], id: &str| named.iter().any(|(i, _, _)| i == id);
     // A label already a name (a voice tag, a name map) is never renamed, and its name is
     // never given to another voice.
     let given: Vec<&str> = runs
         .iter()
-        .filter(|r| !anonymous(&r.voice))
+        .filter(|r| !is_anonymous(&r.voice))
         .map(|r| r.voice.as_str())
         .collect();
     if !given.iter().any(|v| is_operator(v))
         && let Some(i) = texts.iter().position(|t| welcomes(t))
-        && anonymous(&runs[i].voice)
+        && is_anonymous(&runs[i].voice)
     {
         named.push((runs[i].voice.clone(), "Operator".to_string(), Some(Role::Operator)));
     }
@@ -226,7 +218,7 @@ fn names(runs: &[Run]) -> Vec<(String, String, Option<Role>)> {
         let Some(next) = runs[i + 1..].iter().find(|r| r.voice != run.voice) else {
             continue;
         };
-        if anonymous(&next.voice)
+        if is_anonymous(&next.voice)
             && !is_named(&named, &next.voice)
             && !named.iter().any(|(_, n, _)| *n == name)
             && !given.contains(&name.as_str())
@@ -332,13 +324,6 @@ mod tests {
         r.into_runs()
     }
 
-    fn speakers(call: &Call) -> Vec<&str> {
-        call.turns
-            .iter()
-            .map(|t| call.speaker(&t.speaker).map_or("?", |s| s.name.as_str()))
-            .collect()
-    }
-
     #[test]
     fn anonymous_labels_are_told_from_names() {
         for label in ["0", "12", "A", "SPEAKER_00", "spk_1", "Speaker 2", "spk01", "S1"] {
@@ -371,7 +356,7 @@ mod tests {
             Meta::default(),
         );
         assert_eq!(
-            speakers(&call),
+            call.turn_speaker_names(),
             ["Operator", "Dee Fox", "Speaker C", "Operator", "Bo Lin", "Speaker C"]
         );
         assert_eq!(call.qa_start(), Some(3));
@@ -388,7 +373,7 @@ mod tests {
             "test",
             Meta::default(),
         );
-        assert_eq!(speakers(&call), ["Operator", "Dee Fox", "Speaker 1"]);
+        assert_eq!(call.turn_speaker_names(), ["Operator", "Dee Fox", "Speaker 1"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::transcript::builder::CallBuilder;
 use crate::transcript::layouts::common;
-use crate::transcript::model::{Call, Meta, Paragraph, Role};
+use crate::transcript::model::{Call, Meta, Paragraph, Role, UNKNOWN_SPEAKER};
 use crate::transcript::speakers::{Participant, Roster, find_introduction, is_operator};
 use crate::transcript::voices::{self, Runs};
 
@@ -233,7 +233,7 @@ fn read_statements(root: &Value, statements: &[Value]) -> Call {
         if matches!(section.as_str(), "qa" | "q&a" | "questions" | "questions and answers") {
             b.mark_qa_here();
         }
-        let name = names[i].as_deref().unwrap_or("Unknown speaker");
+        let name = names[i].as_deref().unwrap_or(UNKNOWN_SPEAKER);
         let title = str_of(s, &["role", "title"]).or_else(|| labels.title(s));
         let affiliation = str_of(s, &["affiliation", "company", "firm"]).filter(|a| !a.eq_ignore_ascii_case("analyst"));
         let role = role_of(title).or_else(|| role_of(str_of(s, &["affiliation"])));
@@ -255,7 +255,7 @@ fn read_statements(root: &Value, statements: &[Value]) -> Call {
 fn read_diarised(statements: &[Value], meta: Meta) -> Call {
     let mut runs = Runs::new();
     for (i, s) in statements.iter().enumerate() {
-        let voice = SpeakerLabels::label(s).unwrap_or_else(|| "Unknown speaker".to_string());
+        let voice = SpeakerLabels::label(s).unwrap_or_else(|| UNKNOWN_SPEAKER.to_string());
         if let Some(text) = said(s) {
             runs.push(&voice, i + 1, &text);
         }
@@ -542,11 +542,7 @@ mod tests {
         let Parsed::Call(call) = parse(text).unwrap() else {
             panic!("read as a text container")
         };
-        let names: Vec<&str> = call
-            .turns
-            .iter()
-            .map(|t| call.speaker(&t.speaker).map_or("?", |s| s.name.as_str()))
-            .collect();
+        let names = call.turn_speaker_names();
         assert_eq!(
             names,
             [

@@ -4,6 +4,7 @@
 
 use crate::transcript::Lines;
 use crate::transcript::builder::CallBuilder;
+use crate::transcript::labels::{TITLE_WRAP_WIDTH, is_title_rest};
 use crate::transcript::layouts::common;
 use crate::transcript::model::{Call, Meta, Paragraph, Role};
 use crate::transcript::speakers::{
@@ -64,9 +65,9 @@ fn roster(lines: &Lines<'_>) -> Roster {
                     (Some((company, title)), Some(person)) => {
                         person.affiliation = Some(company.trim().to_string());
                         person.title = Some(title.trim().to_string());
-                        wrapped = t.chars().count() >= WRAP_WIDTH;
+                        wrapped = t.chars().count() >= TITLE_WRAP_WIDTH;
                     }
-                    _ if wrapped && !next_is_title && crate::transcript::labels::is_title_rest(t) => {
+                    _ if wrapped && !next_is_title && is_title_rest(t) => {
                         // The rest of a title the PDF's line width cut.
                         if let Some(title) = people.last_mut().and_then(|p| p.title.as_mut()) {
                             title.push(' ');
@@ -98,10 +99,6 @@ fn roster(lines: &Lines<'_>) -> Roster {
     }
     roster
 }
-
-/// A `Company - Title` line this long may have been cut by the PDF's line width: a short
-/// capitalised line after it, not itself followed by a title, holds the rest of the title.
-const WRAP_WIDTH: usize = 60;
 
 /// Parses the layout.
 pub fn parse(lines: &Lines<'_>) -> Call {
@@ -303,11 +300,7 @@ mod tests {
     fn lists_with_a_missing_or_wrapped_title_and_speakers_in_no_list() {
         let text = "CORPORATE PARTICIPANTS\n \nAva Roe\nRowan Pumps Corporation - CEO\n \nJon Pell\n \nTae-Sik Yoon\nRowan Pumps Corporation - CFO & Treasurer\nCONFERENCE CALL PARTICIPANTS\n \nSteven Cole Delaney\nJMP Securities LLC, Research Division - MD, Director of Mortgage & Real Estate Finance Research & Equity\nResearch Analyst\n \nDom D'Angelo;Keefe Advisory, Inc.;Analyst\nPRESENTATION\n \nOperator\nWelcome to the call.\n \nTae-Sik Yoon\nRowan Pumps Corporation - CFO & Treasurer\nRevenue was $5 million.\nQUESTIONS AND ANSWERS\n \nOperator\nOur first question comes from Steven Delaney with JMP.\n \nSteven Cole Delaney\nJMP Securities LLC, Research Division - MD, Director of Mortgage & Real Estate Finance Research & Equity\nResearch Analyst\nWhy?\n \nDom D'Angelo;Keefe Advisory, Inc.;Analyst\nAnd margins?\n \nUnidentified Analyst\nThis is Kim for Dom.\n \nOperator\nOur next question comes from Camille Bonnel with Harbor.\n \nCamille Bonnel\nHow is demand?\n \nJon Pell\nStrong.\n \nCamille Bonnel\nThanks.\n";
         let call = parse(&Lines::new(text, 0));
-        let names: Vec<&str> = call
-            .turns
-            .iter()
-            .map(|t| call.speaker(&t.speaker).map_or("?", |s| s.name.as_str()))
-            .collect();
+        let names = call.turn_speaker_names();
         assert_eq!(
             names,
             [

@@ -12,7 +12,7 @@ use regex::Regex;
 use crate::transcript::Lines;
 use crate::transcript::labels::read_label;
 use crate::transcript::layouts::common;
-use crate::transcript::model::{Call, Meta};
+use crate::transcript::model::{Call, Meta, UNKNOWN_SPEAKER};
 use crate::transcript::voices::{self, Runs};
 
 /// The layout's name.
@@ -44,7 +44,7 @@ pub fn score(text: &str) -> f32 {
 pub fn parse(lines: &Lines<'_>) -> Call {
     let mut meta = Meta::default();
     let mut runs = Runs::new();
-    let mut voice = String::from("Unknown speaker");
+    let mut voice = String::from(UNKNOWN_SPEAKER);
     let mut in_cue = false;
     for (line, raw) in lines.iter() {
         let t = raw.trim().trim_start_matches('\u{feff}');
@@ -101,7 +101,7 @@ fn cue_speaker(line: &str) -> (Option<String>, String) {
     {
         return (Some(label.name), rest.to_string());
     }
-    let unnamed = changed.then(|| String::from("Unknown speaker"));
+    let unnamed = changed.then(|| String::from(UNKNOWN_SPEAKER));
     (unnamed, plain.to_string())
 }
 
@@ -113,10 +113,10 @@ mod tests {
         let call = parse(&Lines::new(text, 0));
         call.turns
             .iter()
-            .map(|t| {
-                let name = call.speaker(&t.speaker).map_or("?", |s| s.name.as_str()).to_string();
+            .zip(call.turn_speaker_names())
+            .map(|(t, name)| {
                 let said: Vec<&str> = t.paragraphs.iter().map(|p| p.text.as_str()).collect();
-                (t.line, name, said.join(" | "))
+                (t.line, name.to_string(), said.join(" | "))
             })
             .collect()
     }

@@ -74,10 +74,8 @@ grew|0|||.|LC|[]|[]
         let turns: Vec<(usize, &str, &str)> = call
             .turns
             .iter()
-            .map(|t| {
-                let name = call.speaker(&t.speaker).map_or("?", |s| s.name.as_str());
-                (t.line, name, t.paragraphs[0].text.as_str())
-            })
+            .zip(call.turn_speaker_names())
+            .map(|(t, name)| (t.line, name, t.paragraphs[0].text.as_str()))
             .collect();
         assert_eq!(
             turns,

@@ -55,7 +55,7 @@ pub fn parse(lines: &Lines<'_>, tried: &[&str]) -> Call {
     let learnt = learn(&rows);
     let guessed = learnt.is_none();
     let convention = learnt.or_else(|| {
-        let guessed = guess(&rows)?;
+        let guess = guess(&rows)?;
         warnings.push((
             first_line,
             format!(
@@ -63,7 +63,7 @@ pub fn parse(lines: &Lines<'_>, tried: &[&str]) -> Call {
                 tried.join(", ")
             ),
         ));
-        Some(guessed)
+        Some(guess)
     });
     let Some(convention) = convention else {
         warnings.push((
@@ -183,27 +183,19 @@ fn confirmed(c: &Candidate, mentioned: &HashMap<String, usize>) -> bool {
         .name
         .split_whitespace()
         .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase())
-        .collect();
-    // The first and last word together ("Sam Lee" in "Samuel Lee" does not count, "Sam Lee with Acme" does).
-    let key = match (words.first(), words.last()) {
-        (Some(f), Some(l)) if words.len() >= 2 => format!("{f} {l}"),
-        _ => return false,
-    };
-    let own = if words.len() == 2 { 1 } else { 0 };
-    mentioned.get(&key).copied().unwrap_or(0) > own || repeats(&c.label.name, mentioned)
-}
-
-/// A two-word label counts itself once; more mentions confirm it.
-fn repeats(name: &str, mentioned: &HashMap<String, usize>) -> bool {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
-    words.len() > 2
-        && words
-            .windows(2)
-            .all(|p| mentioned.get(&format!("{} {}", p[0], p[1])).copied().unwrap_or(0) >= 2)
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if words.len() < 2 {
+        return false;
+    }
+    let said = |a: &str, b: &str| mentioned.get(&format!("{a} {b}")).copied().unwrap_or(0);
+    // First and last name together, beyond the label itself ("Sam Lee with Acme"); or,
+    // for a longer name, every pair of its words said again (`Howard M. Lorber`).
+    let own = usize::from(words.len() == 2);
+    said(first, last) > own || (words.len() > 2 && words.windows(2).all(|p| said(&p[0], &p[1]) >= 2))
 }
 
 /// One speaker's stretch of the file.
@@ -426,12 +418,8 @@ mod tests {
     fn turns(call: &Call) -> Vec<(usize, String)> {
         call.turns
             .iter()
-            .map(|t| {
-                (
-                    t.line,
-                    call.speaker(&t.speaker).map_or("?", |s| s.name.as_str()).to_string(),
-                )
-            })
+            .zip(call.turn_speaker_names())
+            .map(|(t, name)| (t.line, name.to_string()))
             .collect()
     }
 

@@ -4,7 +4,7 @@
 
 use crate::transcript::labels::{Form, Label};
 use crate::transcript::layouts::common;
-use crate::transcript::model::{Meta, Paragraph};
+use crate::transcript::model::{Meta, Paragraph, UNKNOWN_SPEAKER};
 
 use super::Segment;
 
@@ -15,7 +15,7 @@ pub(super) fn add_text(segments: &mut Vec<Segment>, paragraph: Paragraph, join: 
     if segments.is_empty() {
         segments.push(Segment {
             label: Label {
-                name: "Unknown speaker".to_string(),
+                name: UNKNOWN_SPEAKER.to_string(),
                 title: None,
                 affiliation: None,
                 form: Form::Name,
@@ -68,21 +68,15 @@ pub(super) fn pair_appended_translation(segments: &mut Vec<Segment>, meta: &mut 
     let Some(start) = all.iter().rposition(|p| !common::mostly_cjk(&p.text)).map(|i| i + 1) else {
         return;
     };
-    let is_label_line =
-        |p: &Paragraph| p.text.chars().count() <= 10 && !p.text.ends_with(['。', '？', '！', '.', '?', '!']);
-    let tail: Vec<&Paragraph> = all[start..].iter().filter(|p| !is_label_line(p)).collect();
+    let tail: Vec<&Paragraph> = all[start..].iter().filter(|p| !is_translated_label(&p.text)).collect();
     let originals = &all[..start];
-    let untranslated = segments
+    // At most the one pair the alternating rule made from the run's first paragraph.
+    let paired = segments
         .iter()
         .flat_map(|s| &s.paragraphs)
-        .all(|p| p.translation.is_none())
-        || segments
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .filter(|p| p.translation.is_some())
-            .count()
-            == 1;
-    if tail.len() < 2 || !untranslated || originals.iter().any(|p| common::mostly_cjk(&p.text)) {
+        .filter(|p| p.translation.is_some())
+        .count();
+    if tail.len() < 2 || paired > 1 || originals.iter().any(|p| common::mostly_cjk(&p.text)) {
         return;
     }
     if tail.len() != originals.len() {
@@ -95,30 +89,23 @@ pub(super) fn pair_appended_translation(segments: &mut Vec<Segment>, meta: &mut 
         .iter()
         .map(|p| (without_label(&p.text).to_string(), p.line))
         .collect();
-    for p in &all[start..] {
-        if is_label_line(p) {
-            common::note(meta, p.line, "label", &p.text);
-        }
+    for p in all[start..].iter().filter(|p| is_translated_label(&p.text)) {
+        common::note(meta, p.line, "label", &p.text);
     }
+    // One translation per original, in order.
     let mut next = translations.into_iter();
-    let mut kept = 0;
     for seg in segments.iter_mut() {
         seg.paragraphs.retain(|p| !common::mostly_cjk(&p.text));
-        for p in &mut seg.paragraphs {
-            if kept < originals.len()
-                && let Some((text, line)) = next.next()
-            {
-                p.translation = Some(text);
-                p.translation_line = Some(line);
-                kept += 1;
-            }
+        for (p, (text, line)) in seg.paragraphs.iter_mut().zip(next.by_ref()) {
+            p.translation = Some(text);
+            p.translation_line = Some(line);
         }
     }
     segments.retain(|s| !s.paragraphs.is_empty() || !s.written.is_empty());
 }
 
 /// Gives the last paragraph's translation back as a paragraph of its own.
-pub(super) fn unpair_last(segments: &mut [Segment]) {
+fn unpair_last(segments: &mut [Segment]) {
     let Some(seg) = segments
         .iter_mut()
         .rev()
@@ -144,7 +131,7 @@ pub(super) fn is_translated_label(text: &str) -> bool {
 
 /// A translation that repeats the speaker's label in its own language (`主持人：歡迎`)
 /// without the label: the label is the speaker's, already read from the original.
-pub(super) fn without_label(text: &str) -> &str {
+fn without_label(text: &str) -> &str {
     match text.split_once(['：', ':']) {
         Some((label, rest)) if label.chars().count() <= 12 && !rest.trim().is_empty() => rest.trim(),
         _ => text,

@@ -1,13 +1,13 @@
 //! The general reader's view of a file: numbered rows, page furniture, headings,
 //! participant lists, and each row's label candidate in every usual convention.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::transcript::Lines;
-use crate::transcript::labels::{Form, Label, is_title_rest, read_label};
+use crate::transcript::labels::{Form, Label, TITLE_WRAP_WIDTH, is_title_rest, read_label};
 use crate::transcript::layouts::common;
 use crate::transcript::speakers::split_header;
 
@@ -61,30 +61,25 @@ pub(super) fn mark_participant_lists(rows: &mut [Row<'_>]) {
             i += 1;
             continue;
         }
-        // The run: entries whose next text row is another entry.
+        // The run: entries whose next text row is another entry; a list may also end at
+        // the next section's heading.
         let mut run = vec![i];
-        let mut j = i;
+        let mut ends_at_heading = false;
         loop {
-            let after = rows[j].candidate.as_ref().and_then(|c| c.title_line).unwrap_or(j);
+            let last = run[run.len() - 1];
+            let after = rows[last].candidate.as_ref().and_then(|c| c.title_line).unwrap_or(last);
             match next_text(rows, after + 1) {
-                Some(k) if is_entry(&rows[k]) || is_heading(rows[k].text) => {
-                    if is_entry(&rows[k]) {
-                        run.push(k);
-                        j = k;
-                    } else {
-                        // A list ends at the next section's heading.
-                        run.push(usize::MAX);
-                        break;
-                    }
+                Some(k) if is_entry(&rows[k]) => run.push(k),
+                Some(k) => {
+                    ends_at_heading = is_heading(rows[k].text);
+                    break;
                 }
-                _ => break,
+                None => break,
             }
         }
-        let listed: Vec<usize> = run.iter().copied().filter(|&k| k != usize::MAX).collect();
-        if run.len() >= 2 {
-            for &k in &listed {
-                let title = rows[k].candidate.as_ref().and_then(|c| c.title_line);
-                rows[k].candidate = None;
+        if run.len() >= 2 || ends_at_heading {
+            for &k in &run {
+                let title = rows[k].candidate.take().and_then(|c| c.title_line);
                 rows[k].furniture = Some("participants");
                 if let Some(t) = title {
                     rows[t].candidate = None;
@@ -92,20 +87,36 @@ pub(super) fn mark_participant_lists(rows: &mut [Row<'_>]) {
                 }
             }
         }
-        i = listed.last().map_or(i, |&k| k) + 1;
+        i = run[run.len() - 1] + 1;
     }
 }
 
 /// Section and list headings (`PRESENTATION`, `Call Participants:`, `## Q&A`): never a
 /// speaker, whatever their capitals say.
 pub(super) fn is_heading(text: &str) -> bool {
-    let t = text
-        .trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c == '=' || c == '-' || c.is_whitespace())
-        .to_lowercase();
-    HEADINGS.contains(&t.as_str()) || is_qa_heading(text) || is_transcript_heading(text)
+    let key = heading_key(text);
+    [HEADINGS, QA_HEADINGS, TRANSCRIPT_HEADINGS]
+        .iter()
+        .any(|list| list.contains(&key.as_str()))
 }
 
-pub(super) const HEADINGS: &[&str] = &[
+/// `Questions and Answers`, `Q&A`, `Question-and-Answer Session` as a line of its own.
+pub(super) fn is_qa_heading(text: &str) -> bool {
+    QA_HEADINGS.contains(&heading_key(text).as_str())
+}
+
+/// `Transcript`, `Full Conference Call Transcript`: the speech starts after it.
+pub(super) fn is_transcript_heading(text: &str) -> bool {
+    TRANSCRIPT_HEADINGS.contains(&heading_key(text).as_str())
+}
+
+/// A heading's words, without Markdown marks, rules and a closing colon, in lower case.
+fn heading_key(text: &str) -> String {
+    text.trim_matches(|c: char| matches!(c, '#' | '*' | ':' | '=' | '-') || c.is_whitespace())
+        .to_lowercase()
+}
+
+const HEADINGS: &[&str] = &[
     "prepared remarks",
     "presentation",
     "call participants",
@@ -127,20 +138,22 @@ pub(super) const HEADINGS: &[&str] = &[
     "operator instructions",
 ];
 
-/// `Transcript`, `Full Conference Call Transcript`: the speech starts after it.
-pub(super) fn is_transcript_heading(text: &str) -> bool {
-    let t = text
-        .trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c == '=' || c.is_whitespace())
-        .to_lowercase();
-    matches!(
-        t.as_str(),
-        "transcript"
-            | "full transcript"
-            | "conference call transcript"
-            | "full conference call transcript"
-            | "call transcript"
-    )
-}
+const QA_HEADINGS: &[&str] = &[
+    "q&a",
+    "q & a",
+    "questions and answers",
+    "question-and-answer session",
+    "question and answer session",
+    "q&a session",
+];
+
+const TRANSCRIPT_HEADINGS: &[&str] = &[
+    "transcript",
+    "full transcript",
+    "conference call transcript",
+    "full conference call transcript",
+    "call transcript",
+];
 
 /// Numbers the lines, marks furniture and finds each line's label candidate.
 pub(super) fn read_rows<'a>(lines: &Lines<'a>) -> Vec<Row<'a>> {
@@ -202,19 +215,19 @@ fn is_time_stamp(text: &str) -> bool {
     TIME_STAMP.is_match(text)
 }
 
-pub(super) static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
         .expect("static regex")
 });
 
 /// `|---|:---:|`: the rule under a table's header row.
-pub(super) fn is_table_rule(text: &str) -> bool {
+fn is_table_rule(text: &str) -> bool {
     text.starts_with('|') && text.contains('-') && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 /// `| original | translation |`: a row of two cells, the second in Chinese, Japanese or
 /// Korean and the first not (a bilingual transcript laid out as a table).
-pub(super) fn two_cells(text: &str) -> Option<(&str, &str)> {
+fn two_cells(text: &str) -> Option<(&str, &str)> {
     let inner = text.strip_prefix('|')?.strip_suffix('|')?;
     let (original, translation) = inner.split_once('|')?;
     let (original, translation) = (original.trim(), translation.trim());
@@ -226,7 +239,7 @@ pub(super) fn two_cells(text: &str) -> Option<(&str, &str)> {
 
 /// `Thank you. Jane Park`: a sentence, then a name of two to four words that reads as a
 /// speaker label.
-pub(super) fn trailing_name(cell: &str) -> Option<(&str, &str)> {
+fn trailing_name(cell: &str) -> Option<(&str, &str)> {
     let end = cell.trim_end().rfind(['.', '?', '!'])? + 1;
     let (said, name) = (cell[..end].trim(), cell[end..].trim());
     let words = name.split_whitespace().count();
@@ -234,7 +247,7 @@ pub(super) fn trailing_name(cell: &str) -> Option<(&str, &str)> {
 }
 
 /// `Page 3 of 20`, `- 3 -`, `3/20`, a bare page number.
-pub(super) fn is_page_mark(text: &str) -> bool {
+fn is_page_mark(text: &str) -> bool {
     PAGE_MARK.is_match(text)
 }
 
@@ -242,9 +255,9 @@ pub(super) fn is_page_mark(text: &str) -> bool {
 /// copyright sign or no sentence end (speech repeats too: "Thank you." is no furniture),
 /// and never under a name (`Douglas Elliman Inc. - Chairman, President & CEO` repeats
 /// under each of its speaker's turns).
-pub(super) fn repeated_lines<'a>(rows: &[(usize, &'a str)]) -> std::collections::HashSet<&'a str> {
+pub(super) fn repeated_lines<'a>(rows: &[(usize, &'a str)]) -> HashSet<&'a str> {
     let mut count: HashMap<&str, usize> = HashMap::new();
-    let mut under_a_name: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut under_a_name: HashSet<&str> = HashSet::new();
     let mut previous = "";
     for &(_, t) in rows {
         if t.is_empty() {
@@ -273,7 +286,7 @@ pub(super) fn repeated_lines<'a>(rows: &[(usize, &'a str)]) -> std::collections:
 }
 
 /// The label line `i` opens with, if any.
-pub(super) fn candidate(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
+fn candidate(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
     let text = rows[i].text;
     if let Some((before, rest)) = split_prefix(text)
         && !rest.trim().is_empty()
@@ -300,27 +313,26 @@ pub(super) fn candidate(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
     let person = matches!(label.form, Form::Name | Form::Capitals);
     if person
         && label.title.is_none()
-        && let (_, Some(title)) = split_header(rows[next].text)
+        && let (firm, Some(title)) = split_header(rows[next].text)
         && is_title_line(rows[next].text)
     {
         let mut title = title.to_string();
-        let firm = split_header(rows[next].text).0;
         label.affiliation = Some(firm.to_string());
         title_line = Some(next);
-        let mut after = next_text(rows, next + 1)?;
+        // Speech follows the title line.
+        let after = next_text(rows, next + 1)?;
         // A title the line width cut (`… Research & Equity` / `Research Analyst`) goes on
-        // on the next, short line.
-        if rows[next].text.chars().count() >= WRAP_WIDTH
+        // on the next, short line; speech follows that one then.
+        if rows[next].text.chars().count() >= TITLE_WRAP_WIDTH
             && is_title_rest(rows[after].text)
             && !is_heading(rows[after].text)
             && !is_title_line_below(rows, after)
         {
+            next_text(rows, after + 1)?;
             title.push(' ');
             title.push_str(rows[after].text);
             title_line = Some(after);
-            after = next_text(rows, after + 1)?;
         }
-        let _ = after;
         label.title = Some(title);
     }
     Some(Candidate {
@@ -333,7 +345,7 @@ pub(super) fn candidate(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
 
 /// A label wrapped onto a second line (`JANE PARK, CHIEF EXECUTIVE OFFICER, NORTHWIND` /
 /// `TRADERS: Revenue was…`): read as one, the second line's rest is the speech.
-pub(super) fn wrapped_label(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
+fn wrapped_label(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
     let next = rows.get(i + 1).filter(|r| r.furniture.is_none())?;
     let (tail, rest) = split_prefix(next.text)?;
     let short_tail = !tail.is_empty() && tail.split_whitespace().count() <= 4 && read_label(tail).is_none();
@@ -351,7 +363,7 @@ pub(super) fn wrapped_label(rows: &[Row<'_>], i: usize) -> Option<Candidate> {
 
 /// `purchases. Do you`: a lower-case word of three letters or more ends a sentence (an
 /// initial or an abbreviation, `B. Riley`, `Co. Inc.`, does not).
-pub(super) fn ends_a_sentence_inside(text: &str) -> bool {
+fn ends_a_sentence_inside(text: &str) -> bool {
     text.split_whitespace().any(|w| {
         w.strip_suffix('.')
             .is_some_and(|b| b.chars().count() >= 3 && b.chars().all(char::is_lowercase))
@@ -359,13 +371,13 @@ pub(super) fn ends_a_sentence_inside(text: &str) -> bool {
 }
 
 /// True when the row after `i` is a `Company - Title` line (so row `i` is a name).
-pub(super) fn is_title_line_below(rows: &[Row<'_>], i: usize) -> bool {
+fn is_title_line_below(rows: &[Row<'_>], i: usize) -> bool {
     next_text(rows, i + 1).is_some_and(|k| split_header(rows[k].text).1.is_some() && is_title_line(rows[k].text))
 }
 
 /// `Northwind Traders - Chief Executive Officer`: no sentence (`Do you -- as you look…`
 /// splits at a dash too).
-pub(super) fn is_title_line(text: &str) -> bool {
+fn is_title_line(text: &str) -> bool {
     let firm = split_header(text).0;
     text.chars().count() <= 140
         && firm.chars().count() <= 70
@@ -375,17 +387,13 @@ pub(super) fn is_title_line(text: &str) -> bool {
         && !text.contains(": ")
 }
 
-/// A title line this long may have been cut by the line width of the PDF the text came
-/// from.
-pub(super) const WRAP_WIDTH: usize = 60;
-
 /// The index of the next non-blank row that is no furniture, from `from`.
 pub(super) fn next_text(rows: &[Row<'_>], from: usize) -> Option<usize> {
     (from..rows.len()).find(|&j| !rows[j].text.is_empty() && rows[j].furniture.is_none())
 }
 
 /// `Label: rest`, the colon within the first 120 bytes (time stamps' colons skipped).
-pub(super) fn split_prefix(text: &str) -> Option<(&str, &str)> {
+fn split_prefix(text: &str) -> Option<(&str, &str)> {
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices().take_while(|(i, _)| *i < 120) {
         let between_digits =
@@ -395,20 +403,4 @@ pub(super) fn split_prefix(text: &str) -> Option<(&str, &str)> {
         }
     }
     None
-}
-
-/// `Questions and Answers`, `Q&A`, `Question-and-Answer Session` as a line of its own.
-pub(super) fn is_qa_heading(text: &str) -> bool {
-    let t = text
-        .trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c == '=' || c == '-' || c.is_whitespace())
-        .to_lowercase();
-    matches!(
-        t.as_str(),
-        "q&a"
-            | "q & a"
-            | "questions and answers"
-            | "question-and-answer session"
-            | "question and answer session"
-            | "q&a session"
-    )
 }
