@@ -84,6 +84,38 @@ pub enum Error {
         /// Why it is refused.
         reason: String,
     },
+    /// `serve` could not listen: the port (and the next twenty) are taken, or the address
+    /// is not this machine's.
+    #[error(
+        "cannot listen on {address} (nor on the next {tried} ports): {source}; pick another with --port, or stop the program using it"
+    )]
+    Bind {
+        /// The first address tried (`127.0.0.1:1111`).
+        address: String,
+        /// How many further ports were tried.
+        tried: u16,
+        /// What the operating system said about the last one.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `serve` or `watch` could not watch a folder of the site for changes.
+    #[error("{}: cannot watch for changes: {message}", path.display())]
+    Watch {
+        /// The folder that could not be watched.
+        path: PathBuf,
+        /// What the watcher said (on Linux, often the inotify watch limit:
+        /// `fs.inotify.max_user_watches`).
+        message: String,
+    },
+    /// The preview server stopped with an error after it started.
+    #[error("the preview server at {address} failed: {source}")]
+    Serve {
+        /// The address it listened on.
+        address: String,
+        /// What went wrong.
+        #[source]
+        source: std::io::Error,
+    },
     /// Several files failed; each error is listed.
     #[error("{} error(s):\n{}", .0.len(), ErrorList(.0))]
     Many(Vec<Error>),

@@ -202,3 +202,49 @@ fn a_deleted_call_disappears_and_a_new_one_appears() {
     assert!(!server.get("/").1.contains(PAGE), "the index no longer lists it");
     assert_eq!(server.get("/quarters/2025-q1/").0, 404, "an emptied listing goes too");
 }
+
+/// A raw HTTP/1.0 exchange (the server closes after the body, so no chunked framing):
+/// the response head and the body's bytes.
+fn get_raw(port: u16, path: &str, headers: &str) -> (String, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n{headers}\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8_lossy(&response[..split]).to_ascii_lowercase();
+    (head, response[split + 4..].to_vec())
+}
+
+#[test]
+fn pages_are_gzipped_for_clients_that_ask_and_plain_for_others() {
+    let site = site();
+    let server = start(site.path());
+    let (head, body) = get_raw(server.port, PAGE, "Accept-Encoding: gzip\r\n");
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    let mut page = String::new();
+    flate2::read::GzDecoder::new(&body[..])
+        .read_to_string(&mut page)
+        .unwrap();
+    assert!(page.contains("Costs were flat."), "the page itself");
+    assert!(
+        page.contains("data-callpress-live"),
+        "compressed after the script went in"
+    );
+    assert!(
+        body.len() * 2 < page.len(),
+        "{} bytes for a {}-byte page",
+        body.len(),
+        page.len()
+    );
+
+    let (head, body) = get_raw(server.port, PAGE, "");
+    assert!(!head.contains("content-encoding"), "{head}");
+    assert!(String::from_utf8_lossy(&body).contains("Costs were flat."));
+
+    let (head, _) = get_raw(server.port, "/style.css", "Accept-Encoding: gzip\r\n");
+    assert!(head.contains("content-encoding: gzip"), "the stylesheet too: {head}");
+}

@@ -1,6 +1,7 @@
 //! The preview server: files from the output folder (axum + tower-http's ServeDir), a
 //! Server-Sent Events stream on the same port that tells open pages to reload or to show
 //! a build error, and the small script that listens to it, injected only when serving.
+//! Responses are gzip-compressed for clients that ask (not the event stream, not images).
 
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use futures_util::Stream;
 use tokio::sync::broadcast;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// The path of the live-reload stream.
@@ -77,6 +79,9 @@ pub fn router(output: &Path, live: Arc<Live>) -> Router {
         .fallback_service(files)
         .layer(middleware::from_fn(inject_live_reload))
         .layer(middleware::from_fn_with_state(state.clone(), stay_inside))
+        // Outermost, so that it compresses the page after the live-reload script is in it.
+        // Its default predicate leaves Server-Sent Events, images and tiny bodies alone.
+        .layer(CompressionLayer::new())
         .with_state(state)
 }
 

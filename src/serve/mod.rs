@@ -45,13 +45,19 @@ pub fn run(options: ServeOptions, log: Arc<dyn Log>) -> Result<()> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::read(&options.build.root, e))?;
+        .map_err(|e| Error::Serve {
+            address: options.interface.to_string(),
+            source: e,
+        })?;
     let mut build = options.build.clone();
     // Watch events carry absolute paths; compare them with an absolute root.
     build.root = build.root.canonicalize().map_err(|e| Error::read(&build.root, e))?;
     let listener = if options.http {
-        let listener = bind(options.interface, options.port).map_err(|e| Error::read(&options.build.root, e))?;
-        let addr = listener.local_addr().map_err(|e| Error::read(&options.build.root, e))?;
+        let listener = bind(options.interface, options.port)?;
+        let addr = listener.local_addr().map_err(|e| Error::Serve {
+            address: options.interface.to_string(),
+            source: e,
+        })?;
         build.base_url = Some(format!("http://{}/", display_addr(addr)));
         Some(listener)
     } else {
@@ -82,18 +88,22 @@ pub fn run(options: ServeOptions, log: Arc<dyn Log>) -> Result<()> {
         };
         match listener {
             Some(listener) => {
-                let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| Error::read(&output, e))?;
-                if let Ok(addr) = listener.local_addr() {
-                    log.info(&format!(
-                        "Serving {} at http://{}/ (Ctrl-C to stop)",
-                        output.display(),
-                        display_addr(addr)
-                    ));
-                }
+                let address = listener
+                    .local_addr()
+                    .map_or_else(|_| options.interface.to_string(), display_addr);
+                let serve_error = |source| Error::Serve {
+                    address: address.clone(),
+                    source,
+                };
+                let listener = tokio::net::TcpListener::from_std(listener).map_err(serve_error)?;
+                log.info(&format!(
+                    "Serving {} at http://{address}/ (Ctrl-C to stop)",
+                    output.display()
+                ));
                 axum::serve(listener, http::router(&output, live))
                     .with_graceful_shutdown(stop)
                     .await
-                    .map_err(|e| Error::read(&output, e))
+                    .map_err(serve_error)
             }
             None => {
                 log.info("Watching for changes (Ctrl-C to stop)");
@@ -135,19 +145,24 @@ fn display_addr(addr: SocketAddr) -> String {
     }
 }
 
-/// Binds `port`, or the next free one of the following twenty.
-fn bind(interface: IpAddr, port: u16) -> std::io::Result<std::net::TcpListener> {
+/// How many ports after the asked one `serve` tries when it is taken.
+const FURTHER_PORTS: u16 = 20;
+
+/// Binds `port`, or the next free one of the following [`FURTHER_PORTS`].
+fn bind(interface: IpAddr, port: u16) -> Result<std::net::TcpListener> {
     let mut last = None;
-    for p in port..port.saturating_add(20) {
-        match std::net::TcpListener::bind((interface, p)) {
-            Ok(l) => {
-                l.set_nonblocking(true)?;
-                return Ok(l);
-            }
+    let end = port.saturating_add(FURTHER_PORTS);
+    for p in port..=end {
+        match std::net::TcpListener::bind((interface, p)).and_then(|l| l.set_nonblocking(true).map(|()| l)) {
+            Ok(l) => return Ok(l),
             Err(e) => last = Some(e),
         }
     }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no port to try")))
+    Err(Error::Bind {
+        address: display_addr(SocketAddr::new(interface, port)),
+        tried: end - port,
+        source: last.unwrap_or_else(|| std::io::Error::other("no port to try")),
+    })
 }
 
 fn rebuild_loop(
@@ -209,4 +224,40 @@ fn log_build(log: &dyn Log, report: &BuildReport) {
         report.pages,
         report.output.display()
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_that_cannot_be_bound_is_a_bind_error_naming_it() {
+        // 192.0.2.1 (TEST-NET-1) is never this machine's: every port fails at once.
+        let interface: IpAddr = "192.0.2.1".parse().unwrap();
+        let err = bind(interface, 1111).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Bind {
+                    tried: FURTHER_PORTS,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        let message = err.to_string();
+        assert!(
+            message.starts_with("cannot listen on 192.0.2.1:1111 (nor on the next 20 ports)"),
+            "{message}"
+        );
+        assert!(message.contains("--port"), "{message}");
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_watched_is_a_watch_error_naming_it() {
+        let missing = std::env::temp_dir().join("callpress-no-such-site-to-watch");
+        let err = watch::watch(&missing).err().expect("watching a missing folder fails");
+        assert!(matches!(&err, Error::Watch { path, .. } if *path == missing), "{err:?}");
+        assert!(err.to_string().contains("cannot watch for changes"), "{err}");
+    }
 }

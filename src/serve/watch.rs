@@ -40,24 +40,31 @@ pub fn watch(root: &Path) -> Result<Watcher> {
             let _ = tx.send(paths);
         }
     })
-    .map_err(|e| Error::read(root, std::io::Error::other(e.to_string())))?;
+    .map_err(|e| watch_error(root, &e))?;
     for dir in ["content", "templates", "static"] {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
                 .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| Error::read(&path, std::io::Error::other(e.to_string())))?;
+                .map_err(|e| watch_error(&path, &e))?;
         }
     }
     // site.toml is watched through its folder: editors replace the file, which ends a
     // watch on the file itself.
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| Error::read(root, std::io::Error::other(e.to_string())))?;
+        .map_err(|e| watch_error(root, &e))?;
     Ok(Watcher {
         _debouncer: Box::new(debouncer),
         changes: rx,
     })
+}
+
+fn watch_error(path: &Path, e: &notify::Error) -> Error {
+    Error::Watch {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 /// True for sources of the site; false for editor temp files, hidden files and anything
