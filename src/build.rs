@@ -473,7 +473,10 @@ fn title_from_file(relative: &Path) -> String {
 /// The 404 page, the theme's files and the site's `static/` folder; returns the links in
 /// `static/` that were not copied because they lead outside the site.
 pub(crate) fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<Vec<Refused>> {
-    sink.write(Path::new("404.html"), site.renderer.not_found_page()?.as_bytes())?;
+    sink.write(
+        Path::new(urls::NOT_FOUND_FILE),
+        site.renderer.not_found_page()?.as_bytes(),
+    )?;
     sink.write(
         &urls::index_file(urls::SEARCH_PATH),
         site.renderer.search_page()?.as_bytes(),

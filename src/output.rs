@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::{Error, Result};
+use crate::site::urls::NOT_FOUND_FILE;
 
 /// Where a build's files go.
 pub trait Sink: Sync {
@@ -23,7 +24,9 @@ impl Sink for Passthrough<'_> {
 }
 
 /// Rewrites the links of every HTML page it passes on to be relative to that page
-/// (`site.toml` `relative_urls`); other files pass unchanged.
+/// (`site.toml` `relative_urls`); other files pass unchanged. The not-found page keeps
+/// its site-absolute links: a host shows it in place of any missing address, at any
+/// depth, where links relative to the top folder would lead nowhere.
 pub struct RelativeLinks<'a> {
     /// Where the files go.
     pub inner: &'a dyn Sink,
@@ -33,7 +36,7 @@ pub struct RelativeLinks<'a> {
 
 impl Sink for RelativeLinks<'_> {
     fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
-        let html = rel.extension().is_some_and(|e| e == "html");
+        let html = rel.extension().is_some_and(|e| e == "html") && rel != Path::new(NOT_FOUND_FILE);
         match std::str::from_utf8(bytes) {
             Ok(text) if html => {
                 let relative = crate::site::urls::relative_html(text, rel, &self.base_path);

@@ -3,7 +3,8 @@
 //! text (tests/browser/search.mjs), the reading control keeps the reader's place and is
 //! remembered (tests/browser/reader.mjs), and every page type passes axe-core in light and dark
 //! at desktop and phone widths without scrolling sideways at 320 px (tests/browser/a11y.mjs);
-//! playwright-core and axe-core drive Debian's chromium.
+//! playwright-core and axe-core drive Debian's chromium. Every built page is also valid
+//! HTML to the Nu Html Checker (vnu-jar from npm, on Java).
 //!
 //! `.ci/run` installs the tools. Elsewhere a missing tool fails the test with the commands
 //! that install it; a developer who cannot run a browser opts out explicitly with
@@ -25,7 +26,10 @@ fn missing_tools() -> Option<String> {
     if Command::new("node").arg("--version").output().is_err() {
         return Some("no node".into());
     }
-    for package in ["playwright-core", "axe-core"] {
+    if Command::new("java").arg("-version").output().is_err() {
+        return Some("no java (for the Nu Html Checker)".into());
+    }
+    for package in ["playwright-core", "axe-core", "vnu-jar"] {
         if !repo().join("tests/browser/node_modules").join(package).is_dir() {
             return Some(format!("no tests/browser/node_modules/{package}"));
         }
@@ -45,7 +49,7 @@ fn browser_available() -> bool {
     let opted_out = std::env::var_os(OPT_OUT).is_some_and(|v| v == "1") && std::env::var_os("CI").is_none();
     assert!(
         opted_out,
-        "the browser test cannot run: {missing}.\nInstall: apt-get install chromium nodejs npm && (cd tests/browser && npm ci)\nor skip the browser tests on purpose with {OPT_OUT}=1 (never under CI)."
+        "the browser test cannot run: {missing}.\nInstall: apt-get install chromium nodejs npm default-jre-headless && (cd tests/browser && npm ci)\nor skip the browser tests on purpose with {OPT_OUT}=1 (never under CI)."
     );
     eprintln!("skipping the browser test ({OPT_OUT}=1): {missing}");
     false
@@ -146,4 +150,45 @@ fn the_reading_control_keeps_the_readers_place_and_is_remembered() {
         "reader ok",
     );
     drop(server);
+}
+
+#[test]
+fn every_built_page_is_valid_html_to_the_nu_checker() {
+    if !browser_available() {
+        return;
+    }
+    // The example site with the real samples: every layout, a bilingual call, calls
+    // without a date or a ticker, and every listing page.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_example_site(&root, str::to_string);
+    std::fs::write(root.join("content/bilingual.txt"), SMALL).unwrap();
+    for sample in [
+        "amzn-2024-q1-bilingual.txt",
+        "real/11_refinitiv_pdftext_DOUG_Q3_2022.txt",
+    ] {
+        let name = sample.rsplit('/').next().unwrap();
+        std::fs::copy(shared_fixture(sample), root.join("content").join(name)).unwrap();
+    }
+    let out = dir.path().join("public");
+    callpress::build(&callpress::build::BuildOptions {
+        root,
+        output: Some(out.clone()),
+        base_url: None,
+        drafts: false,
+    })
+    .expect("the site builds");
+    let jar = repo().join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--skip-non-html", "--errors-only"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && report.trim().is_empty(),
+        "the Nu Html Checker found errors:\n{report}"
+    );
 }

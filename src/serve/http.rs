@@ -72,7 +72,7 @@ struct AppState {
 /// The router serving `output`.
 pub fn router(output: &Path, live: Arc<Live>) -> Router {
     let root = output.canonicalize().unwrap_or_else(|_| output.to_path_buf());
-    let files = ServeDir::new(output).not_found_service(ServeFile::new(output.join("404.html")));
+    let files = ServeDir::new(output).not_found_service(ServeFile::new(output.join(crate::site::urls::NOT_FOUND_FILE)));
     let state = AppState { live, root };
     Router::new()
         .route(LIVE_PATH, get(live_stream))

@@ -57,6 +57,10 @@ impl Urls {
 /// The folder of the search page.
 pub const SEARCH_PATH: &str = "search/";
 
+/// The not-found page, at the top of the output: hosts (and `serve`) show it for any
+/// missing address, at any depth.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
 /// Folders the site's own pages use at the top level: a company whose ticker slug is one
 /// of these would put its listing on top of them.
 pub const SITE_FOLDERS: [&str; 3] = ["quarters/", "speakers/", SEARCH_PATH];

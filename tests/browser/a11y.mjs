@@ -1,6 +1,6 @@
 // Every page type of a site served by `callpress serve`, in headless Chromium: axe-core
-// finds no violation of any impact in light and dark at 1280 and 390 px, and no page
-// scrolls sideways at 320 px.
+// finds no violation of any impact in light and dark at 1280 and 390 px, no list of calls
+// is cut on a 390 px phone, and no page scrolls sideways at 320 px.
 // Usage: node a11y.mjs BASE_URL [PATH …]   (PATHs: more pages to check, e.g. a bilingual call)
 import { launch } from "./launch.mjs";
 import { createRequire } from "node:module";
@@ -74,6 +74,10 @@ try {
         for (const v of violations) {
           problems.push(`${name} ${scheme} ${width}px: ${v.id} (${v.impact}, ${v.nodes} node(s)) at ${v.first}: ${v.why}`);
         }
+        // A list of calls fits a phone whole: no column hidden behind a sideways scroll.
+        const cut = await page.$$eval(".table-scroll:has(table.calls)", (boxes) =>
+          boxes.map((b) => b.scrollWidth - b.clientWidth).filter((d) => d > 1));
+        if (width === 390 && cut.length) problems.push(`${name} ${scheme} 390px: a calls table is cut by ${cut[0]}px`);
       }
     }
     await page.setViewportSize({ width: 320, height: 800 });
