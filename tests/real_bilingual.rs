@@ -108,6 +108,13 @@ fn amzn_page_has_speaker_anchors_that_resolve() {
             "no participant link to #{id}"
         );
     }
+    // The headline table says who stated each value, each speaker once, linking to where.
+    let first_row = html.split("<td class=\"mentions\">").nth(1).unwrap();
+    let said_by = &first_row[..first_row.find("</td>").unwrap()];
+    assert_eq!(
+        said_by,
+        r##"<a href="#t4-p1">Brian T. Olsavsky</a>, <a href="#t3-p1">Andrew R. Jassy</a>"##
+    );
     assert_eq!(html.matches("class=\"para\"").count(), 99);
     assert!(html.matches("<p class=\"tr\" lang=\"zh-Hant\">").count() == 99);
 }

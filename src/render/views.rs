@@ -108,9 +108,9 @@ pub struct CallView {
     pub has_translation: bool,
     /// Summary as safe HTML (Markdown from front matter, or the file's paragraphs).
     pub summary_html: String,
-    /// The headline table: `label`, `period`, `kind`, `value`, `change`, `figure`,
-    /// `anchor`, `mentions`, `change_anchor`.
-    pub headline: Vec<HeadlineRow>,
+    /// The headline table: each row's `label`, `period`, `kind`, `value`, `change`,
+    /// `figure`, `anchor`, `mentions`, `change_anchor`, and `said_by`.
+    pub headline: Vec<HeadlineView>,
     /// Link to `figures.json`.
     pub figures_url: String,
     /// Translation notice, or empty.
@@ -125,6 +125,58 @@ pub struct CallView {
     pub sections: Vec<SectionView>,
     /// Warnings, shown in a collapsed box for the site owner.
     pub warnings: Vec<Warning>,
+}
+
+/// A row of the headline table as shown: the row, and who said its value.
+#[derive(Debug, Serialize)]
+pub struct HeadlineView {
+    /// The row (its fields are the view's own).
+    #[serde(flatten)]
+    pub row: HeadlineRow,
+    /// Each speaker who stated the value, once, in the order they first did, with the
+    /// paragraph where they did: a reader sees "Brian Olsavsky", not "¶1 ¶2".
+    pub said_by: Vec<Mention>,
+}
+
+/// A speaker's first statement of a headline value.
+#[derive(Debug, Serialize)]
+pub struct Mention {
+    /// The paragraph's anchor, `t7-p2`.
+    pub anchor: String,
+    /// The speaker's name.
+    pub speaker: String,
+    /// How many of the row's mentions are this speaker's.
+    pub times: usize,
+}
+
+impl HeadlineView {
+    fn new(row: &HeadlineRow, call: &Call) -> Self {
+        let mut said_by: Vec<Mention> = Vec::new();
+        for anchor in &row.mentions {
+            let turn_id = anchor.split_once("-p").map_or(anchor.as_str(), |(t, _)| t);
+            let speaker = call
+                .turns
+                .iter()
+                .find(|t| t.id == turn_id)
+                .and_then(|t| call.speaker(&t.speaker))
+                .map_or_else(
+                    || crate::transcript::model::UNKNOWN_SPEAKER.to_string(),
+                    |s| s.name.clone(),
+                );
+            match said_by.iter_mut().find(|m| m.speaker == speaker) {
+                Some(m) => m.times += 1,
+                None => said_by.push(Mention {
+                    anchor: anchor.clone(),
+                    speaker,
+                    times: 1,
+                }),
+            }
+        }
+        HeadlineView {
+            row: row.clone(),
+            said_by,
+        }
+    }
 }
 
 /// A participant in the list at the top of a call page.
@@ -239,7 +291,7 @@ impl CallView {
                 .flat_map(|t| &t.paragraphs)
                 .any(|p| p.translation.is_some()),
             summary_html,
-            headline: figures.headline.clone(),
+            headline: figures.headline.iter().map(|r| HeadlineView::new(r, call)).collect(),
             figures_url: urls.link(&format!("{path}figures.json")),
             notice: m.translation_notice.clone().unwrap_or_default(),
             executives: people(|r| r == Role::Executive),
