@@ -429,6 +429,14 @@ fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> 
     let levels: Vec<&Figure> = list.iter().copied().filter(|f| !f.change).collect();
     let value = best_level(&levels, key.guidance, call);
     let change = change_for(list, value.as_ref(), def.measure, call);
+    // How far a result beat its forecast says nothing without the result.
+    if value.is_none()
+        && change
+            .as_ref()
+            .is_some_and(|c| c.comparison == Some(Comparison::Guidance))
+    {
+        return None;
+    }
     let shown = value.as_ref().or(change.as_ref())?;
     let negative = shown.value.is_some_and(|v| v < 0.0) || shown.low.is_some_and(|v| v < 0.0);
     let mut name = label(
@@ -490,15 +498,22 @@ fn tolerance(f: &Figure) -> u64 {
         .unwrap_or(0)
 }
 
-/// The change shown beside the value: the one stated with it (its `of` is the value),
-/// else one from the same paragraph, else the most authoritative; year-over-year before
-/// sequential; a percentage first, points or basis points for a ratio.
+/// The change shown beside the value: the one stated with it (its `of` is the value or a
+/// restatement of it), else one from the same paragraph, else the most authoritative;
+/// year-over-year before sequential; a percentage first, points or basis points for a
+/// ratio. A change stated with another value never stands beside this one: `7%` with
+/// the `−50 bps` said of `13.4%` would be a wrong statement.
 fn change_for(list: &[&Figure], value: Option<&Figure>, measure: Measure, call: &Call) -> Option<Figure> {
+    let belongs = |f: &Figure| match (value, f.of.as_deref()) {
+        (Some(v), Some(of)) => of == v.id || list.iter().any(|g| g.id == of && g.agrees_with(v)),
+        _ => true,
+    };
     let changes: Vec<&Figure> = list
         .iter()
         .copied()
         .filter(|f| f.change)
         .filter(|f| measure != Measure::Ratio || f.unit != Unit::Percent)
+        .filter(|f| belongs(f))
         .collect();
     let preferred_unit = |f: &Figure| match measure {
         Measure::Ratio => matches!(f.unit, Unit::BasisPoints | Unit::Points),
@@ -513,7 +528,10 @@ fn change_for(list: &[&Figure], value: Option<&Figure>, measure: Measure, call: 
             // A year-over-year change before a sequential one: what a reader compares
             // a quarter with (`down 2% from the second quarter and 11% year-over-year`).
             let sequential = f.comparison == Some(Comparison::Qoq);
+            // Growth before how far a result beat its forecast.
+            let versus_forecast = f.comparison == Some(Comparison::Guidance);
             (
+                !versus_forecast,
                 linked,
                 same_paragraph,
                 !sequential,

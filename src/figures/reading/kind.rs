@@ -34,6 +34,12 @@ impl<'a> Sentence<'a> {
             r.change = true;
             r.direction = r.direction.or(out.iter().rev().flatten().find_map(|p| p.direction));
         }
+        // `$22 million above the high end of our guidance`: how far a result beat the
+        // forecast, a difference and never the result itself.
+        if !r.change && self.beats_forecast(end, clause_end) {
+            r.change = true;
+            r.comparison = Some(Comparison::Guidance);
+        }
         let prior = if r.change { None } else { self.prior_cue(i, m) };
         let forward = self.is_forward(ctx, discourse, start, clause_start, clause_end);
         r.kind = match (prior, forward, r.change) {
@@ -67,6 +73,9 @@ impl<'a> Sentence<'a> {
                 .unwrap_or_else(|| ctx.call.current()),
         };
         self.settle_by_period(ctx, discourse, near, i, r);
+        if r.comparison.is_some() {
+            return;
+        }
         r.comparison = prior.map(|p| match p {
             PriorCue::Year => Comparison::Yoy,
             PriorCue::Quarter => Comparison::Qoq,
@@ -276,6 +285,44 @@ impl<'a> Sentence<'a> {
             !self.is_comparison_period(p)
                 && matches!(p.resolve(ctx.call, false), q @ Period::Quarter { .. } if ctx.call.is_own(&q))
         })
+    }
+
+    /// True when the words right after a figure say it is a margin over or under a
+    /// forecast: `above the high end of our guidance range`, `ahead of consensus`,
+    /// `better than our outlook`, `below the midpoint`.
+    pub(super) fn beats_forecast(&self, end: usize, clause_end: usize) -> bool {
+        const MARGINS: [&str; 8] = [
+            "above ",
+            "below ",
+            "ahead of ",
+            "short of ",
+            "better than ",
+            "higher than ",
+            "lower than ",
+            "in excess of ",
+        ];
+        const FORECASTS: [&str; 12] = [
+            "guidance",
+            "guided",
+            "outlook",
+            "expectations",
+            "consensus",
+            "forecast",
+            "high end",
+            "low end",
+            "top end",
+            "upper end",
+            "midpoint",
+            "estimate",
+        ];
+        let end = self.past_per_share(end).min(clause_end);
+        let after = self.text[end..clause_end].trim_start().to_ascii_lowercase();
+        let Some(margin) = MARGINS.iter().find(|m| after.starts_with(*m)) else {
+            return false;
+        };
+        let object: Vec<&str> = after[margin.len()..].split_whitespace().take(5).collect();
+        let object = object.join(" ");
+        FORECASTS.iter().any(|f| object.contains(f))
     }
 
     /// True when the clause at `start` is a relative clause (`, which …`, `, who …`).

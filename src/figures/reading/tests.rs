@@ -645,3 +645,52 @@ fn a_basis_said_right_before_a_range_is_its_basis() {
         .collect();
     assert!(rows.contains(&("non-GAAP EPS guidance", "$16.35 – $16.45")), "{rows:?}");
 }
+
+#[test]
+fn a_margin_over_the_forecast_is_a_difference_and_not_the_result() {
+    let figs = figures_of(&[
+        "Q3 subscription revenues were $1.43 billion, $22 million above the high end of our guidance range and growing 31% year over year.",
+    ]);
+    let beat = figure(&figs, "$22 million");
+    assert_eq!((beat.kind, beat.comparison), (Kind::Change, Some(Comparison::Guidance)));
+    let growth = figure(&figs, "31%");
+    let value = figure(&figs, "$1.43 billion");
+    assert_eq!(
+        growth.of.as_deref(),
+        Some(value.id.as_str()),
+        "the growth is the result's"
+    );
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.metric == "revenue")
+        .expect("a revenue row");
+    assert_eq!((row.value.as_str(), row.change.as_str()), ("$1.43 billion", "+31% YoY"));
+}
+
+#[test]
+fn a_change_said_of_another_value_never_stands_beside_this_one() {
+    // The first margin is a region's (named in the sentence before); the change of
+    // 50 basis points is the consolidated margin's.
+    let figs = figures_of(&[
+        "As a result, we achieved an operating income margin of 7% excluding our SAP costs.",
+        "On a consolidated basis, our operating income margin of 13.4% decreased by approximately 50 basis points.",
+    ]);
+    let rows: Vec<(&str, &str)> = figs
+        .headline
+        .iter()
+        .filter(|r| r.metric == "operating margin")
+        .map(|r| (r.value.as_str(), r.change.as_str()))
+        .collect();
+    assert!(!rows.contains(&("7%", "−50 bps")), "{rows:?}");
+}
+
+#[test]
+fn a_beat_alone_makes_no_row() {
+    let figs = figures_of(&["Cash flow from operations came in about $2 billion above our initial outlook."]);
+    assert!(
+        figs.headline.iter().all(|r| !r.change.contains("vs guidance")),
+        "{:?}",
+        figs.headline
+    );
+}
