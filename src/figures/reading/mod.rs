@@ -192,7 +192,8 @@ pub fn read_sentence<'a>(
         let reading = s.read(ctx, discourse, i, &pairs, &out, sentence_segment.as_deref());
         out.push(reading);
     }
-    link_changes_and_bases(&mut out);
+    let restatements: Vec<bool> = (0..out.len()).map(|i| s.restates_previous(i)).collect();
+    link_changes_and_bases(&mut out, &restatements);
     s.carry_forward(ctx, discourse, &out);
     // A period the sentence names for its results holds for the rest of the paragraph
     // (`So, year-to-date, … earnings per share is $0.25. And then, our net income …`).
@@ -488,8 +489,9 @@ enum PriorCue {
 }
 
 /// Links each change and each base to the level figure of the same metric before it in
-/// the sentence (a base with none before it, to the one after it).
-fn link_changes_and_bases(readings: &mut [Option<Reading>]) {
+/// the sentence (a base with none before it, to the one after it); a level restated in
+/// other words (`$802.4 million, or RMB 5.59 billion`) is linked through its first form.
+fn link_changes_and_bases(readings: &mut [Option<Reading>], restatements: &[bool]) {
     for i in 0..readings.len() {
         let Some(r) = &readings[i] else { continue };
         if !(r.change || r.kind == Kind::Prior) || r.metric.is_none() {
@@ -503,10 +505,13 @@ fn link_changes_and_bases(readings: &mut [Option<Reading>]) {
         };
         // A base stated first (`grew from $23.3 million … to $24.8 million`) belongs to
         // the level after it.
-        let of = (0..i)
+        let mut of = (0..i)
             .rev()
             .find(is_level)
             .or_else(|| prior.then(|| (i + 1..readings.len()).find(is_level)).flatten());
+        while let Some(j) = of.filter(|j| *j > 0 && restatements.get(*j) == Some(&true) && is_level(&(j - 1))) {
+            of = Some(j - 1);
+        }
         if let Some(r) = readings[i].as_mut() {
             r.of = of;
         }
