@@ -438,19 +438,28 @@ const BUILTIN: &[Builtin] = &[
         )
     },
     metric("NOI", M::Amount, T::Kpi, &["NOI", "net operating income"]),
-    metric(
-        "same-store NOI",
-        M::Amount,
-        T::Profit,
-        &[
-            "same-store NOI",
-            "same store NOI",
-            "same-property NOI",
-            "same property NOI",
-            "same-center NOI",
-            "same-store net operating income",
+    Builtin {
+        // A basis between the two words (`same-property cash NOI`) is still this metric.
+        based: &[
+            ("same-store cash NOI", Basis::Cash),
+            ("same-property cash NOI", Basis::Cash),
+            ("same-center cash NOI", Basis::Cash),
+            ("same-store adjusted NOI", Basis::Adjusted),
+            ("same-property adjusted NOI", Basis::Adjusted),
         ],
-    ),
+        ..metric(
+            "same-store NOI",
+            M::Amount,
+            T::Profit,
+            &[
+                "same-store NOI",
+                "same-property NOI",
+                "same-center NOI",
+                "same-store net operating income",
+                "same-property net operating income",
+            ],
+        )
+    },
     metric(
         "ARR",
         M::Amount,

@@ -102,15 +102,29 @@ impl<'a> Sentence<'a> {
         let before = words_of(&self.text[previous..start]);
         let after = words_of(&self.text[after_at.min(next)..next]);
         // `Excluding these gains, we earned $2.15`: what is left out is no impact of it.
-        let before_hit =
-            before.iter().rev().take(3).any(|w| IMPACT_WORDS.contains(&w.as_str())) && !self.excluding_before(start);
-        let after_hit = after
+        // `a sequential gain of 1%` is growth; `a gain of $5 million on the sale` is a part.
+        let growth_gain = |k: usize| {
+            matches!(before[k].as_str(), "gain" | "gains")
+                && k > 0
+                && GROWTH_QUALIFIERS.contains(&before[k - 1].as_str())
+        };
+        let before_hit = (0..before.len())
+            .rev()
+            .take(3)
+            .any(|k| IMPACT_WORDS.contains(&before[k].as_str()) && !growth_gain(k))
+            && !self.excluding_before(start);
+        let skipped = after
             .iter()
             .take(3)
-            .skip_while(|w| IMPACT_ADJECTIVES.contains(&w.as_str()) || matches!(w.as_str(), "of" | "in" | "a" | "the"))
-            .take(1)
-            .any(|w| IMPACT_WORDS.contains(&w.as_str()))
-            || after.iter().take(3).any(|w| FACILITY_WORDS.contains(&w.as_str()));
+            .take_while(|w| IMPACT_ADJECTIVES.contains(&w.as_str()) || matches!(w.as_str(), "of" | "in" | "a" | "the"))
+            .count();
+        let after_growth = after[..skipped.min(after.len())]
+            .iter()
+            .any(|w| GROWTH_QUALIFIERS.contains(&w.as_str()));
+        let after_hit =
+            after.iter().take(3).skip(skipped).take(1).any(|w| {
+                IMPACT_WORDS.contains(&w.as_str()) && !(after_growth && matches!(w.as_str(), "gain" | "gains"))
+            }) || after.iter().take(3).any(|w| FACILITY_WORDS.contains(&w.as_str()));
         before_hit || after_hit
     }
 

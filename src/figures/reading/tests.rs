@@ -694,3 +694,22 @@ fn a_beat_alone_makes_no_row() {
         figs.headline
     );
 }
+
+#[test]
+fn a_sequential_gain_is_growth_and_not_a_one_off() {
+    let figs =
+        figures_of(&["Revenue from operations for the third quarter was $443 million, a sequential gain of 1%."]);
+    assert_eq!(figure(&figs, "$443 million").scope, Scope::Total);
+    let growth = figure(&figs, "1%");
+    assert_eq!((growth.scope, growth.comparison), (Scope::Total, Some(Comparison::Qoq)));
+    // A gain on a sale stays a part of the result.
+    let figs = figures_of(&["Net income included a gain of $5 million on the sale of a building."]);
+    assert_eq!(figure(&figs, "$5 million").scope, Scope::Item);
+}
+
+#[test]
+fn a_basis_inside_a_reit_metric_keeps_the_metric() {
+    let figs = figures_of(&["Same-property cash NOI increased 4.8% in the quarter."]);
+    assert_eq!(label(&figs, "4.8%").as_deref(), Some("Cash same-store NOI"));
+    assert_eq!(figure(&figs, "4.8%").scope, Scope::Total);
+}

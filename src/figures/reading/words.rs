@@ -346,6 +346,17 @@ pub(super) const IMPACT_WORDS: &[&str] = &[
     "adjustments",
 ];
 
+/// Words that make a `gain` a growth rate (`a sequential gain of 1%`), not a one-off.
+pub(super) const GROWTH_QUALIFIERS: &[&str] = &[
+    "sequential",
+    "year-over-year",
+    "year-on-year",
+    "quarter-over-quarter",
+    "organic",
+    "annual",
+    "yoy",
+];
+
 /// Nouns of a debt instrument right after an amount (`$1.4 billion bridge loan
 /// facility`): the size of the instrument, no result.
 pub(super) const FACILITY_WORDS: &[&str] = &[
