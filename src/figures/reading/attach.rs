@@ -208,6 +208,9 @@ impl<'a> Sentence<'a> {
         if let Some(topic) = self.opening_topic(start) {
             return Some(Attachment::Mention(topic, false));
         }
+        if let Some(subject) = self.subject_before_aside(clause_start, start) {
+            return Some(Attachment::Mention(subject, true));
+        }
         // A clause that only continues the one before it (`, which was an increase of
         // 4.7%`): the figure or the metric of that clause.
         if clause_start == 0 || self.opened_hard(clause_start) || !self.continues(clause_start, start) {
@@ -282,6 +285,26 @@ impl<'a> Sentence<'a> {
         self.mentions
             .iter()
             .rposition(|x| x.end <= clause_start && x.metric.is_some() && !x.share)
+    }
+
+    /// The metric before a relative clause set off by commas, when the figure's verb
+    /// follows that clause: `Adjusted EPS, which excludes certain items, totaled $0.90`.
+    fn subject_before_aside(&self, clause_start: usize, start: usize) -> Option<usize> {
+        let clause = self.text[clause_start..start].trim_start().to_ascii_lowercase();
+        if clause_start == 0 || !["which ", "who "].iter().any(|w| clause.starts_with(w)) {
+            return None;
+        }
+        let comma = clause_start + self.text[clause_start..start].rfind(',')? + 1;
+        let figure_in_aside = self.figs.iter().any(|f| f.0 >= clause_start && f.1 <= comma);
+        if figure_in_aside || !self.links(comma, start, false) {
+            return None;
+        }
+        let subject = self
+            .mentions
+            .iter()
+            .rposition(|x| x.metric.is_some() && x.tail <= clause_start)?;
+        let gap = self.text[self.mentions[subject].tail..clause_start].trim();
+        matches!(gap, "" | ",").then_some(subject)
     }
 
     /// A metric the sentence opens with as its topic (`On adjusted EBITDA,`, `As for free
@@ -443,9 +466,10 @@ impl<'a> Sentence<'a> {
         let end = self.figs[last].1;
         let cue_end = self.per_share_at(end)?;
         let rest = &self.text[cue_end..];
-        // `$1.62 per share of adjusted net income`, or the metric right after the phrase
-        // (`a $0.26 per share dividend`, `$0.80 per share quarterly dividend`).
-        let of = if rest.trim_start().starts_with("of ") {
+        // `$1.62 per share of adjusted net income`, `$2.46 per share in earnings`, or the
+        // metric right after the phrase (`a $0.26 per share dividend`, `$0.80 per share
+        // quarterly dividend`).
+        let of = if ["of ", "in "].iter().any(|w| rest.trim_start().starts_with(w)) {
             self.mentions
                 .iter()
                 .position(|x| x.start > cue_end && x.start <= cue_end + 30 && x.metric.is_some())

@@ -36,9 +36,10 @@ impl<'a> Sentence<'a> {
         }
         // `$22 million above the high end of our guidance`: how far a result beat the
         // forecast, a difference and never the result itself.
-        if !r.change && self.beats_forecast(end, clause_end) {
+        if let Some(direction) = self.margin_over_forecast(end, clause_end).filter(|_| !r.change) {
             r.change = true;
             r.comparison = Some(Comparison::Guidance);
+            r.direction = Some(direction);
         }
         let prior = if r.change { None } else { self.prior_cue(i, m) };
         let forward = self.is_forward(ctx, discourse, start, clause_start, clause_end);
@@ -287,19 +288,19 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// True when the words right after a figure say it is a margin over or under a
-    /// forecast: `above the high end of our guidance range`, `ahead of consensus`,
-    /// `better than our outlook`, `below the midpoint`.
-    pub(super) fn beats_forecast(&self, end: usize, clause_end: usize) -> bool {
-        const MARGINS: [&str; 8] = [
-            "above ",
-            "below ",
-            "ahead of ",
-            "short of ",
-            "better than ",
-            "higher than ",
-            "lower than ",
-            "in excess of ",
+    /// Which way a figure missed or beat a forecast, when the words right after it say
+    /// it is such a margin: `above the high end of our guidance range`, `ahead of
+    /// consensus`, `better than our outlook`, `below the midpoint`.
+    pub(super) fn margin_over_forecast(&self, end: usize, clause_end: usize) -> Option<Direction> {
+        const MARGINS: [(&str, Direction); 8] = [
+            ("above ", Direction::Up),
+            ("below ", Direction::Down),
+            ("ahead of ", Direction::Up),
+            ("short of ", Direction::Down),
+            ("better than ", Direction::Up),
+            ("higher than ", Direction::Up),
+            ("lower than ", Direction::Down),
+            ("in excess of ", Direction::Up),
         ];
         const FORECASTS: [&str; 12] = [
             "guidance",
@@ -317,12 +318,10 @@ impl<'a> Sentence<'a> {
         ];
         let end = self.past_per_share(end).min(clause_end);
         let after = self.text[end..clause_end].trim_start().to_ascii_lowercase();
-        let Some(margin) = MARGINS.iter().find(|m| after.starts_with(*m)) else {
-            return false;
-        };
+        let (margin, direction) = MARGINS.iter().find(|(m, _)| after.starts_with(m))?;
         let object: Vec<&str> = after[margin.len()..].split_whitespace().take(5).collect();
         let object = object.join(" ");
-        FORECASTS.iter().any(|f| object.contains(f))
+        FORECASTS.iter().any(|f| object.contains(f)).then_some(*direction)
     }
 
     /// True when the clause at `start` is a relative clause (`, which …`, `, who …`).

@@ -713,3 +713,35 @@ fn a_basis_inside_a_reit_metric_keeps_the_metric() {
     assert_eq!(label(&figs, "4.8%").as_deref(), Some("Cash same-store NOI"));
     assert_eq!(figure(&figs, "4.8%").scope, Scope::Total);
 }
+
+#[test]
+fn the_metric_before_an_aside_is_the_subject_of_the_verb_after_it() {
+    let figs = figures_of(&[
+        "Adjusted EPS, which excludes certain non-operational items and amortization, totaled $0.90 compared with $0.85 in the prior year.",
+    ]);
+    assert_eq!(label(&figs, "$0.90").as_deref(), Some("Adjusted EPS"));
+    assert_eq!(figure(&figs, "$0.85").kind, Kind::Prior);
+}
+
+#[test]
+fn a_per_share_amount_in_earnings_is_eps() {
+    let figs =
+        figures_of(&["Excluding one-time items, we generated a record $2.46 per share in earnings in the quarter."]);
+    assert_eq!(label(&figs, "$2.46").as_deref(), Some("Adjusted EPS"));
+}
+
+#[test]
+fn a_beat_says_which_way() {
+    let figs = figures_of(&["Revenue was $2,786 million, $11 million above the high end of our guidance."]);
+    let beat = figure(&figs, "$11 million");
+    assert_eq!(
+        (beat.direction, beat.comparison),
+        (Some(Direction::Up), Some(Comparison::Guidance))
+    );
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.metric == "revenue")
+        .expect("a revenue row");
+    assert_eq!(row.change, "+$11 million vs guidance");
+}
