@@ -496,6 +496,11 @@ const NOT_FORWARD: &[&str] = &[
     "beat that goal",
 ];
 const PAST: &[&str] = &[
+    // Pride in what was done (`we're proud to deliver another quarter of …`): longer
+    // than the forecast's `to deliver`, which it shadows.
+    "proud to deliver",
+    "pleased to deliver",
+    "happy to deliver",
     "was",
     "were",
     "totaled",

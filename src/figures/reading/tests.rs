@@ -745,3 +745,12 @@ fn a_beat_says_which_way() {
         .expect("a revenue row");
     assert_eq!(row.change, "+$11 million vs guidance");
 }
+
+#[test]
+fn pride_in_a_delivered_quarter_is_no_forecast() {
+    let figs =
+        figures_of(&["We're extremely proud to deliver yet another quarter of outperformance with comps of 16.9%."]);
+    assert_eq!(figure(&figs, "16.9%").kind, Kind::Change);
+    let figs = figures_of(&["We expect to deliver comps of 5% next quarter."]);
+    assert_eq!(figure(&figs, "5%").kind, Kind::Guidance);
+}
