@@ -1006,6 +1006,48 @@ const BUILTIN: &[Builtin] = &[
             "written premiums",
         ],
     ),
+    // Premiums without `earned` or `written` (`net premiums increased 3%`): a
+    // reinsurer's or life insurer's top line.
+    metric(
+        "premiums",
+        M::Amount,
+        T::Kpi,
+        &[
+            "premiums",
+            "net premiums",
+            "total premiums",
+            "premium revenue",
+            "premium revenues",
+        ],
+    ),
+    // Railroads and truckers lead with it: operating expenses over revenue, lower is better.
+    metric(
+        "operating ratio",
+        M::Ratio,
+        T::Kpi,
+        &["operating ratio", "adjusted operating ratio"],
+    ),
+    // Mortgage lenders and banks.
+    metric(
+        "loan originations",
+        M::Amount,
+        T::Kpi,
+        &[
+            "originations",
+            "loan originations",
+            "origination volume",
+            "mortgage originations",
+            "closed loan volume",
+            "funded loan volume",
+            "loan production",
+        ],
+    ),
+    metric(
+        "rate lock volume",
+        M::Amount,
+        T::Kpi,
+        &["rate lock volume", "net rate lock volume", "lock volume"],
+    ),
     metric(
         "return on equity",
         M::Ratio,

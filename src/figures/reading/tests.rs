@@ -754,3 +754,31 @@ fn pride_in_a_delivered_quarter_is_no_forecast() {
     let figs = figures_of(&["We expect to deliver comps of 5% next quarter."]);
     assert_eq!(figure(&figs, "5%").kind, Kind::Guidance);
 }
+
+#[test]
+fn industry_top_lines_and_ratios_are_metrics() {
+    let figs = figures_of(&[
+        "Net premiums increased 3% in the quarter.",
+        "Our 60.2% operating ratio reflects a 230 basis point improvement.",
+        "We expect closed loan volume of $98 billion to $103 billion and net rate lock volume of $88 billion to $95 billion.",
+    ]);
+    assert_eq!(label(&figs, "3%").as_deref(), Some("Premiums"));
+    assert_eq!(label(&figs, "60.2%").as_deref(), Some("Operating ratio"));
+    for (text, name) in [
+        ("$98 billion to $103 billion", "Loan originations"),
+        ("$88 billion to $95 billion", "Rate lock volume"),
+    ] {
+        assert_eq!(label(&figs, text).as_deref(), Some(name));
+        assert_eq!(figure(&figs, text).kind, Kind::Guidance);
+    }
+}
+
+#[test]
+fn the_vocabulary_size_the_readme_states() {
+    let n = crate::figures::vocabulary::Vocabulary::builtin().defs().len();
+    let readme = include_str!("../../../README.md");
+    assert!(
+        readme.contains(&format!("… {n} of them")),
+        "README should say {n} metrics"
+    );
+}
