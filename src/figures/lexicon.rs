@@ -331,6 +331,10 @@ const PRIOR_GUIDANCE: &[&str] = &[
     "initial outlook",
 ];
 const FORWARD: &[&str] = &[
+    // A level the company says it can get to: `we can reach $5.28 per share in FFO`.
+    "can reach",
+    "could reach",
+    "should reach",
     "expect",
     "expects",
     "expected",

@@ -782,3 +782,13 @@ fn the_vocabulary_size_the_readme_states() {
         "README should say {n} metrics"
     );
 }
+
+#[test]
+fn a_level_the_company_can_reach_is_a_forecast() {
+    let figs = figures_of(&["With a realistic plan, we can reach $5.28 per share in FFO."]);
+    let target = figure(&figs, "$5.28");
+    assert_eq!(
+        (target.label.as_deref(), target.kind),
+        (Some("FFO per share"), Kind::Guidance)
+    );
+}
