@@ -242,3 +242,39 @@ fn with_relative_urls_every_link_resolves_on_the_file_system() {
     }
     assert!(checked > 50, "only {checked} links checked");
 }
+
+#[test]
+fn a_company_page_shows_its_quarters_linking_to_where_each_figure_was_said() {
+    let (out, _) = build_example(None);
+    let site = out.path().join("site");
+    let page = std::fs::read_to_string(site.join("nwrb/index.html")).unwrap();
+    let table = &page[page.find("history-table").expect("a history table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    // Newest first, four quarters, each value linking to its paragraph on the call page.
+    let quarters: Vec<usize> = ["2026 Q2", "2026 Q1", "2025 Q4", "2025 Q3"]
+        .iter()
+        .map(|q| table.find(&format!(">{q}</a>")).unwrap_or_else(|| panic!("no {q} row")))
+        .collect();
+    assert!(quarters.windows(2).all(|w| w[0] < w[1]), "newest first");
+    assert!(table.contains("$405 million – $425 million<br><span class=\"verdict\">reported within the range"));
+    assert!(table.contains("$440 million – $460 million<br><span class=\"verdict\">reported above"));
+    let mut checked = 0;
+    for url in urls(table).iter().filter(|u| u.contains('#')) {
+        let (path, anchor) = url.split_once('#').unwrap();
+        let target = std::fs::read_to_string(site.join(path.trim_start_matches('/')).join("index.html")).unwrap();
+        assert!(
+            target.contains(&format!("id=\"{anchor}\"")),
+            "{url} leads to no paragraph"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 14, "only {checked} figure links");
+    // Two charts, each with its text equivalent.
+    assert_eq!(page.matches("<svg class=\"chart\"").count(), 2);
+    assert!(page.contains(
+        "Revenue by quarter: 2025 Q3 $412.6 million; 2025 Q4 $441.9 million (guidance $430 million – $450 million)"
+    ));
+    // Other listings have no history.
+    let quarter = std::fs::read_to_string(site.join("quarters/2026-q1/index.html")).unwrap();
+    assert!(!quarter.contains("history-table"));
+}

@@ -1,5 +1,6 @@
 //! Turns calls, pages and listings into HTML, XML and JSON through the theme.
 
+pub mod charts;
 pub mod contrast;
 pub mod data;
 pub mod highlight;
@@ -222,8 +223,35 @@ impl Renderer {
         context.insert("kind", kind);
         context.insert("group", &views::GroupLink::new(group, &self.urls));
         context.insert("calls", &calls);
+        // A company's page shows its figures across quarters; other listings none.
+        let history = if kind == "Company" {
+            self.company_history(group, listings)
+        } else {
+            Vec::new()
+        };
+        context.insert("charts", &charts::company_charts(&history));
+        context.insert("history", &history);
         self.theme
             .render("listing.html", &context, &format!("the {kind} page {}", group.path))
+    }
+
+    /// The rows of a company's history, oldest first, each linking to its call.
+    fn company_history(&self, group: &Group, listings: &Listings) -> Vec<crate::site::history::HistoryRow> {
+        let calls = group
+            .calls
+            .iter()
+            .filter_map(|&i| listings.calls.get(i))
+            .filter_map(|c| {
+                Some(crate::site::history::QuarterCall {
+                    year: c.year?,
+                    quarter: c.quarter?,
+                    period: &c.period,
+                    url: self.urls.link(&c.path),
+                    figures: &c.figures,
+                })
+            })
+            .collect();
+        crate::site::history::rows(calls)
     }
 
     /// The 404 page.

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::figures::Figures;
+use crate::site::history::KeyFigures;
 use crate::site::urls::{company_folder, quarter_path, slugify, speaker_path};
 use crate::transcript::speakers::is_label;
 use crate::transcript::{Call, Role};
@@ -35,6 +37,9 @@ pub struct CallSummary {
     pub speakers: Vec<SpeakerSummary>,
     /// Number of turns.
     pub turns: usize,
+    /// The figures its company's history shows (not in `calls.json`: search needs none).
+    #[serde(skip)]
+    pub figures: KeyFigures,
 }
 
 /// A speaker as the listings show them.
@@ -55,8 +60,8 @@ pub struct SpeakerSummary {
 }
 
 impl CallSummary {
-    /// The summary of `call`, published at `path`.
-    pub fn of(call: &Call, path: &str) -> Self {
+    /// The summary of `call` with its `figures`, published at `path`.
+    pub fn of(call: &Call, figures: &Figures, path: &str) -> Self {
         let m = &call.meta;
         let period = match (m.year, m.quarter) {
             (Some(y), Some(q)) => format!("{y} Q{q}"),
@@ -87,6 +92,7 @@ impl CallSummary {
             date: m.date.clone().unwrap_or_default(),
             speakers,
             turns: call.turns.len(),
+            figures: KeyFigures::of(figures, m.year, m.quarter),
         }
     }
 
@@ -223,6 +229,7 @@ mod tests {
             date: date.into(),
             speakers: Vec::new(),
             turns: 0,
+            figures: KeyFigures::default(),
         }
     }
 

@@ -1,4 +1,5 @@
 //! The site as a whole: where each page lives (URLs, slugs) and the listings across calls.
 
+pub mod history;
 pub mod listings;
 pub mod urls;

@@ -13,7 +13,8 @@ const shots = [
 try {
   const page = await browser.newPage();
   await page.goto(base);
-  const call = new URL(await page.$eval("a[href$='/2025-q4/']", (a) => a.getAttribute("href")), base).href;
+  // The newest call (the example site's company with the longest history).
+  const call = new URL(await page.$eval("table.calls td.call a", (a) => a.getAttribute("href")), base).href;
   await page.goto(call);
   const company = new URL(await page.$eval(".kicker a", (a) => a.getAttribute("href")), call).href;
   const pages = { call, index: base, company };
