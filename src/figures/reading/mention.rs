@@ -47,7 +47,9 @@ impl Mention {
             metric: Some(id),
             basis: basis.or(before.basis),
             negative: loss,
-            scope: if before.item || (before.novel && !news) {
+            // `new revenue` is revenue added; `the new revenue guidance` is a forecast
+            // renewed, of the whole company's revenue.
+            scope: if before.item || (before.novel && !news && !forecast_after(&text[end..])) {
                 Scope::Item
             } else {
                 Scope::Total
@@ -198,4 +200,13 @@ pub(super) fn per_share_siblings(
         m.end = end;
         m.tail = m.tail.max(end);
     }
+}
+
+/// True when the words right after a metric make it a forecast's (`revenue guidance`,
+/// `EPS outlook of`).
+fn forecast_after(rest: &str) -> bool {
+    let rest = rest.trim_start().to_ascii_lowercase();
+    ["guidance", "outlook", "forecast", "target", "expectation", "range"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }

@@ -417,7 +417,15 @@ impl<'a> Sentence<'a> {
     /// $600,000 of revenue`), or something moving the metric by the figure (`The
     /// transaction lowered diluted EPS by $0.04`).
     pub(super) fn part_verb_before(&self, start: usize) -> bool {
-        let (clause_start, _) = self.clause(start);
+        let (mut clause_start, _) = self.clause(start);
+        // `net income, which includes Telephonics, was $16 million`: the verb of an aside
+        // set off by commas is not the figure's.
+        let opening = self.text[clause_start..start].trim_start().to_ascii_lowercase();
+        if ["which ", "who "].iter().any(|w| opening.starts_with(w))
+            && let Some(comma) = self.text[clause_start..start].rfind(',')
+        {
+            clause_start += comma + 1;
+        }
         let lower = self.text[clause_start..start].to_ascii_lowercase();
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -425,7 +433,21 @@ impl<'a> Sentence<'a> {
             .collect();
         // `Our Q1 results included revenue of $1.8 billion`, `highlights include revenue
         // of …`: what a summary of results includes is the results themselves.
-        let summary_subject = |k: usize| k > 0 && SUMMARY_SUBJECTS.contains(&words[k - 1]);
+        // A clause opening with the verb (`our guidance ranges, including revenue of …`)
+        // has its subject at the end of the clause before.
+        let previous_word = self.text[..clause_start]
+            .to_ascii_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .rfind(|w| !w.is_empty())
+            .map(str::to_string)
+            .unwrap_or_default();
+        let summary_subject = |k: usize| {
+            if k == 0 {
+                SUMMARY_SUBJECTS.contains(&previous_word.as_str())
+            } else {
+                SUMMARY_SUBJECTS.contains(&words[k - 1])
+            }
+        };
         words
             .iter()
             .enumerate()

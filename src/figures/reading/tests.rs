@@ -792,3 +792,29 @@ fn a_level_the_company_can_reach_is_a_forecast() {
         (Some("FFO per share"), Kind::Guidance)
     );
 }
+
+#[test]
+fn a_renewed_forecast_is_the_whole_companys() {
+    let figs = figures_of(&["The new revenue guidance is $13,200 million to $13,500 million."]);
+    let g = figure(&figs, "$13,200 million to $13,500 million");
+    assert_eq!((g.scope, g.kind), (Scope::Total, Kind::Guidance));
+    // Revenue that is new is still a part.
+    let figs = figures_of(&["Acquisitions added $72 million of new revenue."]);
+    assert_eq!(figure(&figs, "$72 million").scope, Scope::Item);
+}
+
+#[test]
+fn a_list_of_forecasts_including_revenue_states_revenue() {
+    let figs = figures_of(&[
+        "We are updating our guidance ranges, including revenue of between $900 million and $920 million.",
+    ]);
+    let g = figure(&figs, "between $900 million and $920 million");
+    assert_eq!((g.scope, g.kind), (Scope::Total, Kind::Guidance));
+}
+
+#[test]
+fn the_verb_of_an_aside_is_not_the_figures() {
+    let figs = figures_of(&["GAAP net income, which includes Telephonics, was $16 million or $0.30 per share."]);
+    assert_eq!(figure(&figs, "$16 million").scope, Scope::Total);
+    assert_eq!(label(&figs, "$0.30").as_deref(), Some("GAAP EPS"));
+}

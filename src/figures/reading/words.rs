@@ -455,6 +455,10 @@ pub(super) const SUMMARY_SUBJECTS: &[&str] = &[
     "outlook",
     "expectations",
     "forecast",
+    "range",
+    "ranges",
+    "targets",
+    "assumptions",
 ];
 
 pub(super) const PART_VERBS: &[&str] = &[
