@@ -196,6 +196,10 @@ pub struct PersonView {
     pub page_url: String,
     /// Anchors of all their turns.
     pub turns: Vec<String>,
+    /// Words they spoke (in the original).
+    pub words: usize,
+    /// Their share of the call's words, in whole percent.
+    pub share: u32,
 }
 
 /// A section of the transcript.
@@ -305,6 +309,8 @@ impl CallView {
 
 impl PersonView {
     fn new(s: &Speaker, call: &Call, urls: &Urls) -> Self {
+        let words = words_of_turns(call.turns.iter().filter(|t| t.speaker == s.id));
+        let total_words = words_of_turns(call.turns.iter());
         let page_url = if s.role == Role::Operator || crate::transcript::speakers::is_label(&s.name) {
             String::new()
         } else {
@@ -323,7 +329,36 @@ impl PersonView {
                 .filter(|t| t.speaker == s.id)
                 .map(|t| t.anchor.clone())
                 .collect(),
+            words,
+            share: share(words, total_words),
         }
+    }
+}
+
+/// Words in `text`: runs between spaces, and each Han, Kana or Hangul character (a
+/// language written without spaces counts a character as a word).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let wide = w
+                .chars()
+                .filter(|c| crate::transcript::layouts::common::is_cjk(*c))
+                .count();
+            if wide > 0 { wide } else { 1 }
+        })
+        .sum()
+}
+
+fn words_of_turns<'a>(turns: impl Iterator<Item = &'a Turn>) -> usize {
+    turns.flat_map(|t| &t.paragraphs).map(|p| word_count(&p.text)).sum()
+}
+
+/// `part` of `whole` in whole percent (0 for an empty call).
+fn share(part: usize, whole: usize) -> u32 {
+    if whole == 0 {
+        0
+    } else {
+        ((part as f64 * 100.0 / whole as f64).round()) as u32
     }
 }
 
@@ -486,5 +521,18 @@ impl GroupLink {
             subtitle: g.subtitle.clone(),
             count: g.calls.len(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_in_english_and_in_chinese() {
+        assert_eq!(word_count("Revenue was $441.9 million, up 21%."), 6);
+        assert_eq!(word_count("營收為 4.419 億美元"), 3 + 1 + 3);
+        assert_eq!(share(9, 43), 21);
+        assert_eq!(share(1, 0), 0);
     }
 }

@@ -137,19 +137,19 @@ pub fn speaker_prefix(text: &str, accept: impl Fn(&str) -> bool) -> Option<(&str
     accept(name).then(|| (name, c.name("rest").map_or("", |m| m.as_str()).trim()))
 }
 
+/// True for a Chinese, Japanese or Korean character (Han, Kana, Hangul).
+pub fn is_cjk(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
+        || ('\u{f900}'..='\u{faff}').contains(&c)
+        || ('\u{3040}'..='\u{30ff}').contains(&c)
+        || ('\u{ac00}'..='\u{d7af}').contains(&c)
+        || ('\u{1100}'..='\u{11ff}').contains(&c)
+}
+
 /// True when more of `text`'s letters are Chinese, Japanese or Korean (Han, Kana,
 /// Hangul) than Latin letters.
 pub fn mostly_cjk(text: &str) -> bool {
-    let cjk = text
-        .chars()
-        .filter(|c| {
-            ('\u{3400}'..='\u{9fff}').contains(c)
-                || ('\u{f900}'..='\u{faff}').contains(c)
-                || ('\u{3040}'..='\u{30ff}').contains(c)
-                || ('\u{ac00}'..='\u{d7af}').contains(c)
-                || ('\u{1100}'..='\u{11ff}').contains(c)
-        })
-        .count();
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
     let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     cjk > 0 && cjk * 2 >= latin
 }
