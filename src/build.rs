@@ -350,7 +350,13 @@ pub(crate) fn write_site_wide(
         sink.write(
             &urls::index_file(&g.path),
             r.listing_page(kind, g, listings)?.as_bytes(),
-        )
+        )?;
+        // A company's own feed, for readers who follow one company.
+        if *kind == "Company" {
+            let feed = Path::new(&g.path).join(crate::render::FEED_FILE);
+            sink.write(&feed, r.company_feed(g, listings)?.as_bytes())?;
+        }
+        Ok::<(), Error>(())
     })?;
     let mut paths: Vec<String> = entries
         .values()
@@ -359,8 +365,10 @@ pub(crate) fn write_site_wide(
         .collect();
     paths.extend(jobs.iter().map(|(_, g)| g.path.clone()));
     paths.sort();
-    sink.write(Path::new("atom.xml"), r.feed(listings)?.as_bytes())?;
-    sink.write(Path::new("sitemap.xml"), r.sitemap(&paths)?.as_bytes())?;
+    sink.write(Path::new(crate::render::FEED_FILE), r.feed(listings)?.as_bytes())?;
+    for (name, xml) in r.sitemaps(&paths)? {
+        sink.write(Path::new(&name), xml.as_bytes())?;
+    }
     sink.write(Path::new("calls.json"), to_safe_json(&listings.calls).as_bytes())?;
     if entries.values().any(|e| e.has_code) {
         sink.write(Path::new("syntax.css"), Highlighter::stylesheet().as_bytes())?;

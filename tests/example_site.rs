@@ -104,9 +104,23 @@ fn example_calls_have_listings_feed_and_data() {
     assert!(q4 < q3, "index lists newest first");
     let feed = std::fs::read_to_string(site.join("atom.xml")).unwrap();
     assert!(feed.contains("<link href=\"https://calls.example.org/nwrb/2025-q3/\"/>"));
+    let head = &feed[..feed.find("<entry>").unwrap()];
     assert!(
-        feed.contains("<updated>2026-02-11T00:00:00Z</updated>"),
-        "feed updated = newest call"
+        head.contains("<updated>2026-07-29T00:00:00Z</updated>"),
+        "feed updated = newest call: {head}"
+    );
+    assert!(head.contains("<id>https://calls.example.org/</id>"));
+    // Each company has its own feed of only its calls.
+    let company = std::fs::read_to_string(site.join("nwrb/atom.xml")).unwrap();
+    assert!(company.contains("<link href=\"https://calls.example.org/nwrb/atom.xml\" rel=\"self\"/>"));
+    assert!(company.contains("<id>https://calls.example.org/nwrb/</id>"));
+    assert_eq!(company.matches("<entry>").count(), 4);
+    assert!(!company.contains("qlfx"), "only the company's calls");
+    let page = std::fs::read_to_string(site.join("nwrb/index.html")).unwrap();
+    assert!(
+        page.contains(
+            "type=\"application/atom+xml\" title=\"Northwind Robotics earnings calls\" href=\"/nwrb/atom.xml\""
+        )
     );
     let about = std::fs::read_to_string(site.join("about/index.html")).unwrap();
     assert!(about.contains("class=\"hl-"), "fenced code is highlighted with classes");

@@ -21,6 +21,25 @@ use crate::transcript::Call;
 use highlight::Highlighter;
 pub use templates::Theme;
 
+/// The sitemap (or, for a big site, the sitemap index) at the top of the site.
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+
+/// The most URLs one sitemap may hold (sitemaps.org).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// The file name of a feed, at the top of the site and in each company's folder.
+pub const FEED_FILE: &str = "atom.xml";
+
+/// What tells one feed from another.
+struct Feed {
+    /// Its title.
+    title: String,
+    /// The folder of the page it follows (empty for the site).
+    path: String,
+    /// Its Atom id: the permalink of that page.
+    id: String,
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
@@ -134,6 +153,7 @@ pub struct Renderer {
     highlighter: Highlighter,
     raw_html: bool,
     feed_limit: usize,
+    site_title: String,
 }
 
 /// A rendered Markdown page.
@@ -156,6 +176,7 @@ impl Renderer {
             highlighter: Highlighter::new(),
             raw_html: config.markdown.raw_html,
             feed_limit: config.feed_limit,
+            site_title: config.title.clone(),
         }
     }
 
@@ -264,32 +285,82 @@ impl Renderer {
         self.theme.render("search.html", &Context::new(), "the search page")
     }
 
-    /// The Atom feed of the newest calls (its `updated` is the newest call's date, so
-    /// the same calls give the same feed).
+    /// The Atom feed of the site's newest calls.
     pub fn feed(&self, listings: &Listings) -> Result<String> {
-        let calls: Vec<views::CallLink> = self
-            .call_links(&listings.calls)
-            .into_iter()
-            .take(self.feed_limit)
-            .collect();
-        let updated = listings
-            .calls
-            .iter()
-            .map(|c| c.date.as_str())
-            .max()
-            .unwrap_or("1970-01-01");
-        let mut context = Context::new();
-        context.insert("calls", &calls);
-        context.insert("updated", updated);
-        self.theme.render("atom.xml", &context, "the feed")
+        let calls: Vec<&CallSummary> = listings.calls.iter().collect();
+        let feed = Feed {
+            title: self.site_title.clone(),
+            path: String::new(),
+            id: self.urls.permalink(""),
+        };
+        self.atom(&feed, &calls)
     }
 
-    /// The sitemap: every page the build wrote.
-    pub fn sitemap(&self, paths: &[String]) -> Result<String> {
-        let urls: Vec<String> = paths.iter().map(|p| self.urls.permalink(p)).collect();
+    /// The Atom feed of one company's calls, at `<company>/atom.xml`.
+    pub fn company_feed(&self, group: &Group, listings: &Listings) -> Result<String> {
+        let calls: Vec<&CallSummary> = group.calls.iter().filter_map(|&i| listings.calls.get(i)).collect();
+        let feed = Feed {
+            title: format!("{} earnings calls · {}", group.title, self.site_title),
+            path: group.path.clone(),
+            id: self.urls.permalink(&group.path),
+        };
+        self.atom(&feed, &calls)
+    }
+
+    /// An Atom feed of `calls` (newest first, at most `feed_limit`); its `updated` is the
+    /// newest call's date, so the same calls give the same feed.
+    fn atom(&self, feed: &Feed, calls: &[&CallSummary]) -> Result<String> {
+        let entries: Vec<views::CallLink> = calls
+            .iter()
+            .take(self.feed_limit)
+            .map(|c| views::CallLink::new(c, &self.urls))
+            .collect();
+        let updated = calls.iter().map(|c| c.date.as_str()).max().unwrap_or("1970-01-01");
         let mut context = Context::new();
-        context.insert("urls", &urls);
-        self.theme.render("sitemap.xml", &context, "the sitemap")
+        context.insert("feed_title", &feed.title);
+        context.insert("feed_url", &self.urls.permalink(&format!("{}{FEED_FILE}", feed.path)));
+        context.insert("page_url", &self.urls.permalink(&feed.path));
+        context.insert("feed_id", &feed.id);
+        context.insert("calls", &entries);
+        context.insert("updated", updated);
+        self.theme
+            .render("atom.xml", &context, &format!("the feed {}{FEED_FILE}", feed.path))
+    }
+
+    /// The sitemap of every page the build wrote: `sitemap.xml`, or past
+    /// [`SITEMAP_LIMIT`] URLs (the most one sitemap may hold), `sitemap-1.xml`, … and a
+    /// `sitemap.xml` that indexes them. Returns (file name, contents).
+    pub fn sitemaps(&self, paths: &[String]) -> Result<Vec<(String, String)>> {
+        self.sitemaps_of(paths, SITEMAP_LIMIT)
+    }
+
+    fn sitemaps_of(&self, paths: &[String], limit: usize) -> Result<Vec<(String, String)>> {
+        let urls: Vec<String> = paths.iter().map(|p| self.urls.permalink(p)).collect();
+        if urls.len() <= limit {
+            let mut context = Context::new();
+            context.insert("urls", &urls);
+            return Ok(vec![(
+                SITEMAP_FILE.to_string(),
+                self.theme.render("sitemap.xml", &context, "the sitemap")?,
+            )]);
+        }
+        let mut files = Vec::new();
+        for (i, chunk) in urls.chunks(limit.max(1)).enumerate() {
+            let name = format!("sitemap-{}.xml", i + 1);
+            let mut context = Context::new();
+            context.insert("urls", chunk);
+            files.push((
+                name.clone(),
+                self.theme
+                    .render("sitemap.xml", &context, &format!("the sitemap {name}"))?,
+            ));
+        }
+        let sitemaps: Vec<String> = files.iter().map(|(name, _)| self.urls.permalink(name)).collect();
+        let mut context = Context::new();
+        context.insert("sitemaps", &sitemaps);
+        let index = self.theme.render("sitemap_index.xml", &context, "the sitemap index")?;
+        files.insert(0, (SITEMAP_FILE.to_string(), index));
+        Ok(files)
     }
 
     fn call_links(&self, calls: &[CallSummary]) -> Vec<views::CallLink> {
@@ -319,5 +390,24 @@ mod tests {
         assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["t"], "</script><b>&");
+    }
+
+    #[test]
+    fn a_big_site_gets_sitemaps_of_at_most_the_limit_and_an_index() {
+        let config: SiteConfig = toml::from_str("title = \"T\"\nbase_url = \"https://e.org/\"\n").unwrap();
+        let r = Renderer::new(Theme::builtin().unwrap(), &config, Urls::new("https://e.org/"));
+        let paths: Vec<String> = (0..5).map(|i| format!("p{i}/")).collect();
+        let files = r.sitemaps_of(&paths, 2).unwrap();
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+        );
+        assert!(files[0].1.contains("<sitemapindex"));
+        assert!(files[0].1.contains("<loc>https://e.org/sitemap-3.xml</loc>"));
+        assert_eq!(files[3].1.matches("<url>").count(), 1);
+        let small = r.sitemaps_of(&paths, 5).unwrap();
+        assert_eq!(small.len(), 1);
+        assert!(small[0].1.contains("<urlset") && small[0].1.matches("<url>").count() == 5);
     }
 }

@@ -214,7 +214,7 @@ impl Session {
 /// Removes a page's files (and its folder when that leaves it empty).
 fn remove_page(output: &Path, path: &str) {
     let dir = output.join(path);
-    for name in ["index.html", "call.json", "figures.json"] {
+    for name in ["index.html", "call.json", "figures.json", crate::render::FEED_FILE] {
         let _ = std::fs::remove_file(dir.join(name));
     }
     let _ = std::fs::remove_dir(&dir);
