@@ -213,7 +213,12 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
         }
     }
     let listings = listings_of(&entries);
-    errors.extend(collisions(&entries, &listings, site.renderer.urls()));
+    errors.extend(collisions(
+        &entries,
+        &listings,
+        site.renderer.urls(),
+        site.renderer.index_page_size(),
+    ));
     if !errors.is_empty() {
         return Err(Error::from_list(errors));
     }
@@ -276,7 +281,7 @@ pub(crate) fn listings_of(entries: &Entries) -> Listings {
 }
 
 /// Two files on one URL, or a file on a generated listing's URL.
-pub(crate) fn collisions(entries: &Entries, listings: &Listings, urls: &Urls) -> Vec<Error> {
+pub(crate) fn collisions(entries: &Entries, listings: &Listings, urls: &Urls, index_page_size: usize) -> Vec<Error> {
     let mut errors = Vec::new();
     let mut claimed: BTreeMap<&str, &PathBuf> = BTreeMap::new();
     for (source, entry) in entries {
@@ -297,7 +302,18 @@ pub(crate) fn collisions(entries: &Entries, listings: &Listings, urls: &Urls) ->
         .chain(&listings.quarters)
         .chain(&listings.speakers)
         .map(|g| g.path.as_str());
-    for path in generated.chain(["", urls::SEARCH_PATH]) {
+    let index_pages = listings.calls.len().div_ceil(index_page_size.max(1)).max(1);
+    let index_paths: Vec<String> = (1..=index_pages).map(urls::index_page_path).collect();
+    let site_pages = [
+        urls::SEARCH_PATH,
+        urls::COMPANIES_PATH,
+        urls::QUARTERS_PATH,
+        urls::SPEAKERS_PATH,
+    ];
+    for path in generated
+        .chain(index_paths.iter().map(String::as_str))
+        .chain(site_pages)
+    {
         if let Some(source) = claimed.get(path) {
             errors.push(Error::UrlCollision {
                 url: urls.link(path),
@@ -332,7 +348,18 @@ pub(crate) fn write_site_wide(
     sink: &dyn Sink,
 ) -> Result<usize> {
     let r = &site.renderer;
-    sink.write(Path::new("index.html"), r.index_page(listings)?.as_bytes())?;
+    let index_pages = r.index_pages(listings)?;
+    for (path, html) in &index_pages {
+        sink.write(&urls::index_file(path), html.as_bytes())?;
+    }
+    let lists = [
+        ("Companies", urls::COMPANIES_PATH, &listings.companies),
+        ("Quarters", urls::QUARTERS_PATH, &listings.quarters),
+        ("Speakers", urls::SPEAKERS_PATH, &listings.speakers),
+    ];
+    for (kind, path, groups) in lists {
+        sink.write(&urls::index_file(path), r.groups_page(kind, groups)?.as_bytes())?;
+    }
     let groups = [
         ("Company", &listings.companies),
         ("Quarter", &listings.quarters),
@@ -361,7 +388,8 @@ pub(crate) fn write_site_wide(
     let mut paths: Vec<String> = entries
         .values()
         .map(|e| e.path.clone())
-        .chain(std::iter::once(String::new()))
+        .chain(index_pages.iter().map(|(path, _)| path.clone()))
+        .chain(lists.iter().map(|(_, path, _)| path.to_string()))
         .collect();
     paths.extend(jobs.iter().map(|(_, g)| g.path.clone()));
     paths.sort();
@@ -373,7 +401,7 @@ pub(crate) fn write_site_wide(
     if entries.values().any(|e| e.has_code) {
         sink.write(Path::new("syntax.css"), Highlighter::stylesheet().as_bytes())?;
     }
-    Ok(chosen.len() + 4)
+    Ok(chosen.len() + index_pages.len() + lists.len() + 3)
 }
 
 /// A call page bigger than this opens slowly in a browser (seconds on a phone); real

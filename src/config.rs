@@ -41,6 +41,9 @@ pub struct SiteConfig {
     /// How many calls the Atom feed lists.
     #[serde(default = "default_feed_limit")]
     pub feed_limit: usize,
+    /// How many calls each page of the index lists (later pages at `page/2/`, …).
+    #[serde(default = "default_index_page_size")]
+    pub index_page_size: usize,
     /// Links in every page's header, after "Calls".
     #[serde(default)]
     pub menu: Vec<MenuItem>,
@@ -125,6 +128,10 @@ fn default_original() -> String {
 fn default_translation() -> String {
     "zh-Hant".to_string()
 }
+fn default_index_page_size() -> usize {
+    50
+}
+
 fn default_feed_limit() -> usize {
     50
 }
@@ -163,6 +170,12 @@ impl SiteConfig {
             column: 0,
             message,
         };
+        if self.index_page_size == 0 {
+            return Err(bad(
+                "index_page_size",
+                "index_page_size must be at least 1 (calls on each page of the index)".to_string(),
+            ));
+        }
         if !(self.base_url.starts_with('/')
             || self.base_url.starts_with("http://")
             || self.base_url.starts_with("https://"))
@@ -241,6 +254,13 @@ mod tests {
 
     #[test]
     fn wrong_type_names_line_and_column() {
+        let zero = SiteConfig::parse("title = \"T\"\nindex_page_size = 0\n", Path::new("site.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            zero.starts_with("site.toml:2: index_page_size must be at least 1"),
+            "{zero}"
+        );
         let err = SiteConfig::parse("title = \"T\"\nfeed_limit = \"ten\"\n", Path::new("site.toml"))
             .unwrap_err()
             .to_string();

@@ -70,7 +70,7 @@ fn two_calls_on_one_url_is_an_error_naming_both() {
 
 #[test]
 fn a_ticker_that_would_cover_the_site_s_own_pages_is_an_error() {
-    for ticker in ["SEARCH", "Quarters"] {
+    for ticker in ["SEARCH", "Quarters", "Companies", "Page"] {
         let text = String::from_utf8_lossy(SMALL).replacen(
             "company: Example Harbor Mills",
             &format!("company: X\nticker: {ticker}"),
@@ -223,4 +223,50 @@ fn a_call_without_a_ticker_gets_a_company_page_and_its_other_name_is_searchable(
         "href=\"/{}/\"",
         company.file_name().unwrap().to_string_lossy()
     )));
+}
+
+/// The small call as another company's and quarter's (`ticker`, `quarter`).
+fn small_call_of(ticker: &str, quarter: u8) -> Vec<u8> {
+    String::from_utf8_lossy(SMALL)
+        .replacen(
+            "company: Example Harbor Mills",
+            &format!("company: {ticker} Corp\nticker: {ticker}\nyear: 2025\nquarter: {quarter}"),
+            1,
+        )
+        .into_bytes()
+}
+
+#[test]
+fn the_index_paginates_and_links_every_list() {
+    let (a, b, c) = (
+        small_call_of("AAA", 1),
+        small_call_of("BBB", 2),
+        small_call_of("CCC", 3),
+    );
+    let site = temp_site(
+        "title = \"T\"\nindex_page_size = 2\n",
+        &[("content/a.txt", &a), ("content/b.txt", &b), ("content/c.txt", &c)],
+    );
+    callpress::build(&options(&site)).expect("builds");
+    let out = site.path().join("public");
+    let first = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let second = std::fs::read_to_string(out.join("page/2/index.html")).unwrap();
+    assert_eq!(first.matches("<td class=\"call\">").count(), 2);
+    assert_eq!(second.matches("<td class=\"call\">").count(), 1);
+    assert!(!out.join("page/3/index.html").exists());
+    assert!(first.contains("href=\"/page/2/\" rel=\"next\"") && !first.contains("rel=\"prev\""));
+    assert!(second.contains("href=\"/\" rel=\"prev\"") && !second.contains("rel=\"next\""));
+    assert!(second.contains("<span aria-current=\"page\">2</span>"));
+    for (list, items) in [("companies", 3), ("quarters", 3), ("speakers", 2)] {
+        assert!(
+            first.contains(&format!("href=\"/{list}/\"")),
+            "the index links the {list}"
+        );
+        let page = std::fs::read_to_string(out.join(list).join("index.html")).unwrap();
+        assert_eq!(page.matches("<li>").count(), items, "{list}: {page}");
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for path in ["/page/2/", "/companies/", "/quarters/", "/speakers/"] {
+        assert!(sitemap.contains(&format!("{path}</loc>")), "sitemap lacks {path}");
+    }
 }

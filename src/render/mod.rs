@@ -16,10 +16,21 @@ use crate::config::SiteConfig;
 use crate::error::Result;
 use crate::figures::Figures;
 use crate::site::listings::{CallSummary, Group, Listings};
-use crate::site::urls::Urls;
+use crate::site::urls::{COMPANIES_PATH, QUARTERS_PATH, SPEAKERS_PATH, Urls, index_page_path};
 use crate::transcript::Call;
 use highlight::Highlighter;
 pub use templates::Theme;
+
+/// How many companies and quarters the index's first page shows (the lists have all).
+const TOP_GROUPS: usize = 12;
+
+/// The companies with the most calls (by name among equals), at most [`TOP_GROUPS`].
+fn top_groups(groups: &[Group]) -> Vec<&Group> {
+    let mut top: Vec<&Group> = groups.iter().collect();
+    top.sort_by(|a, b| b.calls.len().cmp(&a.calls.len()).then_with(|| a.title.cmp(&b.title)));
+    top.truncate(TOP_GROUPS);
+    top
+}
 
 /// The sitemap (or, for a big site, the sitemap index) at the top of the site.
 pub const SITEMAP_FILE: &str = "sitemap.xml";
@@ -153,6 +164,7 @@ pub struct Renderer {
     highlighter: Highlighter,
     raw_html: bool,
     feed_limit: usize,
+    index_page_size: usize,
     site_title: String,
 }
 
@@ -176,8 +188,14 @@ impl Renderer {
             highlighter: Highlighter::new(),
             raw_html: config.markdown.raw_html,
             feed_limit: config.feed_limit,
+            index_page_size: config.index_page_size,
             site_title: config.title.clone(),
         }
+    }
+
+    /// How many calls each page of the index lists.
+    pub fn index_page_size(&self) -> usize {
+        self.index_page_size
     }
 
     /// The URL maker.
@@ -225,11 +243,59 @@ impl Renderer {
 
     /// The index: every call, newest first.
     pub fn index_page(&self, listings: &Listings) -> Result<String> {
+        self.index_pages(listings)
+            .map(|pages| pages.into_iter().next().map(|(_, html)| html).unwrap_or_default())
+    }
+
+    /// Every page of the index, `index_page_size` calls each, newest first: (folder,
+    /// HTML), the first at the site's top. Each links to its neighbours and to the lists
+    /// of companies, quarters and speakers; the first also shows the companies and
+    /// quarters with the most calls.
+    pub fn index_pages(&self, listings: &Listings) -> Result<Vec<(String, String)>> {
+        let size = self.index_page_size.max(1);
+        let total = listings.calls.len().div_ceil(size).max(1);
+        let counts = views::ListCounts {
+            companies: listings.companies.len(),
+            quarters: listings.quarters.len(),
+            speakers: listings.speakers.len(),
+            companies_url: self.urls.link(COMPANIES_PATH),
+            quarters_url: self.urls.link(QUARTERS_PATH),
+            speakers_url: self.urls.link(SPEAKERS_PATH),
+        };
+        let mut out = Vec::with_capacity(total);
+        for n in 1..=total {
+            let calls = listings.calls.iter().skip((n - 1) * size).take(size);
+            let calls: Vec<views::CallLink> = calls.map(|c| views::CallLink::new(c, &self.urls)).collect();
+            let mut context = Context::new();
+            context.insert("calls", &calls);
+            context.insert("pagination", &views::Pagination::new(n, total, &self.urls));
+            context.insert("lists", &counts);
+            let (companies, quarters) = if n == 1 {
+                (
+                    top_groups(&listings.companies),
+                    listings.quarters.iter().take(TOP_GROUPS).collect(),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            context.insert("companies", &self.group_refs(&companies));
+            context.insert("quarters", &self.group_refs(&quarters));
+            let path = index_page_path(n);
+            let html = self
+                .theme
+                .render("index.html", &context, &format!("the index page {n}"))?;
+            out.push((path, html));
+        }
+        Ok(out)
+    }
+
+    /// The list of every company, quarter or speaker (`kind` names them in the heading).
+    pub fn groups_page(&self, kind: &str, groups: &[Group]) -> Result<String> {
         let mut context = Context::new();
-        context.insert("calls", &self.call_links(&listings.calls));
-        context.insert("companies", &self.group_links(&listings.companies));
-        context.insert("quarters", &self.group_links(&listings.quarters));
-        self.theme.render("index.html", &context, "the index")
+        context.insert("kind", kind);
+        context.insert("groups", &self.group_links(groups));
+        self.theme
+            .render("groups.html", &context, &format!("the list of {kind}"))
     }
 
     /// A company, quarter or speaker page.
@@ -363,8 +429,8 @@ impl Renderer {
         Ok(files)
     }
 
-    fn call_links(&self, calls: &[CallSummary]) -> Vec<views::CallLink> {
-        calls.iter().map(|c| views::CallLink::new(c, &self.urls)).collect()
+    fn group_refs(&self, groups: &[&Group]) -> Vec<views::GroupLink> {
+        groups.iter().map(|g| views::GroupLink::new(g, &self.urls)).collect()
     }
 
     fn group_links(&self, groups: &[Group]) -> Vec<views::GroupLink> {

@@ -15,6 +15,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("call.html", include_str!("../../templates/call.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("listing.html", include_str!("../../templates/listing.html")),
+    ("groups.html", include_str!("../../templates/groups.html")),
     ("calls_table.html", include_str!("../../templates/calls_table.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),

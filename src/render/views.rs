@@ -524,6 +524,70 @@ impl GroupLink {
     }
 }
 
+/// Where a page of the index stands among all of them.
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// How many pages there are.
+    pub total: usize,
+    /// The page before, or empty on the first.
+    pub prev_url: String,
+    /// The page after, or empty on the last.
+    pub next_url: String,
+    /// Every page: `number`, `url`.
+    pub pages: Vec<PageLink>,
+}
+
+/// A link to one page of the index.
+#[derive(Debug, Serialize)]
+pub struct PageLink {
+    /// Its number, from 1.
+    pub number: usize,
+    /// Its link.
+    pub url: String,
+}
+
+impl Pagination {
+    /// Page `current` of `total`.
+    pub fn new(current: usize, total: usize, urls: &Urls) -> Self {
+        let link = |n: usize| urls.link(&crate::site::urls::index_page_path(n));
+        Pagination {
+            current,
+            total,
+            prev_url: if current > 1 { link(current - 1) } else { String::new() },
+            next_url: if current < total {
+                link(current + 1)
+            } else {
+                String::new()
+            },
+            pages: (1..=total)
+                .map(|n| PageLink {
+                    number: n,
+                    url: link(n),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How many companies, quarters and speakers the site has, and where their lists are.
+#[derive(Debug, Serialize)]
+pub struct ListCounts {
+    /// Companies.
+    pub companies: usize,
+    /// Quarters.
+    pub quarters: usize,
+    /// Speakers.
+    pub speakers: usize,
+    /// Link to the list of companies.
+    pub companies_url: String,
+    /// Link to the list of quarters.
+    pub quarters_url: String,
+    /// Link to the list of speakers.
+    pub speakers_url: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,9 +61,27 @@ pub const SEARCH_PATH: &str = "search/";
 /// missing address, at any depth.
 pub const NOT_FOUND_FILE: &str = "404.html";
 
+/// The list of every company.
+pub const COMPANIES_PATH: &str = "companies/";
+/// The list of every quarter (each quarter's page lives below it).
+pub const QUARTERS_PATH: &str = "quarters/";
+/// The list of every speaker (each speaker's page lives below it).
+pub const SPEAKERS_PATH: &str = "speakers/";
+/// The folder of the index's later pages (`page/2/`).
+pub const PAGES_PATH: &str = "page/";
+
 /// Folders the site's own pages use at the top level: a company whose ticker slug is one
 /// of these would put its listing on top of them.
-pub const SITE_FOLDERS: [&str; 3] = ["quarters/", "speakers/", SEARCH_PATH];
+pub const SITE_FOLDERS: [&str; 5] = [QUARTERS_PATH, SPEAKERS_PATH, SEARCH_PATH, COMPANIES_PATH, PAGES_PATH];
+
+/// The folder of page `n` (from 1) of the index: the site's top for the first.
+pub fn index_page_path(n: usize) -> String {
+    if n <= 1 {
+        String::new()
+    } else {
+        format!("{PAGES_PATH}{n}/")
+    }
+}
 
 /// The folder of a company's listing: `amzn/` (its calls live below it).
 pub fn company_path(ticker: &str) -> String {
@@ -79,12 +97,12 @@ pub fn company_folder(ticker: &str, company: &str) -> Option<String> {
 
 /// The folder of a fiscal quarter's listing: `quarters/2024-q1/`.
 pub fn quarter_path(year: i32, quarter: u8) -> String {
-    format!("quarters/{year}-q{quarter}/")
+    format!("{QUARTERS_PATH}{year}-q{quarter}/")
 }
 
 /// The folder of a speaker's listing: `speakers/andrew-r-jassy/`.
 pub fn speaker_path(name: &str) -> String {
-    format!("speakers/{}/", slugify(name))
+    format!("{SPEAKERS_PATH}{}/", slugify(name))
 }
 
 /// A URL-safe slug of `text` (lower case ASCII, dashes).

@@ -29,6 +29,7 @@ try {
   const quarter = await firstLink(page, call, /^\/quarters\/[^/]+\/$/);
   const speaker = await firstLink(page, call, /^\/speakers\/[^/]+\/$/);
   const pages = { index, call, company, quarter, speaker, search: base + "search/", about: base + "about/",
+                  companies: base + "companies/", speakers: base + "speakers/",
                   missing: base + "no/such/page/" };
   extra.forEach((path, i) => { pages[`extra${i + 1} (${path})`] = base + path; });
   // The first Tab reaches a link that skips the header.
