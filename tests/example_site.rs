@@ -292,3 +292,23 @@ fn a_company_page_shows_its_quarters_linking_to_where_each_figure_was_said() {
     let quarter = std::fs::read_to_string(site.join("quarters/2026-q1/index.html")).unwrap();
     assert!(!quarter.contains("history-table"));
 }
+
+#[test]
+fn a_speaker_page_quotes_each_turn_and_links_to_it() {
+    let (out, _) = build_example(None);
+    let site = out.path().join("site");
+    let page = std::fs::read_to_string(site.join("speakers/helena-oduya/index.html")).unwrap();
+    assert_eq!(page.matches("<article class=\"appearance\">").count(), 4, "four calls");
+    assert!(page.contains("Chief Financial Officer · <span class=\"share\">"));
+    // The greeting is kept with the sentence that says something.
+    assert!(page.contains(">Thanks, Tobias. Operating income was $68.1 million, and operating margin was 14.7%, up 110 basis points year-over-year.</a>"));
+    let quotes = &page[page.find("class=\"appearances\"").unwrap()..page.find("</section>").unwrap()];
+    let mut checked = 0;
+    for url in urls(quotes).iter().filter(|u| u.contains('#')) {
+        let (path, anchor) = url.split_once('#').unwrap();
+        let target = std::fs::read_to_string(site.join(path.trim_start_matches('/')).join("index.html")).unwrap();
+        assert!(target.contains(&format!("id=\"{anchor}\"")), "{url} leads to no turn");
+        checked += 1;
+    }
+    assert_eq!(checked, 6, "one quote per turn (two on 2025 Q3 and 2026 Q1)");
+}

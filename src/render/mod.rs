@@ -318,8 +318,32 @@ impl Renderer {
         };
         context.insert("charts", &charts::company_charts(&history));
         context.insert("history", &history);
+        // A speaker's page shows what they said on each call.
+        let appearances = if kind == "Speaker" {
+            self.appearances(group, listings)
+        } else {
+            Vec::new()
+        };
+        context.insert("appearances", &appearances);
         self.theme
             .render("listing.html", &context, &format!("the {kind} page {}", group.path))
+    }
+
+    /// A speaker's calls, newest first: how they were introduced on each, how much they
+    /// said, and the opening of each of their turns.
+    fn appearances(&self, group: &Group, listings: &Listings) -> Vec<views::Appearance> {
+        group
+            .calls
+            .iter()
+            .filter_map(|&i| listings.calls.get(i))
+            .filter_map(|c| {
+                let s = c
+                    .speakers
+                    .iter()
+                    .find(|s| group.path == crate::site::urls::speaker_path(&s.name))?;
+                Some(views::Appearance::new(c, s, &self.urls))
+            })
+            .collect()
     }
 
     /// The rows of a company's history, oldest first, each linking to its call.

@@ -524,6 +524,58 @@ impl GroupLink {
     }
 }
 
+/// One call of a speaker, as their page shows it.
+#[derive(Debug, Serialize)]
+pub struct Appearance {
+    /// The call.
+    pub call: CallLink,
+    /// Their title as stated on that call, or empty.
+    pub title: String,
+    /// Their firm as stated on that call, or empty.
+    pub affiliation: String,
+    /// Their role on the call.
+    pub role: Role,
+    /// Words they spoke.
+    pub words: usize,
+    /// Their share of the call's words, in whole percent.
+    pub share: u32,
+    /// The opening of each of their turns: `url` (to the turn), `text`.
+    pub quotes: Vec<QuoteLink>,
+}
+
+/// A quote linking to the turn it opens.
+#[derive(Debug, Serialize)]
+pub struct QuoteLink {
+    /// Link to the turn on the call page.
+    pub url: String,
+    /// The turn's first sentence.
+    pub text: String,
+}
+
+impl Appearance {
+    /// Speaker `s` on call `c`.
+    pub fn new(c: &CallSummary, s: &crate::site::listings::SpeakerSummary, urls: &Urls) -> Self {
+        let call = CallLink::new(c, urls);
+        let quotes = s
+            .quotes
+            .iter()
+            .map(|q| QuoteLink {
+                url: format!("{}#{}", call.url, q.anchor),
+                text: q.text.clone(),
+            })
+            .collect();
+        Appearance {
+            title: s.title.clone().unwrap_or_default(),
+            affiliation: s.affiliation.clone().unwrap_or_default(),
+            role: s.role,
+            words: s.words,
+            share: share(s.words, c.words),
+            quotes,
+            call,
+        }
+    }
+}
+
 /// Where a page of the index stands among all of them.
 #[derive(Debug, Serialize)]
 pub struct Pagination {

@@ -37,6 +37,9 @@ pub struct CallSummary {
     pub speakers: Vec<SpeakerSummary>,
     /// Number of turns.
     pub turns: usize,
+    /// Words spoken on the call.
+    #[serde(skip)]
+    pub words: usize,
     /// The figures its company's history shows (not in `calls.json`: search needs none).
     #[serde(skip)]
     pub figures: KeyFigures,
@@ -57,6 +60,66 @@ pub struct SpeakerSummary {
     pub affiliation: Option<String>,
     /// The anchor of their first turn on the call page.
     pub anchor: String,
+    /// Words they spoke on the call.
+    #[serde(skip)]
+    pub words: usize,
+    /// Each of their turns (at most [`MAX_QUOTES`]): its anchor and first sentence.
+    #[serde(skip)]
+    pub quotes: Vec<Quote>,
+}
+
+/// The most turns of one speaker on one call that their page quotes.
+pub const MAX_QUOTES: usize = 20;
+
+/// The fewest words a quote opens with (a greeting before them is kept with them).
+const QUOTE_WORDS: usize = 6;
+
+/// The longest quote, in characters; a longer first sentence is cut at a word.
+const QUOTE_CHARS: usize = 200;
+
+/// The opening of one turn, linking to it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Quote {
+    /// The turn's anchor on the call page.
+    pub anchor: String,
+    /// Its first sentence, cut to [`QUOTE_CHARS`].
+    pub text: String,
+}
+
+/// The first sentence of `text`, at most [`QUOTE_CHARS`] characters (cut at a word, with
+/// an ellipsis).
+fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    // `Mr. Lin`, `Amazon.com Inc.`, `J. Smith`: a period after these ends no sentence.
+    let abbreviation = |before: &str| {
+        let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        [
+            "Mr", "Mrs", "Ms", "Dr", "St", "Inc", "Co", "Corp", "Jr", "Sr", "vs", "No",
+        ]
+        .contains(&word)
+            || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    };
+    // A greeting says nothing (`Thanks, Tobias.`): sentences until the quote has words
+    // enough to say what the turn is about.
+    let end = text
+        .char_indices()
+        .filter(|&(i, c)| match c {
+            '。' | '？' | '！' => true,
+            '.' | '?' | '!' => {
+                text[i + 1..].chars().next().is_none_or(char::is_whitespace) && !(c == '.' && abbreviation(&text[..i]))
+            }
+            _ => false,
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&end| crate::render::views::word_count(&text[..end]) >= QUOTE_WORDS)
+        .unwrap_or(text.len());
+    let sentence = &text[..end];
+    if sentence.chars().count() <= QUOTE_CHARS {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(QUOTE_CHARS).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > QUOTE_CHARS / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at_word].trim_end_matches([',', ';', ' ']))
 }
 
 impl CallSummary {
@@ -71,13 +134,30 @@ impl CallSummary {
             .speakers
             .iter()
             .filter(|s| s.role != Role::Operator && !is_label(&s.name))
-            .map(|s| SpeakerSummary {
-                name: s.name.clone(),
-                slug: slugify(&s.name),
-                role: s.role,
-                title: s.title.clone(),
-                affiliation: s.affiliation.clone(),
-                anchor: s.id.clone(),
+            .map(|s| {
+                let turns = || call.turns.iter().filter(|t| t.speaker == s.id);
+                SpeakerSummary {
+                    name: s.name.clone(),
+                    slug: slugify(&s.name),
+                    role: s.role,
+                    title: s.title.clone(),
+                    affiliation: s.affiliation.clone(),
+                    anchor: s.id.clone(),
+                    words: turns()
+                        .flat_map(|t| &t.paragraphs)
+                        .map(|p| crate::render::views::word_count(&p.text))
+                        .sum(),
+                    quotes: turns()
+                        .filter_map(|t| {
+                            let first = t.paragraphs.first()?;
+                            Some(Quote {
+                                anchor: t.anchor.clone(),
+                                text: first_sentence(&first.text),
+                            })
+                        })
+                        .take(MAX_QUOTES)
+                        .collect(),
+                }
             })
             .collect();
         CallSummary {
@@ -92,6 +172,12 @@ impl CallSummary {
             date: m.date.clone().unwrap_or_default(),
             speakers,
             turns: call.turns.len(),
+            words: call
+                .turns
+                .iter()
+                .flat_map(|t| &t.paragraphs)
+                .map(|p| crate::render::views::word_count(&p.text))
+                .sum(),
             figures: KeyFigures::of(figures, m.year, m.quarter),
         }
     }
@@ -229,6 +315,7 @@ mod tests {
             date: date.into(),
             speakers: Vec::new(),
             turns: 0,
+            words: 0,
             figures: KeyFigures::default(),
         }
     }
@@ -259,5 +346,27 @@ mod tests {
         assert_eq!(l.companies[0].calls, [0, 2]);
         assert_eq!(l.quarters[0].title, "2024 Q2");
         assert_eq!(l.quarters[0].calls.len(), 2);
+    }
+
+    #[test]
+    fn a_quote_is_the_first_sentence_cut_at_a_word() {
+        assert_eq!(
+            first_sentence("Thanks, Mira. Revenue grew 5% this quarter. More."),
+            "Thanks, Mira. Revenue grew 5% this quarter."
+        );
+        assert_eq!(
+            first_sentence("Mr. Lin, revenue was $4.2 million in the quarter. More."),
+            "Mr. Lin, revenue was $4.2 million in the quarter."
+        );
+        assert_eq!(
+            first_sentence("謝謝米拉。我們以最好的一季結束。再見。"),
+            "謝謝米拉。我們以最好的一季結束。"
+        );
+        let long = "word ".repeat(80);
+        let quote = first_sentence(&long);
+        assert!(
+            quote.ends_with('…') && quote.chars().count() <= QUOTE_CHARS + 1,
+            "{quote}"
+        );
     }
 }
