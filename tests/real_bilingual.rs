@@ -115,6 +115,16 @@ fn amzn_page_has_speaker_anchors_that_resolve() {
         said_by,
         r##"<a href="#t4-p1">Brian T. Olsavsky</a>, <a href="#t3-p1">Andrew R. Jassy</a>"##
     );
+    // Each analyst's question is numbered in the order they were given the floor.
+    let first =
+        html.find("<span class=\"question\">Question 1</span> <a class=\"speaker\" href=\"#douglas-till-anmuth\">");
+    let last =
+        html.find("<span class=\"question\">Question 6</span> <a class=\"speaker\" href=\"#ronald-victor-josey\">");
+    assert!(
+        first.is_some() && last.is_some() && first < last,
+        "questions numbered in order"
+    );
+    assert!(!html.contains("Question 7"));
     assert_eq!(html.matches("class=\"para\"").count(), 99);
     assert!(html.matches("<p class=\"tr\" lang=\"zh-Hant\">").count() == 99);
 }

@@ -230,6 +230,10 @@ pub struct TurnView {
     pub role: Role,
     /// Line of the header in the source file.
     pub line: usize,
+    /// In the Q&A, the number of the question an analyst's turn opens (0 otherwise).
+    pub question: usize,
+    /// An analyst's later turn within their own question (a follow-up).
+    pub follow_up: bool,
     /// Paragraphs.
     pub paragraphs: Vec<ParagraphView>,
 }
@@ -375,11 +379,31 @@ fn sections(call: &Call, figures: &Figures) -> Vec<SectionView> {
             .filter(|(_, t)| t.section == section)
             .map(|(i, t)| turn_view(t, call, figures, figures.marks.get(i).map_or(&[][..], Vec::as_slice)))
             .collect();
+        let mut turns = turns;
+        if section == Section::Qa {
+            number_questions(&mut turns);
+        }
         if !turns.is_empty() {
             out.push(SectionView { id, title, turns });
         }
     }
     out
+}
+
+/// Numbers the questions of the Q&A: an analyst's turn after another analyst had the
+/// floor opens a question; their later turns before the next analyst are follow-ups.
+fn number_questions(turns: &mut [TurnView]) {
+    let mut asking: Option<String> = None;
+    let mut number = 0;
+    for t in turns.iter_mut().filter(|t| t.role == Role::Analyst) {
+        if asking.as_deref() == Some(t.speaker.as_str()) {
+            t.follow_up = true;
+        } else {
+            number += 1;
+            t.question = number;
+            asking = Some(t.speaker.clone());
+        }
+    }
 }
 
 fn turn_view(turn: &Turn, call: &Call, figures: &Figures, marks: &[Vec<Mark>]) -> TurnView {
@@ -401,6 +425,8 @@ fn turn_view(turn: &Turn, call: &Call, figures: &Figures, marks: &[Vec<Mark>]) -
         title,
         role: speaker.map_or(Role::Unknown, |s| s.role),
         line: turn.line,
+        question: 0,
+        follow_up: false,
         paragraphs: turn
             .paragraphs
             .iter()
