@@ -273,11 +273,12 @@ impl CallView {
             _ => String::new(),
         };
         let company_url = company_folder(&m.ticker, &m.company).map_or_else(String::new, |p| urls.link(&p));
+        let words = call.words_by_speaker();
         let people = |wanted: fn(Role) -> bool| {
             call.speakers
                 .iter()
                 .filter(|s| wanted(s.role))
-                .map(|s| PersonView::new(s, call, urls))
+                .map(|s| PersonView::new(s, call, &words, urls))
                 .collect()
         };
         CallView {
@@ -312,9 +313,10 @@ impl CallView {
 }
 
 impl PersonView {
-    fn new(s: &Speaker, call: &Call, urls: &Urls) -> Self {
-        let words = words_of_turns(call.turns.iter().filter(|t| t.speaker == s.id));
-        let total_words = words_of_turns(call.turns.iter());
+    fn new(s: &Speaker, call: &Call, words: &Words<'_>, urls: &Urls) -> Self {
+        let (by_speaker, total_words) = words;
+        let words = by_speaker.get(s.id.as_str()).copied().unwrap_or(0);
+        let total_words = *total_words;
         let page_url = if s.role == Role::Operator || crate::transcript::speakers::is_label(&s.name) {
             String::new()
         } else {
@@ -339,23 +341,8 @@ impl PersonView {
     }
 }
 
-/// Words in `text`: runs between spaces, and each Han, Kana or Hangul character (a
-/// language written without spaces counts a character as a word).
-pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .map(|w| {
-            let wide = w
-                .chars()
-                .filter(|c| crate::transcript::layouts::common::is_cjk(*c))
-                .count();
-            if wide > 0 { wide } else { 1 }
-        })
-        .sum()
-}
-
-fn words_of_turns<'a>(turns: impl Iterator<Item = &'a Turn>) -> usize {
-    turns.flat_map(|t| &t.paragraphs).map(|p| word_count(&p.text)).sum()
-}
+/// Words by speaker id and the call's total (see [`Call::words_by_speaker`]).
+type Words<'a> = (std::collections::HashMap<&'a str, usize>, usize);
 
 /// `part` of `whole` in whole percent (0 for an empty call).
 fn share(part: usize, whole: usize) -> u32 {
@@ -672,6 +659,7 @@ mod tests {
 
     #[test]
     fn words_are_counted_in_english_and_in_chinese() {
+        use crate::transcript::model::word_count;
         assert_eq!(word_count("Revenue was $441.9 million, up 21%."), 6);
         assert_eq!(word_count("營收為 4.419 億美元"), 3 + 1 + 3);
         assert_eq!(share(9, 43), 21);

@@ -111,7 +111,7 @@ fn first_sentence(text: &str) -> String {
             _ => false,
         })
         .map(|(i, c)| i + c.len_utf8())
-        .find(|&end| crate::render::views::word_count(&text[..end]) >= QUOTE_WORDS)
+        .find(|&end| crate::transcript::model::word_count(&text[..end]) >= QUOTE_WORDS)
         .unwrap_or(text.len());
     let sentence = &text[..end];
     if sentence.chars().count() <= QUOTE_CHARS {
@@ -130,6 +130,7 @@ impl CallSummary {
             (Some(y), Some(q)) => format!("{y} Q{q}"),
             _ => String::new(),
         };
+        let (by_speaker, total_words) = call.words_by_speaker();
         let speakers = call
             .speakers
             .iter()
@@ -143,10 +144,7 @@ impl CallSummary {
                     title: s.title.clone(),
                     affiliation: s.affiliation.clone(),
                     anchor: s.id.clone(),
-                    words: turns()
-                        .flat_map(|t| &t.paragraphs)
-                        .map(|p| crate::render::views::word_count(&p.text))
-                        .sum(),
+                    words: by_speaker.get(s.id.as_str()).copied().unwrap_or(0),
                     quotes: turns()
                         .filter_map(|t| {
                             let first = t.paragraphs.first()?;
@@ -172,12 +170,7 @@ impl CallSummary {
             date: m.date.clone().unwrap_or_default(),
             speakers,
             turns: call.turns.len(),
-            words: call
-                .turns
-                .iter()
-                .flat_map(|t| &t.paragraphs)
-                .map(|p| crate::render::views::word_count(&p.text))
-                .sum(),
+            words: total_words,
             figures: KeyFigures::of(figures, m.year, m.quarter),
         }
     }

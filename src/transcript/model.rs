@@ -191,7 +191,37 @@ impl Paragraph {
     }
 }
 
+/// Words in `text`: runs between spaces, and each Han, Kana or Hangul character (a
+/// language written without spaces counts a character as a word).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            if w.is_ascii() {
+                return 1;
+            }
+            let wide = w
+                .chars()
+                .filter(|c| crate::transcript::layouts::common::is_cjk(*c))
+                .count();
+            wide.max(1)
+        })
+        .sum()
+}
+
 impl Call {
+    /// Words each speaker spoke (by speaker id, in the original), and the call's total:
+    /// one pass over the paragraphs.
+    pub fn words_by_speaker(&self) -> (std::collections::HashMap<&str, usize>, usize) {
+        let mut by_speaker: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut total = 0;
+        for turn in &self.turns {
+            let words: usize = turn.paragraphs.iter().map(|p| word_count(&p.text)).sum();
+            *by_speaker.entry(turn.speaker.as_str()).or_default() += words;
+            total += words;
+        }
+        (by_speaker, total)
+    }
+
     /// Renumbers every line the call points to (turns, paragraphs, translations, notes,
     /// warnings) with `f`: for a text that was reshaped before it was read.
     pub fn map_lines(&mut self, f: impl Fn(usize) -> usize) {
