@@ -37,24 +37,18 @@ const SIDE: f64 = 8.0;
 /// The charts of a company's history: revenue (with guidance) and EPS, each when at
 /// least two quarters state it in one unit.
 pub fn company_charts(rows: &[HistoryRow]) -> Vec<Chart> {
-    let revenue: Vec<Bar<'_>> = rows
-        .iter()
-        .map(|r| Bar {
-            slot: quarter_index(r.year, r.quarter),
-            label: r.period.clone(),
-            value: r.figures.revenue.as_ref(),
-            guidance: r.guidance.as_ref(),
-        })
-        .collect();
-    let eps: Vec<Bar<'_>> = rows
-        .iter()
-        .map(|r| Bar {
-            slot: quarter_index(r.year, r.quarter),
-            label: r.period.clone(),
-            value: r.figures.eps.as_ref(),
-            guidance: None,
-        })
-        .collect();
+    let bars = |value: fn(&HistoryRow) -> Option<&Stated>, guided: bool| -> Vec<Bar<'_>> {
+        rows.iter()
+            .map(|r| Bar {
+                slot: quarter_index(r.year, r.quarter),
+                label: r.period.clone(),
+                value: value(r),
+                guidance: r.guidance.as_ref().filter(|_| guided),
+            })
+            .collect()
+    };
+    let revenue = bars(|r| r.figures.revenue.as_ref(), true);
+    let eps = bars(|r| r.figures.eps.as_ref(), false);
     [
         ("chart-revenue", "Revenue by quarter", revenue),
         ("chart-eps", "EPS by quarter", eps),
@@ -195,14 +189,7 @@ mod tests {
     use crate::site::history::KeyFigures;
 
     fn row(year: i32, quarter: u8, revenue: Option<f64>, guidance: Option<(f64, f64)>) -> HistoryRow {
-        let stated = |low: f64, high: f64, text: &str| Stated {
-            label: "Revenue".into(),
-            text: text.into(),
-            low,
-            high,
-            unit: "USD".into(),
-            anchor: "t1-p1".into(),
-        };
+        let stated = |low: f64, high: f64, text: &str| crate::site::history::revenue_stated(text, low, high);
         HistoryRow {
             period: format!("{year} Q{quarter}"),
             year,

@@ -183,19 +183,25 @@ pub fn quarter_index(year: i32, quarter: u8) -> i64 {
     i64::from(year) * 4 + i64::from(quarter) - 1
 }
 
+/// A revenue figure in dollars, for tests.
+#[cfg(test)]
+pub(crate) fn revenue_stated(text: &str, low: f64, high: f64) -> Stated {
+    Stated {
+        label: "Revenue".into(),
+        text: text.into(),
+        low,
+        high,
+        unit: "USD".into(),
+        anchor: "t1-p1".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn amount(text: &str, low: f64, high: f64) -> Stated {
-        Stated {
-            label: "Revenue".into(),
-            text: text.into(),
-            low,
-            high,
-            unit: "USD".into(),
-            anchor: "t1-p1".into(),
-        }
+        revenue_stated(text, low, high)
     }
 
     #[test]
