@@ -194,6 +194,18 @@ impl Paragraph {
 /// Words in `text`: runs between spaces, and each Han, Kana or Hangul character (a
 /// language written without spaces counts a character as a word).
 pub fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        // Most transcripts: count the starts of words byte by byte (what split_whitespace
+        // counts, several times faster).
+        let mut words = 0;
+        let mut in_word = false;
+        for b in text.bytes() {
+            let space = b.is_ascii_whitespace() || b == 0x0b;
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return words;
+    }
     text.split_whitespace()
         .map(|w| {
             if w.is_ascii() {
