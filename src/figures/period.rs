@@ -540,6 +540,11 @@ impl PeriodPhrase {
         self.year.is_some()
     }
 
+    /// The year of a bare year phrase (`2019`), else none.
+    pub fn bare_year(&self) -> Option<i32> {
+        self.year.filter(|_| self.is_bare_year())
+    }
+
     /// True for a bare year (`2021`), which dates more often than it periods.
     pub fn is_bare_year(&self) -> bool {
         // `2022` or `2022's`, not `full year 2022`.

@@ -818,3 +818,40 @@ fn the_verb_of_an_aside_is_not_the_figures() {
     assert_eq!(figure(&figs, "$16 million").scope, Scope::Total);
     assert_eq!(label(&figs, "$0.30").as_deref(), Some("GAAP EPS"));
 }
+
+#[test]
+fn on_a_fourth_quarter_call_a_figure_compared_with_last_year_is_the_years() {
+    // figures_of is a third-quarter call: a fourth-quarter one here.
+    let mut b = crate::transcript::builder::CallBuilder::new();
+    b.start_turn_as(
+        "Jane Roe -- CFO",
+        "Jane Roe",
+        Some("CFO"),
+        None,
+        Some(Role::Executive),
+        1,
+    );
+    b.add_paragraph(Paragraph::new(
+        "As a result, we generated record earnings of $4.27 per diluted share, up 43.3% over 2023.",
+        2,
+    ));
+    b.add_paragraph(Paragraph::new(
+        "Fourth quarter revenue was $5 million, up 10% over 2023.",
+        3,
+    ));
+    let meta = Meta {
+        ticker: "TST".into(),
+        year: Some(2024),
+        quarter: Some(4),
+        date: Some("2025-02-10".into()),
+        ..Meta::default()
+    };
+    let mut call = b.finish("test", meta);
+    let figs = extract(&mut call);
+    assert_eq!(figure(&figs, "$4.27").period.key(), "2024");
+    assert_eq!(
+        figure(&figs, "$5 million").period.key(),
+        "2024-Q4",
+        "a quarter it names is its own"
+    );
+}
