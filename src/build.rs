@@ -15,7 +15,7 @@ use crate::figures::vocabulary::Vocabulary;
 use crate::output::{NullSink, Passthrough, RelativeLinks, Sink, Staging};
 use crate::render::highlight::Highlighter;
 use crate::render::{Renderer, Theme, data, to_safe_json};
-use crate::site::listings::{CallSummary, Listings};
+use crate::site::listings::{CallSummary, ListingKind, Listings};
 use crate::site::urls::{self, Urls};
 use crate::transcript;
 
@@ -302,7 +302,7 @@ pub(crate) fn collisions(entries: &Entries, listings: &Listings, urls: &Urls, in
         .chain(&listings.quarters)
         .chain(&listings.speakers)
         .map(|g| g.path.as_str());
-    let index_pages = listings.calls.len().div_ceil(index_page_size.max(1)).max(1);
+    let index_pages = urls::index_page_count(listings.calls.len(), index_page_size);
     let index_paths: Vec<String> = (1..=index_pages).map(urls::index_page_path).collect();
     let site_pages = [
         urls::SEARCH_PATH,
@@ -361,9 +361,9 @@ pub(crate) fn write_site_wide(
         sink.write(&urls::index_file(path), r.groups_page(kind, groups)?.as_bytes())?;
     }
     let groups = [
-        ("Company", &listings.companies),
-        ("Quarter", &listings.quarters),
-        ("Speaker", &listings.speakers),
+        (ListingKind::Company, &listings.companies),
+        (ListingKind::Quarter, &listings.quarters),
+        (ListingKind::Speaker, &listings.speakers),
     ];
     let jobs: Vec<_> = groups
         .iter()
@@ -376,10 +376,10 @@ pub(crate) fn write_site_wide(
     chosen.par_iter().try_for_each(|(kind, g)| {
         sink.write(
             &urls::index_file(&g.path),
-            r.listing_page(kind, g, listings)?.as_bytes(),
+            r.listing_page(*kind, g, listings)?.as_bytes(),
         )?;
         // A company's own feed, for readers who follow one company.
-        if *kind == "Company" {
+        if *kind == ListingKind::Company {
             let feed = Path::new(&g.path).join(crate::render::FEED_FILE);
             sink.write(&feed, r.company_feed(g, listings)?.as_bytes())?;
         }
@@ -394,14 +394,16 @@ pub(crate) fn write_site_wide(
     paths.extend(jobs.iter().map(|(_, g)| g.path.clone()));
     paths.sort();
     sink.write(Path::new(crate::render::FEED_FILE), r.feed(listings)?.as_bytes())?;
-    for (name, xml) in r.sitemaps(&paths)? {
-        sink.write(Path::new(&name), xml.as_bytes())?;
+    let sitemaps = r.sitemaps(&paths)?;
+    for (name, xml) in &sitemaps {
+        sink.write(Path::new(name), xml.as_bytes())?;
     }
     sink.write(Path::new("calls.json"), to_safe_json(&listings.calls).as_bytes())?;
     if entries.values().any(|e| e.has_code) {
         sink.write(Path::new("syntax.css"), Highlighter::stylesheet().as_bytes())?;
     }
-    Ok(chosen.len() + index_pages.len() + lists.len() + 3)
+    // The listings, index pages and lists, sitemaps, the feed and calls.json.
+    Ok(chosen.len() + index_pages.len() + lists.len() + sitemaps.len() + 2)
 }
 
 /// A call page bigger than this opens slowly in a browser (seconds on a phone); real

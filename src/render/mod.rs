@@ -15,8 +15,8 @@ use tera::Context;
 use crate::config::SiteConfig;
 use crate::error::Result;
 use crate::figures::Figures;
-use crate::site::listings::{CallSummary, Group, Listings};
-use crate::site::urls::{COMPANIES_PATH, QUARTERS_PATH, SPEAKERS_PATH, Urls, index_page_path};
+use crate::site::listings::{CallSummary, Group, ListingKind, Listings};
+use crate::site::urls::{COMPANIES_PATH, QUARTERS_PATH, SPEAKERS_PATH, Urls, index_page_count, index_page_path};
 use crate::transcript::Call;
 use highlight::Highlighter;
 pub use templates::Theme;
@@ -45,10 +45,9 @@ pub const FEED_FILE: &str = "atom.xml";
 struct Feed {
     /// Its title.
     title: String,
-    /// The folder of the page it follows (empty for the site).
+    /// The folder of the page it follows (empty for the site); that page's permalink is
+    /// the feed's Atom id.
     path: String,
-    /// Its Atom id: the permalink of that page.
-    id: String,
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -241,19 +240,13 @@ impl Renderer {
         })
     }
 
-    /// The index: every call, newest first.
-    pub fn index_page(&self, listings: &Listings) -> Result<String> {
-        self.index_pages(listings)
-            .map(|pages| pages.into_iter().next().map(|(_, html)| html).unwrap_or_default())
-    }
-
     /// Every page of the index, `index_page_size` calls each, newest first: (folder,
     /// HTML), the first at the site's top. Each links to its neighbours and to the lists
     /// of companies, quarters and speakers; the first also shows the companies and
     /// quarters with the most calls.
     pub fn index_pages(&self, listings: &Listings) -> Result<Vec<(String, String)>> {
         let size = self.index_page_size.max(1);
-        let total = listings.calls.len().div_ceil(size).max(1);
+        let total = index_page_count(listings.calls.len(), size);
         let counts = views::ListCounts {
             companies: listings.companies.len(),
             quarters: listings.quarters.len(),
@@ -299,7 +292,7 @@ impl Renderer {
     }
 
     /// A company, quarter or speaker page.
-    pub fn listing_page(&self, kind: &str, group: &Group, listings: &Listings) -> Result<String> {
+    pub fn listing_page(&self, kind: ListingKind, group: &Group, listings: &Listings) -> Result<String> {
         let calls: Vec<views::CallLink> = group
             .calls
             .iter()
@@ -307,11 +300,11 @@ impl Renderer {
             .map(|c| views::CallLink::new(c, &self.urls))
             .collect();
         let mut context = Context::new();
-        context.insert("kind", kind);
+        context.insert("kind", kind.name());
         context.insert("group", &views::GroupLink::new(group, &self.urls));
         context.insert("calls", &calls);
         // A company's page shows its figures across quarters; other listings none.
-        let history = if kind == "Company" {
+        let history = if kind == ListingKind::Company {
             self.company_history(group, listings)
         } else {
             Vec::new()
@@ -319,28 +312,33 @@ impl Renderer {
         context.insert("charts", &charts::company_charts(&history));
         context.insert("history", &history);
         // A speaker's page shows what they said on each call.
-        let appearances = if kind == "Speaker" {
+        let appearances = if kind == ListingKind::Speaker {
             self.appearances(group, listings)
         } else {
             Vec::new()
         };
         context.insert("appearances", &appearances);
-        self.theme
-            .render("listing.html", &context, &format!("the {kind} page {}", group.path))
+        self.theme.render(
+            "listing.html",
+            &context,
+            &format!("the {} page {}", kind.name(), group.path),
+        )
     }
 
     /// A speaker's calls, newest first: how they were introduced on each, how much they
     /// said, and the opening of each of their turns.
     fn appearances(&self, group: &Group, listings: &Listings) -> Vec<views::Appearance> {
+        let slug = group
+            .path
+            .strip_prefix(SPEAKERS_PATH)
+            .and_then(|p| p.strip_suffix('/'))
+            .unwrap_or_default();
         group
             .calls
             .iter()
             .filter_map(|&i| listings.calls.get(i))
             .filter_map(|c| {
-                let s = c
-                    .speakers
-                    .iter()
-                    .find(|s| group.path == crate::site::urls::speaker_path(&s.name))?;
+                let s = c.speakers.iter().find(|s| s.slug == slug)?;
                 Some(views::Appearance::new(c, s, &self.urls))
             })
             .collect()
@@ -381,7 +379,6 @@ impl Renderer {
         let feed = Feed {
             title: self.site_title.clone(),
             path: String::new(),
-            id: self.urls.permalink(""),
         };
         self.atom(&feed, &calls)
     }
@@ -392,7 +389,6 @@ impl Renderer {
         let feed = Feed {
             title: format!("{} earnings calls · {}", group.title, self.site_title),
             path: group.path.clone(),
-            id: self.urls.permalink(&group.path),
         };
         self.atom(&feed, &calls)
     }
@@ -409,8 +405,9 @@ impl Renderer {
         let mut context = Context::new();
         context.insert("feed_title", &feed.title);
         context.insert("feed_url", &self.urls.permalink(&format!("{}{FEED_FILE}", feed.path)));
-        context.insert("page_url", &self.urls.permalink(&feed.path));
-        context.insert("feed_id", &feed.id);
+        let page_url = self.urls.permalink(&feed.path);
+        context.insert("page_url", &page_url);
+        context.insert("feed_id", &page_url);
         context.insert("calls", &entries);
         context.insert("updated", updated);
         self.theme

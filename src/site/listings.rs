@@ -200,6 +200,28 @@ impl CallSummary {
     }
 }
 
+/// What a listing page lists the calls of; templates see its name (`Company`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ListingKind {
+    /// One company's calls (its history, its feed).
+    Company,
+    /// One fiscal quarter's calls.
+    Quarter,
+    /// One speaker's calls (what they said on each).
+    Speaker,
+}
+
+impl ListingKind {
+    /// The name templates compare with.
+    pub fn name(self) -> &'static str {
+        match self {
+            ListingKind::Company => "Company",
+            ListingKind::Quarter => "Quarter",
+            ListingKind::Speaker => "Speaker",
+        }
+    }
+}
+
 /// A group of calls on one listing page (a company, a quarter, a speaker).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Group {

@@ -74,6 +74,11 @@ pub const PAGES_PATH: &str = "page/";
 /// of these would put its listing on top of them.
 pub const SITE_FOLDERS: [&str; 5] = [QUARTERS_PATH, SPEAKERS_PATH, SEARCH_PATH, COMPANIES_PATH, PAGES_PATH];
 
+/// How many pages the index of `calls` calls has at `size` a page (one when empty).
+pub fn index_page_count(calls: usize, size: usize) -> usize {
+    calls.div_ceil(size.max(1)).max(1)
+}
+
 /// The folder of page `n` (from 1) of the index: the site's top for the first.
 pub fn index_page_path(n: usize) -> String {
     if n <= 1 {
