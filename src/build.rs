@@ -16,6 +16,8 @@ use crate::output::{NullSink, Passthrough, RelativeLinks, Sink, Staging};
 use crate::render::highlight::Highlighter;
 use crate::render::{Renderer, Theme, data, to_safe_json};
 use crate::site::listings::{CallSummary, ListingKind, Listings};
+use crate::site::search::terms::Fold;
+use crate::site::search::{CallTerms, SearchIndex};
 use crate::site::urls::{self, Urls};
 use crate::transcript;
 
@@ -65,6 +67,8 @@ pub(crate) enum Done {
         summary: Box<CallSummary>,
         source: PathBuf,
         warnings: Vec<Warning>,
+        /// Its terms for the search index, when the site has one.
+        terms: Option<CallTerms>,
     },
     Page {
         path: String,
@@ -86,6 +90,8 @@ pub(crate) struct Site {
     pub(crate) renderer: Renderer,
     /// The figure reader with the site's own metrics, when it has any.
     reader: Option<FigureReader>,
+    /// The accent fold of search terms, when the site indexes its paragraphs.
+    search_fold: Option<Fold>,
     /// What the build may read: the site's root and the outside folders it allows.
     pub(crate) boundary: Boundary,
     /// Template overrides not read because they link outside the boundary.
@@ -117,11 +123,13 @@ impl Site {
         let renderer = Renderer::new(theme, &config, urls);
         let reader = (!config.figures.metrics.is_empty())
             .then(|| FigureReader::new(Vocabulary::with_site_metrics(&config.figures.metrics)));
+        let search_fold = config.full_text_search.then(Fold::new);
         Ok(Site {
             root: options.root.clone(),
             config,
             renderer,
             reader,
+            search_fold,
             boundary,
             refused_templates,
             drafts: options.drafts,
@@ -159,7 +167,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 pub fn build_with_progress(options: &BuildOptions, progress: Progress<'_>) -> Result<BuildReport> {
     let site = Site::load(options)?;
     let staging = Staging::begin(&output_dir(&site, options), &site.root)?;
-    let (mut report, _) = run(&site, &staging, progress)?;
+    let mut report = run(&site, &staging, progress)?.report;
     report.output = staging.commit()?;
     Ok(report)
 }
@@ -175,11 +183,18 @@ pub(crate) fn output_dir(site: &Site, options: &BuildOptions) -> PathBuf {
 /// Parses and renders everything as a build would, writing nothing.
 pub fn check(options: &BuildOptions) -> Result<BuildReport> {
     let site = Site::load(options)?;
-    run(&site, &NullSink, &|_, _| {}).map(|(report, _)| report)
+    run(&site, &NullSink, &|_, _| {}).map(|run| run.report)
+}
+
+/// What a run of the whole site leaves: its report, and the state a rebuild starts from.
+pub(crate) struct Run {
+    pub(crate) report: BuildReport,
+    pub(crate) entries: Entries,
+    pub(crate) search: SearchIndex,
 }
 
 /// Renders every content file and the site-wide pages into `sink`.
-pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Result<(BuildReport, Entries)> {
+pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Result<Run> {
     let sink = site.sink(sink);
     let sink = sink.as_ref();
     let content::Discovered {
@@ -188,10 +203,16 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
         refused,
     } = content::discover(&site.root.join("content"), &site.boundary);
     let done = std::sync::atomic::AtomicUsize::new(0);
+    // Each call's terms go into the index as soon as it is read: held until the end of
+    // the loop, a thousand calls' terms would triple the build's memory.
+    let search = std::sync::Mutex::new(SearchIndex::default());
     let results: Vec<Result<Done>> = files
         .par_iter()
         .map(|f| {
-            let result = process(site, f, sink);
+            let mut result = process(site, f, sink);
+            if let Some((path, terms)) = result.as_mut().ok().and_then(take_terms) {
+                search.lock().unwrap_or_else(|e| e.into_inner()).set(&path, Some(terms));
+            }
             progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, files.len());
             result
         })
@@ -202,6 +223,7 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
         .warnings
         .extend(site.refused_templates.iter().chain(&refused).map(Refused::warning));
     let mut entries = Entries::new();
+    let mut search = search.into_inner().unwrap_or_else(|e| e.into_inner());
     for (file, result) in files.iter().zip(results) {
         match result {
             Err(e) => errors.push(e),
@@ -223,9 +245,42 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
         return Err(Error::from_list(errors));
     }
     write_site_wide(site, &entries, &listings, None, sink)?;
+    write_search_index(site, &listings, &mut search, sink)?;
     let refused_static = write_site_files(site, sink)?;
     report.warnings.extend(refused_static.iter().map(Refused::warning));
-    Ok((report, entries))
+    Ok(Run {
+        report,
+        entries,
+        search,
+    })
+}
+
+/// Takes a call's search terms out of `done`, with the call's folder.
+pub(crate) fn take_terms(done: &mut Done) -> Option<(String, CallTerms)> {
+    match done {
+        Done::Call { summary, terms, .. } => terms.take().map(|t| (summary.path.clone(), t)),
+        _ => None,
+    }
+}
+
+/// Writes the shards of the full-text index that changed since `search` last wrote them
+/// (a new index: all), for the calls in the order of `calls.json`. Returns the files
+/// written and the number of shards (nothing when the site has no full-text search).
+pub(crate) fn write_search_index(
+    site: &Site,
+    listings: &Listings,
+    search: &mut SearchIndex,
+    sink: &dyn Sink,
+) -> Result<(usize, usize)> {
+    if site.search_fold.is_none() {
+        return Ok((0, 0));
+    }
+    let order: Vec<&str> = listings.calls.iter().map(|c| c.path.as_str()).collect();
+    let (files, shards) = search.changed_files(&order);
+    for (path, json) in &files {
+        sink.write(Path::new(path), json.as_bytes())?;
+    }
+    Ok((files.len(), shards))
 }
 
 /// Adds a processed file to the report; returns what the build keeps of it.
@@ -244,6 +299,7 @@ pub(crate) fn record(done: Done, report: &mut BuildReport) -> Option<Entry> {
             summary,
             source,
             warnings,
+            terms: _,
         } => {
             report.calls += 1;
             report.notes.extend(note.map(|n| (source.clone(), n)));
@@ -432,6 +488,7 @@ fn publish_call(site: &Site, file: &ContentFile, doc: content::Document, sink: &
     let slug_line = doc.front.line_of("slug");
     drop(doc);
     let figures = site.figures().extract(&mut call);
+    let terms = site.search_fold.as_ref().map(|fold| CallTerms::of(&call, fold));
     let path = urls::call_path(&call.meta, &file.relative).map_err(|m| Error::content(&file.path, slug_line, m))?;
     let html = site.renderer.call_page(&call, &figures, &path, &file.path)?;
     sink.write(&urls::index_file(&path), html.as_bytes())?;
@@ -451,6 +508,7 @@ fn publish_call(site: &Site, file: &ContentFile, doc: content::Document, sink: &
         summary: Box::new(CallSummary::of(&call, &figures, &path)),
         source: file.path.clone(),
         warnings: call.warnings,
+        terms,
     })
 }
 

@@ -44,6 +44,11 @@ pub struct SiteConfig {
     /// How many calls each page of the index lists (later pages at `page/2/`, …).
     #[serde(default = "default_index_page_size")]
     pub index_page_size: usize,
+    /// Index every paragraph for the search page (`search/terms/`). Off, search finds
+    /// calls by company, ticker, quarter, date and speaker only, and a build of 1,000
+    /// calls takes about a third less time (BENCHMARKS.md).
+    #[serde(default = "default_true")]
+    pub full_text_search: bool,
     /// Links in every page's header, after "Calls".
     #[serde(default)]
     pub menu: Vec<MenuItem>,
@@ -130,6 +135,10 @@ fn default_translation() -> String {
 }
 fn default_index_page_size() -> usize {
     50
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_feed_limit() -> usize {

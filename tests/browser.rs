@@ -71,6 +71,69 @@ fn run_script(script: &str, args: &[&str], expect: &str) {
     );
 }
 
+/// Sentences that try the cutting rules: plurals, numbers, accents, letters whose
+/// lowercase is another length, Chinese, Japanese and Korean, mixed scripts.
+const CUTTING_CASES: &[&str] = &[
+    "The Margins of our Companies grew; business, glass and status did not.",
+    "Revenue was $143.3 billion, up 1,250 units (13%) in Q1 2024. Then 2024,2025 and 3.5.",
+    "Nestlé, Société Générale, Straße, Ærø, Łódź, ĲSSEL, İstanbul, ΣΟΦΙΑ, K (Kelvin), ﬁnance.",
+    "本季營收成長 12%，AWS 的營收為 250 億美元。年",
+    "売上高は前年比で増加しました。カタカナ 한국어 매출",
+    "capex-heavy Kuiper's satellites; e-commerce, COVID-19, 10-K, Q&A, A.I., a b c 7",
+    "emojis 🚀 and tabs\tand\u{a0}spaces and ellipses… and “quotes” — dashes",
+];
+
+#[test]
+fn the_search_script_cuts_terms_as_the_index_does() {
+    if Command::new("node").arg("--version").output().is_err() {
+        panic!("no node: install it (apt-get install nodejs) to check static/search.js against the index");
+    }
+    use callpress::site::search::{shard_of, terms};
+    let fold = terms::Fold::new();
+    let rust: Vec<Vec<String>> = CUTTING_CASES
+        .iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            terms::each_term(s, &fold, |t| out.push(t.to_string()));
+            out
+        })
+        .collect();
+    let shards = 1 << 12;
+    let rust_shards: Vec<Vec<usize>> = rust
+        .iter()
+        .map(|l| l.iter().map(|t| shard_of(t, shards)).collect())
+        .collect();
+    let fold_map: std::collections::BTreeMap<String, String> = terms::fold_table()
+        .into_iter()
+        .map(|(c, p)| (c.to_string(), p))
+        .collect();
+    let cases = serde_json::json!({
+        "rules": { "stop": terms::STOP_WORDS.as_slice(), "fold": fold_map },
+        "sentences": CUTTING_CASES,
+        "shards": shards,
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cases.json");
+    std::fs::write(&file, cases.to_string()).unwrap();
+    let output = Command::new("node")
+        .current_dir(repo().join("tests/browser"))
+        .arg("terms.mjs")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let js: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for (i, sentence) in CUTTING_CASES.iter().enumerate() {
+        assert_eq!(js["terms"][i], serde_json::json!(rust[i]), "terms of {sentence:?}");
+        assert_eq!(
+            js["shards"][i],
+            serde_json::json!(rust_shards[i]),
+            "shards of {sentence:?}"
+        );
+    }
+    assert!(rust[3].contains(&"營收".to_string()) && rust[0].contains(&"compan".to_string()));
+}
+
 #[test]
 fn an_open_page_reloads_after_an_edit() {
     if !browser_available() {
@@ -99,11 +162,17 @@ fn the_search_page_finds_calls_and_shows_markup_as_text() {
     if !browser_available() {
         return;
     }
-    let evil = String::from_utf8_lossy(SMALL).replacen(
-        "company: Example Harbor Mills",
-        "company: 'Société <img src=x onerror=\"window.__xss=1\"> Mills'\nticker: EVL",
-        1,
-    );
+    let evil = String::from_utf8_lossy(SMALL)
+        .replacen(
+            "company: Example Harbor Mills",
+            "company: 'Société <img src=x onerror=\"window.__xss=1\"> Mills'\nticker: EVL",
+            1,
+        )
+        .replacen(
+            "Revenue was $12.5 million, up 4%.",
+            "Revenue was $12.5 million, up 4%, said the bobcat <img src=y onerror=\"window.__xss=2\">.",
+            1,
+        );
     let site = temp_site(
         "title = \"Search\"\n",
         &[("content/small.txt", SMALL), ("content/evil.txt", evil.as_bytes())],

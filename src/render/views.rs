@@ -27,6 +27,8 @@ pub struct SiteView {
     pub languages: Languages,
     /// Header links, with `url` made under `base_url`.
     pub menu: Vec<MenuLink>,
+    /// The site indexes every paragraph (`site.toml` `full_text_search`).
+    pub full_text_search: bool,
 }
 
 /// A menu link.
@@ -47,6 +49,7 @@ impl SiteView {
             base_url: urls.base_url().to_string(),
             base_path: urls.base_path().to_string(),
             languages: config.languages.clone(),
+            full_text_search: config.full_text_search,
             menu: config
                 .menu
                 .iter()

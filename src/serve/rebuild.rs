@@ -13,6 +13,7 @@ use crate::diagnostic::Warning;
 use crate::error::{Error, Result};
 use crate::output::{Sink, Staging};
 use crate::site::listings::CallSummary;
+use crate::site::search::{CallTerms, SearchIndex, shard_path};
 
 /// What one rebuild did.
 #[derive(Debug, Default)]
@@ -35,6 +36,7 @@ pub struct Session {
     site: Site,
     output: PathBuf,
     entries: Entries,
+    search: SearchIndex,
 }
 
 impl Session {
@@ -43,7 +45,11 @@ impl Session {
         let site = Site::load(&options)?;
         let output = build::output_dir(&site, &options);
         let staging = Staging::begin(&output, &site.root)?;
-        let (mut report, entries) = build::run(&site, &staging, &|_, _| {})?;
+        let build::Run {
+            mut report,
+            entries,
+            search,
+        } = build::run(&site, &staging, &|_, _| {})?;
         report.output = staging.commit()?;
         Ok((
             Session {
@@ -51,6 +57,7 @@ impl Session {
                 site,
                 output,
                 entries,
+                search,
             },
             report,
         ))
@@ -99,6 +106,7 @@ impl Session {
         // First render every changed file into memory; the output and the state change
         // only when all of them are good.
         let mut updates: Vec<(PathBuf, Option<Entry>)> = Vec::new();
+        let mut new_terms: Vec<(String, CallTerms)> = Vec::new();
         for path in changed {
             let Ok(relative) = path.strip_prefix(&content_dir) else {
                 continue;
@@ -119,7 +127,8 @@ impl Session {
                     kind,
                 };
                 report.files_read += 1;
-                let done = build::process(&self.site, &file, self.site.sink(&memory).as_ref())?;
+                let mut done = build::process(&self.site, &file, self.site.sink(&memory).as_ref())?;
+                new_terms.extend(build::take_terms(&mut done));
                 let mut built = BuildReport::default();
                 after = build::record(done, &mut built);
                 report.warnings.extend(built.warnings);
@@ -130,8 +139,13 @@ impl Session {
         let mut touched: Vec<CallSummary> = Vec::new();
         let mut gone: Vec<String> = Vec::new();
         let mut listings_changed = false;
+        let mut calls_changed = !new_terms.is_empty();
         for (path, after) in updates {
             let before = self.entries.remove(&path);
+            if let Some(b) = before.as_ref().filter(|b| b.summary.is_some()) {
+                self.search.set(&b.path, None);
+                calls_changed = true;
+            }
             // The listings show a call's summary: when an edit leaves it as it was (the
             // usual case, a fix in the text), no listing, feed or index changes.
             let same = matches!((&before, &after), (Some(b), Some(a)) if b.path == a.path && b.summary == a.summary && b.has_code == a.has_code);
@@ -175,10 +189,29 @@ impl Session {
                 remove_page(&self.output, path);
             }
         }
+        if calls_changed {
+            for (path, terms) in new_terms {
+                self.search.set(&path, Some(terms));
+            }
+            report.files_written += self.write_search_index(&live)?;
+        }
         for path in gone.iter().filter(|p| !self.entries.values().any(|e| &e.path == *p)) {
             remove_page(&self.output, path);
         }
         Ok(report)
+    }
+
+    /// Writes the shards of the search index that changed; removes those no longer used.
+    fn write_search_index(&mut self, live: &AtomicSink) -> Result<usize> {
+        let listings = build::listings_of(&self.entries);
+        let before = self.search.shards();
+        let (written, shards) =
+            build::write_search_index(&self.site, &listings, &mut self.search, self.site.sink(live).as_ref())?;
+        for n in shards..before {
+            // A missing file is what we want; any other failure leaves a file no query reads.
+            let _ = std::fs::remove_file(self.output.join(shard_path(n)));
+        }
+        Ok(written)
     }
 
     /// A changed file must not take a URL another file (or a listing) has.

@@ -2,4 +2,5 @@
 
 pub mod history;
 pub mod listings;
+pub mod search;
 pub mod urls;
