@@ -226,6 +226,14 @@
     });
   }
 
+  // A call's paragraphs are read from its call.json when its result comes into view (or
+  // near it), so a query downloads the text of the calls a reader sees, not of all ten.
+  var watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (seen) {
+    seen.forEach(function (e) {
+      if (e.isIntersecting) { watcher.unobserve(e.target); e.target.load(); }
+    });
+  }, { rootMargin: "200px" }) : null;
+
   function showCalls(found, from, terms, query, mine) {
     found.slice(from, from + TEXT_PAGE).forEach(function (hit) {
       var call = entries[hit.position] && entries[hit.position].call;
@@ -238,10 +246,13 @@
       paragraphs.className = "paragraph-hits";
       li.append(link, paragraphs);
       textList.append(li);
-      if (!callData[call.path]) { callData[call.path] = loadJson(base + call.path + "call.json"); }
-      callData[call.path].then(function (data) {
-        if (mine === generation) { showParagraphs(paragraphs, call, data, terms, query); }
-      }).catch(function () { paragraphs.textContent = "(this call's text could not be loaded)"; });
+      li.load = function () {
+        if (!callData[call.path]) { callData[call.path] = loadJson(base + call.path + "call.json"); }
+        callData[call.path].then(function (data) {
+          if (mine === generation) { showParagraphs(paragraphs, call, data, terms, query); }
+        }).catch(function () { paragraphs.textContent = "(this call\u2019s text could not be loaded)"; });
+      };
+      if (watcher) { watcher.observe(li); } else { li.load(); }
     });
     var left = found.length - from - TEXT_PAGE;
     more.hidden = left <= 0;
