@@ -245,6 +245,7 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
         return Err(Error::from_list(errors));
     }
     write_site_wide(site, &entries, &listings, None, sink)?;
+    link_adjacent_calls(site, &listings, None, sink)?;
     write_search_index(site, &listings, &mut search, sink)?;
     let refused_static = write_site_files(site, sink)?;
     report.warnings.extend(refused_static.iter().map(Refused::warning));
@@ -253,6 +254,43 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
         entries,
         search,
     })
+}
+
+/// Gives the call pages of the companies whose folders are in `only` (every company with
+/// two calls or more, with `None`) their links to the company's calls before and after
+/// them. A page is rendered before the other calls are read (in parallel, keeping no
+/// page in memory), so the links go in afterwards, between the page's markers: reading
+/// back and rewriting the pages of companies with several calls costs a tenth of what
+/// parsing every call twice would. Returns the pages rewritten.
+pub(crate) fn link_adjacent_calls(
+    site: &Site,
+    listings: &Listings,
+    only: Option<&std::collections::HashSet<String>>,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let jobs: Vec<(&crate::site::listings::Group, usize)> = listings
+        .companies
+        .iter()
+        .filter(|g| only.map_or(g.calls.len() > 1, |o| o.contains(&g.path)))
+        .flat_map(|g| (0..g.calls.len()).map(move |k| (g, k)))
+        .collect();
+    let rewritten = std::sync::atomic::AtomicUsize::new(0);
+    jobs.par_iter().try_for_each(|(group, k)| {
+        let nth = |j: usize| group.calls.get(j).and_then(|&i| listings.calls.get(i));
+        let (Some(call), newer, older) = (nth(*k), k.checked_sub(1).and_then(nth), nth(k + 1)) else {
+            return Ok(());
+        };
+        let nav = site.renderer.adjacent_nav(&group.title, older, newer)?;
+        let file = urls::index_file(&call.path);
+        let Some(page) = sink.read(&file) else { return Ok(()) };
+        let Some(linked) = crate::render::splice_adjacent(&String::from_utf8_lossy(&page), &nav) else {
+            return Ok(());
+        };
+        sink.write(&file, linked.as_bytes())?;
+        rewritten.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok::<(), Error>(())
+    })?;
+    Ok(rewritten.into_inner())
 }
 
 /// Takes a call's search terms out of `done`, with the call's folder.
@@ -276,11 +314,7 @@ pub(crate) fn write_search_index(
         return Ok((0, 0));
     }
     let order: Vec<&str> = listings.calls.iter().map(|c| c.path.as_str()).collect();
-    let (files, shards) = search.changed_files(&order);
-    for (path, json) in &files {
-        sink.write(Path::new(path), json.as_bytes())?;
-    }
-    Ok((files.len(), shards))
+    search.write_changed(&order, |path, json| sink.write(Path::new(path), json.as_bytes()))
 }
 
 /// Adds a processed file to the report; returns what the build keeps of it.

@@ -12,6 +12,12 @@ use crate::site::urls::NOT_FOUND_FILE;
 pub trait Sink: Sync {
     /// Writes `bytes` to the site-relative path `rel`.
     fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()>;
+
+    /// What this build wrote to `rel`, when the sink can give it back (a page is
+    /// written, then given its links to the calls around it once every call is known).
+    fn read(&self, _rel: &Path) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// Passes every file on unchanged.
@@ -20,6 +26,10 @@ pub struct Passthrough<'a>(pub &'a dyn Sink);
 impl Sink for Passthrough<'_> {
     fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
         self.0.write(rel, bytes)
+    }
+
+    fn read(&self, rel: &Path) -> Option<Vec<u8>> {
+        self.0.read(rel)
     }
 }
 
@@ -44,6 +54,12 @@ impl Sink for RelativeLinks<'_> {
             }
             _ => self.inner.write(rel, bytes),
         }
+    }
+
+    /// The page as written: its links already relative (and rewriting them again, on the
+    /// way back, leaves them so: a relative link does not start with the base path).
+    fn read(&self, rel: &Path) -> Option<Vec<u8>> {
+        self.inner.read(rel)
     }
 }
 
@@ -176,6 +192,12 @@ impl Sink for Staging {
             written.insert(rel.to_path_buf());
         }
         Ok(())
+    }
+
+    fn read(&self, rel: &Path) -> Option<Vec<u8>> {
+        // The staging folder holds the last site's files too: only this build's count.
+        let written = self.written.lock().ok()?.contains(rel);
+        written.then(|| std::fs::read(self.tmp.join(rel)).ok()).flatten()
     }
 }
 

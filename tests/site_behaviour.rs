@@ -270,3 +270,100 @@ fn the_index_paginates_and_links_every_list() {
         assert!(sitemap.contains(&format!("{path}</loc>")), "sitemap lacks {path}");
     }
 }
+
+/// The links in a call page's "other calls" bar: (rel, href).
+fn adjacent_links(page: &str) -> Vec<(String, String)> {
+    let Some(nav) = page.split("<nav class=\"adjacent\"").nth(1) else {
+        return Vec::new();
+    };
+    let nav = nav.split("</nav>").next().unwrap_or("");
+    let re = regex::Regex::new(r#"<a rel="(prev|next)" href="([^"]*)""#).unwrap();
+    re.captures_iter(nav)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+#[test]
+fn a_call_links_to_its_company_s_calls_before_and_after_it() {
+    let site = temp_site(
+        "title = \"T\"\n",
+        &[
+            ("content/q1.txt", &small_call_of("AAA", 1)),
+            ("content/q3.txt", &small_call_of("AAA", 3)),
+            ("content/q2.txt", &small_call_of("AAA", 2)),
+            ("content/other.txt", &small_call_of("BBB", 2)),
+        ],
+    );
+    callpress::build(&options(&site)).expect("builds");
+    let out = site.path().join("public");
+    let page = |p: &str| std::fs::read_to_string(out.join(p).join("index.html")).unwrap();
+    let link = |rel: &str, href: &str| (rel.to_string(), href.to_string());
+    assert_eq!(adjacent_links(&page("aaa/2025-q1")), [link("next", "/aaa/2025-q2/")]);
+    assert_eq!(
+        adjacent_links(&page("aaa/2025-q2")),
+        [link("prev", "/aaa/2025-q1/"), link("next", "/aaa/2025-q3/")]
+    );
+    assert_eq!(adjacent_links(&page("aaa/2025-q3")), [link("prev", "/aaa/2025-q2/")]);
+    assert!(page("aaa/2025-q2").contains("aria-label=\"Other calls of AAA Corp\""));
+    // The only call of its company has no bar (and no other company's calls).
+    assert!(adjacent_links(&page("bbb/2025-q2")).is_empty());
+
+    // Relative URLs: the links are relative like every other, and lead to the pages.
+    std::fs::write(site.path().join("site.toml"), "title = \"T\"\nrelative_urls = true\n").unwrap();
+    callpress::build(&options(&site)).expect("builds");
+    let middle = page("aaa/2025-q2");
+    assert_eq!(
+        adjacent_links(&middle),
+        [
+            link("prev", "../../aaa/2025-q1/index.html"),
+            link("next", "../../aaa/2025-q3/index.html")
+        ]
+    );
+}
+
+#[test]
+fn serving_a_new_quarter_links_the_call_before_it() {
+    let site = temp_site(
+        "title = \"T\"\n",
+        &[
+            ("content/q1.txt", &small_call_of("AAA", 1)),
+            ("content/q2.txt", &small_call_of("AAA", 2)),
+        ],
+    );
+    let (mut session, _) = callpress::serve::rebuild::Session::start(options(&site)).unwrap();
+    let out = site.path().join("public");
+    let page = |p: &str| std::fs::read_to_string(out.join(p).join("index.html")).unwrap();
+    assert_eq!(adjacent_links(&page("aaa/2025-q2")).len(), 1);
+
+    let q3 = site.path().join("content/q3.txt");
+    std::fs::write(&q3, small_call_of("AAA", 3)).unwrap();
+    session.apply(std::slice::from_ref(&q3)).unwrap();
+    assert_eq!(
+        adjacent_links(&page("aaa/2025-q2")),
+        [
+            ("prev".to_string(), "/aaa/2025-q1/".to_string()),
+            ("next".to_string(), "/aaa/2025-q3/".to_string())
+        ]
+    );
+    assert_eq!(
+        adjacent_links(&page("aaa/2025-q3")),
+        [("prev".to_string(), "/aaa/2025-q2/".to_string())]
+    );
+
+    // An edit to a call's text re-renders its page: its links come back with it.
+    std::fs::write(
+        &q3,
+        String::from_utf8_lossy(&small_call_of("AAA", 3)).replace("up 4%", "up 5%"),
+    )
+    .unwrap();
+    session.apply(std::slice::from_ref(&q3)).unwrap();
+    assert_eq!(adjacent_links(&page("aaa/2025-q3")).len(), 1);
+
+    // Removed: the call before it loses its "next".
+    std::fs::remove_file(&q3).unwrap();
+    session.apply(std::slice::from_ref(&q3)).unwrap();
+    assert_eq!(
+        adjacent_links(&page("aaa/2025-q2")),
+        [("prev".to_string(), "/aaa/2025-q1/".to_string())]
+    );
+}

@@ -38,6 +38,27 @@ pub const SITEMAP_FILE: &str = "sitemap.xml";
 /// The most URLs one sitemap may hold (sitemaps.org).
 pub const SITEMAP_LIMIT: usize = 50_000;
 
+/// Where a call page's links to the calls around it go (the page is rendered before
+/// every call is known; the build puts them in after): `call.html` holds both markers.
+pub const ADJACENT_START: &str = "<!--callpress:adjacent-->";
+/// The end of that place.
+pub const ADJACENT_END: &str = "<!--/callpress:adjacent-->";
+
+/// `page` with `nav` between its adjacent-call markers, or `None` when it has no markers
+/// (a site's own `call.html` may leave them out) or already holds exactly `nav`.
+pub fn splice_adjacent(page: &str, nav: &str) -> Option<String> {
+    let start = page.find(ADJACENT_START)? + ADJACENT_START.len();
+    let end = start + page.get(start..)?.find(ADJACENT_END)?;
+    if &page[start..end] == nav {
+        return None;
+    }
+    let mut out = String::with_capacity(page.len() + nav.len());
+    out.push_str(&page[..start]);
+    out.push_str(nav);
+    out.push_str(&page[end..]);
+    Some(out)
+}
+
 /// The file name of a feed, at the top of the site and in each company's folder.
 pub const FEED_FILE: &str = "atom.xml";
 
@@ -381,6 +402,23 @@ impl Renderer {
             path: String::new(),
         };
         self.atom(&feed, &calls)
+    }
+
+    /// The links from a call's page to the calls of its company before and after it
+    /// (`adjacent.html`), put between [`ADJACENT_START`] and [`ADJACENT_END`] on the page
+    /// once every call is known.
+    pub fn adjacent_nav(
+        &self,
+        company: &str,
+        previous: Option<&CallSummary>,
+        next: Option<&CallSummary>,
+    ) -> Result<String> {
+        let mut context = Context::new();
+        context.insert("company", company);
+        context.insert("previous", &previous.map(|c| views::CallLink::new(c, &self.urls)));
+        context.insert("next", &next.map(|c| views::CallLink::new(c, &self.urls)));
+        self.theme
+            .render("adjacent.html", &context, "the links to the calls around a call")
     }
 
     /// The Atom feed of one company's calls, at `<company>/atom.xml`.

@@ -13,6 +13,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("call.html", include_str!("../../templates/call.html")),
+    ("adjacent.html", include_str!("../../templates/adjacent.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("listing.html", include_str!("../../templates/listing.html")),
     ("groups.html", include_str!("../../templates/groups.html")),

@@ -137,11 +137,17 @@ impl Session {
         }
         self.check_new_paths(&updates)?;
         let mut touched: Vec<CallSummary> = Vec::new();
+        // Every call read again, as it is now: its page was rendered without its links
+        // to the calls around it, even when nothing in the listings moved.
+        let mut relink: HashSet<String> = HashSet::new();
         let mut gone: Vec<String> = Vec::new();
         let mut listings_changed = false;
         let mut calls_changed = !new_terms.is_empty();
         for (path, after) in updates {
             let before = self.entries.remove(&path);
+            for summary in before.iter().chain(&after).filter_map(|e| e.summary.as_ref()) {
+                relink.extend(summary.listing_paths());
+            }
             if let Some(b) = before.as_ref().filter(|b| b.summary.is_some()) {
                 self.search.set(&b.path, None);
                 calls_changed = true;
@@ -188,6 +194,11 @@ impl Session {
             for path in affected.iter().filter(|p| !live_groups.contains(p)) {
                 remove_page(&self.output, path);
             }
+        }
+        if !relink.is_empty() {
+            let listings = build::listings_of(&self.entries);
+            report.files_written +=
+                build::link_adjacent_calls(&self.site, &listings, Some(&relink), self.site.sink(&live).as_ref())?;
         }
         if calls_changed {
             for (path, terms) in new_terms {
@@ -297,5 +308,9 @@ impl Sink for AtomicSink {
         let part = dir.join(format!(".{name}.callpress-part"));
         std::fs::write(&part, bytes).map_err(|e| Error::write(&part, e))?;
         std::fs::rename(&part, &path).map_err(|e| Error::write(&path, e))
+    }
+
+    fn read(&self, rel: &Path) -> Option<Vec<u8>> {
+        std::fs::read(self.root.join(rel)).ok()
     }
 }

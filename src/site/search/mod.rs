@@ -135,17 +135,33 @@ pub struct SearchIndex {
     /// A number for each call's folder, for the lists (never reused within a session).
     keys: HashMap<String, u32>,
     next_key: u32,
-    /// Each term's calls (by key) with their counts of paragraphs, in no order.
-    terms: HashMap<Box<str>, Vec<(u32, u32)>, BuildHasherDefault<Fnv>>,
+    /// Each term's calls, in no order: a call's key and its count of paragraphs packed in
+    /// one number ([`entry`]); four bytes, as a site of 10,000 calls has 100 million.
+    terms: HashMap<Box<str>, Vec<u32>, BuildHasherDefault<Fnv>>,
     /// A hash of each shard as last written, so a rebuild writes only those that changed.
     written: Vec<u64>,
 }
 
-/// A term with its calls (by key) and their counts of paragraphs.
-type TermCalls<'a> = (&'a str, &'a [(u32, u32)]);
+/// A term with its calls (packed entries).
+type TermCalls<'a> = (&'a str, &'a [u32]);
 
-/// One file of the index: its path under the output folder and its bytes.
-pub type IndexFile = (String, String);
+/// Bits of an entry that hold the call's key; the rest hold its count of paragraphs.
+const KEY_BITS: u32 = 20;
+
+/// A call's key and its count of paragraphs in one number. Counts past 4,095 are kept
+/// as 4,095 (they only rank calls); a session of a million calls read wraps keys, which
+/// only a watch session of months of edits reaches, so keys are reused modulo that.
+fn entry(key: u32, count: u32) -> u32 {
+    (key & ((1 << KEY_BITS) - 1)) | (count.min((1 << (32 - KEY_BITS)) - 1) << KEY_BITS)
+}
+
+fn entry_key(entry: u32) -> u32 {
+    entry & ((1 << KEY_BITS) - 1)
+}
+
+fn entry_count(entry: u32) -> u32 {
+    entry >> KEY_BITS
+}
 
 impl SearchIndex {
     /// Puts (or, with `None`, takes out) the call at `path`, replacing what it had.
@@ -153,19 +169,19 @@ impl SearchIndex {
         if let Some(old) = self.keys.remove(path) {
             // Rare (an edit while serving): one pass over every list.
             self.terms.retain(|_, calls| {
-                calls.retain(|(key, _)| *key != old);
+                calls.retain(|e| entry_key(*e) != old);
                 !calls.is_empty()
             });
         }
         let Some(terms) = terms else { return };
-        let key = self.next_key;
-        self.next_key += 1;
+        let key = self.next_key & ((1 << KEY_BITS) - 1);
+        self.next_key = self.next_key.wrapping_add(1);
         self.keys.insert(path.to_string(), key);
         for (term, count) in terms.iter() {
             match self.terms.get_mut(term) {
-                Some(calls) => calls.push((key, count)),
+                Some(calls) => calls.push(entry(key, count)),
                 None => {
-                    self.terms.insert(term.into(), vec![(key, count)]);
+                    self.terms.insert(term.into(), vec![entry(key, count)]);
                 }
             }
         }
@@ -186,10 +202,16 @@ impl SearchIndex {
         self.written.len()
     }
 
-    /// The index's files for calls in the order of `calls.json` (`order` holds their
-    /// folders), leaving out the shards unchanged since the last call of this (a new
-    /// index gives them all). Also gives the shard count, so stale shards can go.
-    pub fn changed_files(&mut self, order: &[&str]) -> (Vec<IndexFile>, usize) {
+    /// Writes the index's files for calls in the order of `calls.json` (`order` holds
+    /// their folders) through `write` (path under the output, bytes), leaving out the
+    /// shards unchanged since the last call of this (a new index writes them all). Each
+    /// shard is written as soon as it is made, so the whole index is never in memory
+    /// twice. Returns the files written and the shard count (so stale shards can go).
+    pub fn write_changed(
+        &mut self,
+        order: &[&str],
+        write: impl Fn(&str, &str) -> crate::Result<()> + Sync,
+    ) -> crate::Result<(usize, usize)> {
         let mut position: HashMap<u32, u32> = HashMap::with_capacity(order.len());
         for (i, path) in (0u32..).zip(order) {
             if let Some(key) = self.keys.get(*path) {
@@ -202,24 +224,24 @@ impl SearchIndex {
         for (term, calls) in &self.terms {
             by_shard[shard_of(term, shards)].push((term, calls));
         }
-        let jsons: Vec<String> = by_shard
+        write(META_FILE, &meta_json(shards))?;
+        let written = &self.written;
+        let made: Vec<(u64, bool)> = by_shard
             .into_par_iter()
-            .map(|mut terms| {
+            .enumerate()
+            .map(|(n, mut terms)| {
                 terms.sort_unstable_by_key(|(term, _)| *term);
-                shard_json(&terms, &position)
+                let json = shard_json(&terms, &position);
+                let hash = hash_of(&json);
+                let changed = written.get(n) != Some(&hash);
+                if changed {
+                    write(&shard_path(n), &json)?;
+                }
+                Ok((hash, changed))
             })
-            .collect();
-        let mut files = vec![(META_FILE.to_string(), meta_json(shards))];
-        let mut hashes = Vec::with_capacity(shards);
-        for (n, json) in jsons.into_iter().enumerate() {
-            let hash = hash_of(&json);
-            if self.written.get(n) != Some(&hash) {
-                files.push((shard_path(n), json));
-            }
-            hashes.push(hash);
-        }
-        self.written = hashes;
-        (files, shards)
+            .collect::<crate::Result<_>>()?;
+        self.written = made.iter().map(|(hash, _)| *hash).collect();
+        Ok((1 + made.iter().filter(|(_, changed)| *changed).count(), shards))
     }
 }
 
@@ -295,7 +317,7 @@ fn shard_json(terms: &[TermCalls<'_>], position: &HashMap<u32, u32>) -> String {
         calls.clear();
         calls.extend(
             list.iter()
-                .filter_map(|(key, count)| position.get(key).map(|p| (*p, *count))),
+                .filter_map(|e| position.get(&entry_key(*e)).map(|p| (*p, entry_count(*e)))),
         );
         if calls.is_empty() {
             continue;
@@ -348,6 +370,21 @@ fn hash_of(text: &str) -> u64 {
 mod tests {
     use super::*;
 
+    /// The files `write_changed` writes, in order of path.
+    fn files(index: &mut SearchIndex, order: &[&str]) -> (Vec<(String, String)>, usize) {
+        let out = std::sync::Mutex::new(Vec::new());
+        let (count, shards) = index
+            .write_changed(order, |path, json| {
+                out.lock().unwrap().push((path.to_string(), json.to_string()));
+                Ok(())
+            })
+            .unwrap();
+        let mut files = out.into_inner().unwrap();
+        files.sort();
+        assert_eq!(files.len(), count);
+        (files, shards)
+    }
+
     fn call(paragraphs: &[(&str, Option<&str>)]) -> CallTerms {
         CallTerms::of_paragraphs(paragraphs.iter().copied(), &Fold::new())
     }
@@ -372,12 +409,14 @@ mod tests {
         index.set("a/", Some(call(&[("Kuiper launched.", None)])));
         index.set("b/", Some(call(&[("Nothing.", None)])));
         index.set("c/", Some(call(&[("Hello.", None), ("Kuiper again.", None)])));
-        let (files, shards) = index.changed_files(&["a/", "b/", "c/"]);
+        let (files, shards) = files(&mut index, &["a/", "b/", "c/"]);
         assert_eq!(shards, 1);
+        assert_eq!(files[1].0, "search/terms/0.json");
         let shard: serde_json::Value = serde_json::from_str(&files[1].1).unwrap();
         // a is call 0 (one paragraph), c two calls on (one paragraph).
         assert_eq!(shard["kuiper"], serde_json::json!([0, 1, 2, 1]));
         assert_eq!(shard["hello"], serde_json::json!([2, 1]));
+        assert_eq!(files[0].0, META_FILE);
         let meta: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
         assert_eq!(meta["shards"], 1);
         assert_eq!(meta["fold"]["é"], "e");
@@ -387,13 +426,20 @@ mod tests {
     fn a_second_pass_writes_only_the_shards_that_changed() {
         let mut index = SearchIndex::default();
         index.set("a/", Some(call(&[("Kuiper launched.", None)])));
-        let (first, _) = index.changed_files(&["a/"]);
+        let (first, _) = files(&mut index, &["a/"]);
         assert_eq!(first.len(), 2);
-        let (again, _) = index.changed_files(&["a/"]);
+        let (again, _) = files(&mut index, &["a/"]);
         assert_eq!(again.len(), 1, "only meta.json: {again:?}");
         index.set("a/", Some(call(&[("Kuiper landed.", None)])));
-        let (edited, _) = index.changed_files(&["a/"]);
+        let (edited, _) = files(&mut index, &["a/"]);
         assert_eq!(edited.len(), 2);
+    }
+
+    #[test]
+    fn an_entry_keeps_its_key_and_count() {
+        let e = entry(12_345, 67);
+        assert_eq!((entry_key(e), entry_count(e)), (12_345, 67));
+        assert_eq!(entry_count(entry(1, 1_000_000)), 4095, "counts are capped, not wrapped");
     }
 
     #[test]
