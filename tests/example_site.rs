@@ -87,7 +87,7 @@ fn example_calls_have_listings_feed_and_data() {
         "nwrb/2025-q3/call.json",
         "qlfx/2025-q4/index.html",
         "quarters/2025-q4/index.html",
-        "speakers/tobias-wren/index.html",
+        "speakers/tobias-wren-nwrb/index.html",
         "about/index.html",
         "atom.xml",
         "sitemap.xml",
@@ -297,7 +297,7 @@ fn a_company_page_shows_its_quarters_linking_to_where_each_figure_was_said() {
 fn a_speaker_page_quotes_each_turn_and_links_to_it() {
     let (out, _) = build_example(None);
     let site = out.path().join("site");
-    let page = std::fs::read_to_string(site.join("speakers/helena-oduya/index.html")).unwrap();
+    let page = std::fs::read_to_string(site.join("speakers/helena-oduya-nwrb/index.html")).unwrap();
     assert_eq!(page.matches("<article class=\"appearance\">").count(), 4, "four calls");
     assert!(page.contains("Chief Financial Officer · <span class=\"share\">"));
     // The greeting is kept with the sentence that says something.

@@ -257,7 +257,9 @@ fn the_index_paginates_and_links_every_list() {
     assert!(first.contains("href=\"/page/2/\" rel=\"next\"") && !first.contains("rel=\"prev\""));
     assert!(second.contains("href=\"/\" rel=\"prev\"") && !second.contains("rel=\"next\""));
     assert!(second.contains("<span aria-current=\"page\">2</span>"));
-    for (list, items) in [("companies", 3), ("quarters", 3), ("speakers", 2)] {
+    // Speakers: the chief executive of each of the three companies (namesakes, three people)
+    // and the one analyst who asks on all three calls.
+    for (list, items) in [("companies", 3), ("quarters", 3), ("speakers", 4)] {
         assert!(
             first.contains(&format!("href=\"/{list}/\"")),
             "the index links the {list}"
@@ -365,5 +367,39 @@ fn serving_a_new_quarter_links_the_call_before_it() {
     assert_eq!(
         adjacent_links(&page("aaa/2025-q2")),
         [("prev".to_string(), "/aaa/2025-q1/".to_string())]
+    );
+}
+
+#[test]
+fn one_person_has_one_page_across_name_variants_and_two_namesakes_have_two() {
+    let renamed = String::from_utf8_lossy(&small_call_of("AAA", 2)).replace("Lena Fairweather", "Lena M. Fairweather");
+    let site = temp_site(
+        "title = \"T\"\n",
+        &[
+            ("content/a1.txt", &small_call_of("AAA", 1)),
+            ("content/a2.txt", renamed.as_bytes()),
+            ("content/b1.txt", &small_call_of("BBB", 1)),
+        ],
+    );
+    callpress::build(&options(&site)).expect("builds");
+    let out = site.path().join("public");
+    let calls_on = |folder: &str| {
+        let page = std::fs::read_to_string(out.join("speakers").join(folder).join("index.html"))
+            .unwrap_or_else(|e| panic!("speakers/{folder}: {e}"));
+        page.matches("<td class=\"call\">").count()
+    };
+    // The chief executive of AAA, written two ways: one page with both calls.
+    assert_eq!(calls_on("lena-fairweather-aaa"), 2);
+    // Her namesake at BBB is someone else.
+    assert_eq!(calls_on("lena-fairweather-bbb"), 1);
+    // The analyst asks on both companies' calls for one firm: one page, three calls.
+    assert_eq!(calls_on("thomas-ashdown-gullwing"), 3);
+    // Each call page links its speakers to those pages.
+    let page = std::fs::read_to_string(out.join("aaa/2025-q2/index.html")).unwrap();
+    assert!(page.contains("href=\"/speakers/lena-fairweather-aaa/\""), "{page}");
+    let list = std::fs::read_to_string(out.join("speakers/index.html")).unwrap();
+    assert!(
+        list.contains("AAA Corp") && list.contains("BBB Corp"),
+        "namesakes are told apart by company: {list}"
     );
 }

@@ -349,17 +349,12 @@ impl Renderer {
     /// A speaker's calls, newest first: how they were introduced on each, how much they
     /// said, and the opening of each of their turns.
     fn appearances(&self, group: &Group, listings: &Listings) -> Vec<views::Appearance> {
-        let slug = group
-            .path
-            .strip_prefix(SPEAKERS_PATH)
-            .and_then(|p| p.strip_suffix('/'))
-            .unwrap_or_default();
         group
             .calls
             .iter()
             .filter_map(|&i| listings.calls.get(i))
             .filter_map(|c| {
-                let s = c.speakers.iter().find(|s| s.slug == slug)?;
+                let s = c.speakers.iter().find(|s| s.path == group.path)?;
                 Some(views::Appearance::new(c, s, &self.urls))
             })
             .collect()

@@ -9,7 +9,7 @@ use crate::figures::headline::HeadlineRow;
 use crate::figures::{Figures, Mark};
 use crate::render::escape_html;
 use crate::site::listings::{CallSummary, Group};
-use crate::site::urls::{Urls, company_folder, quarter_path, speaker_path};
+use crate::site::urls::{Urls, company_folder, quarter_path};
 use crate::transcript::{Call, Role, Section, Speaker, Turn};
 
 /// The site's settings, as `site` in every template.
@@ -320,10 +320,12 @@ impl PersonView {
         let (by_speaker, total_words) = words;
         let words = by_speaker.get(s.id.as_str()).copied().unwrap_or(0);
         let total_words = *total_words;
-        let page_url = if s.role == Role::Operator || crate::transcript::speakers::is_label(&s.name) {
+        let page = crate::site::people::speaker_page(s, &call.meta);
+        let page_url = if s.role == Role::Operator || crate::transcript::speakers::is_label(&s.name) || page.is_empty()
+        {
             String::new()
         } else {
-            urls.link(&speaker_path(&s.name))
+            urls.link(&page)
         };
         PersonView {
             id: s.id.clone(),

@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::figures::Figures;
 use crate::site::history::KeyFigures;
-use crate::site::urls::{company_folder, quarter_path, slugify, speaker_path};
+use crate::site::people::speaker_page;
+use crate::site::urls::{company_folder, quarter_path};
 use crate::transcript::speakers::is_label;
 use crate::transcript::{Call, Role};
 
@@ -50,8 +51,8 @@ pub struct CallSummary {
 pub struct SpeakerSummary {
     /// Name.
     pub name: String,
-    /// Slug of the speaker's page, `speakers/<slug>/`.
-    pub slug: String,
+    /// Folder of the person's page (`speakers/andrew-jassy-amzn/`: see [`crate::site::people`]).
+    pub path: String,
     /// Role on this call.
     pub role: Role,
     /// Title, if any.
@@ -139,7 +140,7 @@ impl CallSummary {
                 let turns = || call.turns.iter().filter(|t| t.speaker == s.id);
                 SpeakerSummary {
                     name: s.name.clone(),
-                    slug: slugify(&s.name),
+                    path: speaker_page(s, m),
                     role: s.role,
                     title: s.title.clone(),
                     affiliation: s.affiliation.clone(),
@@ -193,8 +194,8 @@ impl CallSummary {
         paths.extend(
             self.speakers
                 .iter()
-                .filter(|s| !s.slug.is_empty())
-                .map(|s| speaker_path(&s.name)),
+                .filter(|s| !s.path.is_empty())
+                .map(|s| s.path.clone()),
         );
         paths
     }
@@ -261,6 +262,8 @@ impl Listings {
         let mut companies: BTreeMap<String, Group> = BTreeMap::new();
         let mut quarters: BTreeMap<(i32, u8), Group> = BTreeMap::new();
         let mut speakers: BTreeMap<String, Group> = BTreeMap::new();
+        // The ways each person's name is written, with their number of calls.
+        let mut names: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
         for (i, c) in calls.iter().enumerate() {
             if let Some(path) = c.company_path() {
                 let g = companies.entry(path.clone()).or_insert_with(|| Group {
@@ -280,13 +283,10 @@ impl Listings {
                 });
                 g.calls.push(i);
             }
-            for s in &c.speakers {
-                if s.slug.is_empty() {
-                    continue;
-                }
-                let path = speaker_path(&s.name);
-                let g = speakers.entry(s.slug.clone()).or_insert_with(|| Group {
-                    path,
+            for s in c.speakers.iter().filter(|s| !s.path.is_empty()) {
+                *names.entry(s.path.clone()).or_default().entry(&s.name).or_default() += 1;
+                let g = speakers.entry(s.path.clone()).or_insert_with(|| Group {
+                    path: s.path.clone(),
                     title: s.name.clone(),
                     subtitle: String::new(),
                     calls: Vec::new(),
@@ -294,7 +294,14 @@ impl Listings {
                 if g.calls.last() != Some(&i) {
                     g.calls.push(i);
                 }
-                let label = [s.title.as_deref(), s.affiliation.as_deref()]
+                // An executive speaks for the call's company: name it when the call gives
+                // no firm, so two people of one name at two companies read apart.
+                let firm = match (&s.affiliation, s.role) {
+                    (Some(a), _) => Some(a.as_str()),
+                    (None, Role::Executive) if !c.company.is_empty() => Some(c.company.as_str()),
+                    _ => None,
+                };
+                let label = [s.title.as_deref(), firm]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
@@ -302,6 +309,15 @@ impl Listings {
                 if g.subtitle.is_empty() {
                     g.subtitle = label;
                 }
+            }
+        }
+        for (path, written) in names {
+            // The name most calls write, the fullest of those (`Andrew R. Jassy` over `Andy Jassy`).
+            let best = written
+                .iter()
+                .max_by_key(|(name, n)| (**n, name.len(), std::cmp::Reverse(**name)));
+            if let (Some(g), Some((name, _))) = (speakers.get_mut(&path), best) {
+                g.title = name.to_string();
             }
         }
         Listings {

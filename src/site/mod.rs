@@ -2,5 +2,6 @@
 
 pub mod history;
 pub mod listings;
+pub mod people;
 pub mod search;
 pub mod urls;

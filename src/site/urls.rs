@@ -105,11 +105,6 @@ pub fn quarter_path(year: i32, quarter: u8) -> String {
     format!("{QUARTERS_PATH}{year}-q{quarter}/")
 }
 
-/// The folder of a speaker's listing: `speakers/andrew-r-jassy/`.
-pub fn speaker_path(name: &str) -> String {
-    format!("{SPEAKERS_PATH}{}/", slugify(name))
-}
-
 /// A URL-safe slug of `text` (lower case ASCII, dashes).
 pub fn slugify(text: &str) -> String {
     slug::slugify(text)

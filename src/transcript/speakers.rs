@@ -84,8 +84,8 @@ const NICKNAMES: &[(&str, &str)] = &[
     ("doug", "douglas"),
     ("ron", "ronald"),
     ("nick", "nicholas"),
-    ("alex", "aleksandr"),
     ("alex", "alexander"),
+    ("alex", "aleksandr"),
     ("andy", "andrew"),
     ("bob", "robert"),
     ("rob", "robert"),
@@ -146,6 +146,23 @@ pub fn same_person(short: &str, full: &str) -> bool {
     match (s.first(), s.last(), f.first(), f.last()) {
         (Some(sf), Some(sl), Some(ff), Some(fl)) => sl == fl && (s.len() == 1 || same_first_name(sf, ff)),
         _ => false,
+    }
+}
+
+/// The name's first and last word, lower case, the first in its long form when it is a
+/// known short one (`Andy Jassy` and `Andrew R. Jassy` are both `andrew jassy`): the
+/// key under which one person's calls meet across a site.
+pub fn first_and_last(name: &str) -> String {
+    let tokens = name_tokens(name);
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) if tokens.len() > 1 => {
+            let long = NICKNAMES
+                .iter()
+                .find(|(short, _)| short == first)
+                .map_or(first.as_str(), |(_, long)| long);
+            format!("{long} {last}")
+        }
+        _ => tokens.join(" "),
     }
 }
 
