@@ -539,7 +539,7 @@ fn publish_call(site: &Site, file: &ContentFile, doc: content::Document, sink: &
     drop(json);
     Ok(Done::Call {
         note: call.meta.encoding.as_ref().map(|e| format!("not UTF-8: read as {e}")),
-        summary: Box::new(CallSummary::of(&call, &figures, &path)),
+        summary: Box::new(CallSummary::of(&call, &figures, &path, site.figures().vocabulary())),
         source: file.path.clone(),
         warnings: call.warnings,
         terms,

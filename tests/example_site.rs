@@ -282,7 +282,12 @@ fn a_company_page_shows_its_quarters_linking_to_where_each_figure_was_said() {
         );
         checked += 1;
     }
-    assert!(checked >= 14, "only {checked} figure links");
+    assert!(checked >= 18, "only {checked} figure links (ARR's four included)");
+    // The industry's own measure has its column, every quarter's value from its call.
+    assert!(table.contains("<th scope=\"col\">ARR</th>"), "{table}");
+    for arr in ["$188.0 million", "$203.5 million", "$215.2 million", "$231.9 million"] {
+        assert!(table.contains(&format!("\">{arr}</a>")), "ARR {arr} missing: {table}");
+    }
     // Two charts, each with its text equivalent.
     assert_eq!(page.matches("<svg class=\"chart\"").count(), 2);
     assert!(page.contains(

@@ -331,6 +331,7 @@ impl Renderer {
             Vec::new()
         };
         context.insert("charts", &charts::company_charts(&history));
+        context.insert("kpi_title", &crate::site::history::kpi_title(&history));
         context.insert("history", &history);
         // A speaker's page shows what they said on each call.
         let appearances = if kind == ListingKind::Speaker {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::figures::headline::HeadlineRow;
 use crate::figures::period::Period;
+use crate::figures::vocabulary::{Tier, Vocabulary};
 use crate::figures::{Figure, Figures, Kind};
 
 /// A figure as the history shows it.
@@ -42,11 +43,15 @@ pub struct KeyFigures {
     pub operating_margin: Option<Stated>,
     /// Revenue guidance for the next quarter, with the key of that quarter (`2026-Q1`).
     pub next_quarter_guidance: Option<(String, Stated)>,
+    /// The measure the company's industry leads with, as the headline first gives it
+    /// (FFO per share, same-store sales, net interest margin, ARR, a site's own GMV).
+    pub kpi: Option<Stated>,
 }
 
 impl KeyFigures {
-    /// The key figures of a call of fiscal `year` and `quarter`.
-    pub fn of(figures: &Figures, year: Option<i32>, quarter: Option<u8>) -> KeyFigures {
+    /// The key figures of a call of fiscal `year` and `quarter`; `vocabulary` says which
+    /// metrics are an industry's own.
+    pub fn of(figures: &Figures, year: Option<i32>, quarter: Option<u8>, vocabulary: &Vocabulary) -> KeyFigures {
         let (Some(year), Some(quarter)) = (year, quarter) else {
             return KeyFigures::default();
         };
@@ -67,7 +72,11 @@ impl KeyFigures {
         let guidance = company_rows()
             .find(|r| r.kind == Kind::Guidance && r.metric == "revenue" && is_quarter(&r.period, next.0, next.1))
             .and_then(|r| Some((r.period.key(), stated(r)?)));
+        let kpi = company_rows()
+            .filter(|r| r.kind == Kind::Actual && is_quarter(&r.period, year, quarter))
+            .find(|r| is_industry_kpi(&r.metric, vocabulary));
         KeyFigures {
+            kpi: kpi.and_then(stated),
             revenue: revenue.and_then(stated),
             revenue_change: revenue.map(|r| r.change.clone()).unwrap_or_default(),
             eps: own("EPS").and_then(stated),
@@ -81,6 +90,38 @@ impl KeyFigures {
     pub fn is_empty(&self) -> bool {
         *self == KeyFigures::default()
     }
+}
+
+/// The heading of the history's industry column: the measure most quarters lead with
+/// (the latest on a tie); empty when no quarter gives one, and the column is left out.
+pub fn kpi_title(rows: &[HistoryRow]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for label in rows
+        .iter()
+        .rev()
+        .filter_map(|r| r.figures.kpi.as_ref())
+        .map(|k| k.label.as_str())
+    {
+        match counts.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((label, 1)),
+        }
+    }
+    // Latest first, so `max_by_key` (which keeps the last of equals) is turned around.
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(l, _)| l.to_string())
+        .unwrap_or_default()
+}
+
+/// A metric an industry leads with: of the vocabulary's first tiers (earnings, profit),
+/// but not the EPS and net income every company states.
+fn is_industry_kpi(metric: &str, vocabulary: &Vocabulary) -> bool {
+    let Some(id) = vocabulary.id(metric) else { return false };
+    let def = vocabulary.def(id);
+    matches!(def.tier, Tier::Earnings | Tier::Profit) && !matches!(metric, "EPS" | "net income" | "revenue")
 }
 
 fn is_quarter(period: &Period, year: i32, quarter: u8) -> bool {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::figures::Figures;
+use crate::figures::vocabulary::Vocabulary;
 use crate::site::history::KeyFigures;
 use crate::site::people::speaker_page;
 use crate::site::urls::{company_folder, quarter_path};
@@ -125,7 +126,7 @@ fn first_sentence(text: &str) -> String {
 
 impl CallSummary {
     /// The summary of `call` with its `figures`, published at `path`.
-    pub fn of(call: &Call, figures: &Figures, path: &str) -> Self {
+    pub fn of(call: &Call, figures: &Figures, path: &str, vocabulary: &Vocabulary) -> Self {
         let m = &call.meta;
         let period = match (m.year, m.quarter) {
             (Some(y), Some(q)) => format!("{y} Q{q}"),
@@ -172,7 +173,7 @@ impl CallSummary {
             speakers,
             turns: call.turns.len(),
             words: total_words,
-            figures: KeyFigures::of(figures, m.year, m.quarter),
+            figures: KeyFigures::of(figures, m.year, m.quarter, vocabulary),
         }
     }
 
