@@ -15,7 +15,7 @@ use crate::figures::vocabulary::Vocabulary;
 use crate::output::{NullSink, Passthrough, RelativeLinks, Sink, Staging};
 use crate::render::highlight::Highlighter;
 use crate::render::{Renderer, Theme, data, to_safe_json};
-use crate::site::listings::{CallSummary, ListingKind, Listings};
+use crate::site::listings::{CallSummary, Group, ListingKind, Listings};
 use crate::site::search::terms::Fold;
 use crate::site::search::{CallTerms, SearchIndex};
 use crate::site::urls::{self, Urls};
@@ -203,27 +203,41 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
         refused,
     } = content::discover(&site.root.join("content"), &site.boundary);
     let done = std::sync::atomic::AtomicUsize::new(0);
-    // Each call's terms go into the index as soon as it is read: held until the end of
-    // the loop, a thousand calls' terms would triple the build's memory.
-    let search = std::sync::Mutex::new(SearchIndex::default());
-    let results: Vec<Result<Done>> = files
+    // Each call's terms go into an index as soon as it is read (held until the end of the
+    // loop, a thousand calls' terms would triple the build's memory): one index for each
+    // stretch of files a worker takes, merged after, so no worker waits on a lock.
+    let (mut results, search) = files
         .par_iter()
-        .map(|f| {
-            let mut result = process(site, f, sink);
-            if let Some((path, terms)) = result.as_mut().ok().and_then(take_terms) {
-                search.lock().unwrap_or_else(|e| e.into_inner()).set(&path, Some(terms));
-            }
-            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, files.len());
-            result
-        })
-        .collect();
+        .enumerate()
+        .fold(
+            || (Vec::new(), SearchIndex::default()),
+            |(mut results, mut search), (i, f)| {
+                let mut result = process(site, f, sink);
+                if let Some((path, terms)) = result.as_mut().ok().and_then(take_terms) {
+                    search.insert(&path, u32::try_from(i).unwrap_or(u32::MAX), terms);
+                }
+                progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, files.len());
+                results.push((i, result));
+                (results, search)
+            },
+        )
+        .reduce(
+            || (Vec::new(), SearchIndex::default()),
+            |(mut results, mut search), (more, other)| {
+                results.extend(more);
+                search.merge(other);
+                (results, search)
+            },
+        );
+    results.sort_unstable_by_key(|(i, _)| *i);
+    let results = results.into_iter().map(|(_, r)| r);
     let mut errors = unreadable;
     let mut report = BuildReport::default();
     report
         .warnings
         .extend(site.refused_templates.iter().chain(&refused).map(Refused::warning));
     let mut entries = Entries::new();
-    let mut search = search.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut search = search;
     for (file, result) in files.iter().zip(results) {
         match result {
             Err(e) => errors.push(e),
@@ -245,7 +259,8 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
         return Err(Error::from_list(errors));
     }
     write_site_wide(site, &entries, &listings, None, sink)?;
-    link_adjacent_calls(site, &listings, None, sink)?;
+    // A company's only call has no calls around it: its page is left as rendered.
+    link_adjacent_calls(site, &listings, &|g, _| g.calls.len() > 1, sink)?;
     write_search_index(site, &listings, &mut search, sink)?;
     let refused_static = write_site_files(site, sink)?;
     report.warnings.extend(refused_static.iter().map(Refused::warning));
@@ -256,23 +271,27 @@ pub(crate) fn run(site: &Site, sink: &dyn Sink, progress: Progress<'_>) -> Resul
     })
 }
 
-/// Gives the call pages of the companies whose folders are in `only` (every company with
-/// two calls or more, with `None`) their links to the company's calls before and after
-/// them. A page is rendered before the other calls are read (in parallel, keeping no
+/// Gives the call pages that `keep` chooses (by their company's group and summary) their
+/// links to the company's calls before and after them. A page is rendered before the other calls are read (in parallel, keeping no
 /// page in memory), so the links go in afterwards, between the page's markers: reading
 /// back and rewriting the pages of companies with several calls costs a tenth of what
 /// parsing every call twice would. Returns the pages rewritten.
 pub(crate) fn link_adjacent_calls(
     site: &Site,
     listings: &Listings,
-    only: Option<&std::collections::HashSet<String>>,
+    keep: &(dyn Fn(&Group, &CallSummary) -> bool + Sync),
     sink: &dyn Sink,
 ) -> Result<usize> {
-    let jobs: Vec<(&crate::site::listings::Group, usize)> = listings
+    let jobs: Vec<(&Group, usize)> = listings
         .companies
         .iter()
-        .filter(|g| only.map_or(g.calls.len() > 1, |o| o.contains(&g.path)))
         .flat_map(|g| (0..g.calls.len()).map(move |k| (g, k)))
+        .filter(|(g, k)| {
+            g.calls
+                .get(*k)
+                .and_then(|&i| listings.calls.get(i))
+                .is_some_and(|c| keep(g, c))
+        })
         .collect();
     let rewritten = std::sync::atomic::AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|(group, k)| {
@@ -450,17 +469,50 @@ pub(crate) fn write_site_wide(
     for (kind, path, groups) in lists {
         sink.write(&urls::index_file(path), r.groups_page(kind, groups)?.as_bytes())?;
     }
+    let chosen = write_listing_pages(site, listings, only, sink)?;
+    let mut paths: Vec<String> = entries
+        .values()
+        .map(|e| e.path.clone())
+        .chain(index_pages.iter().map(|(path, _)| path.clone()))
+        .chain(lists.iter().map(|(_, path, _)| path.to_string()))
+        .collect();
+    paths.extend(
+        [&listings.companies, &listings.quarters, &listings.speakers]
+            .into_iter()
+            .flatten()
+            .map(|g| g.path.clone()),
+    );
+    paths.sort();
+    sink.write(Path::new(crate::render::FEED_FILE), r.feed(listings)?.as_bytes())?;
+    let sitemaps = r.sitemaps(&paths)?;
+    for (name, xml) in &sitemaps {
+        sink.write(Path::new(name), xml.as_bytes())?;
+    }
+    sink.write(Path::new("calls.json"), to_safe_json(&listings.calls).as_bytes())?;
+    if entries.values().any(|e| e.has_code) {
+        sink.write(Path::new("syntax.css"), Highlighter::stylesheet().as_bytes())?;
+    }
+    // The listings, index pages and lists, sitemaps, the feed and calls.json.
+    Ok(chosen + index_pages.len() + lists.len() + sitemaps.len() + 2)
+}
+
+/// Writes the company, quarter and speaker pages (those in `only`, or all), and each
+/// company's feed. Returns the pages written.
+pub(crate) fn write_listing_pages(
+    site: &Site,
+    listings: &Listings,
+    only: Option<&std::collections::HashSet<String>>,
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let r = &site.renderer;
     let groups = [
         (ListingKind::Company, &listings.companies),
         (ListingKind::Quarter, &listings.quarters),
         (ListingKind::Speaker, &listings.speakers),
     ];
-    let jobs: Vec<_> = groups
+    let chosen: Vec<_> = groups
         .iter()
         .flat_map(|(kind, groups)| groups.iter().map(move |g| (*kind, g)))
-        .collect();
-    let chosen: Vec<_> = jobs
-        .iter()
         .filter(|(_, g)| only.is_none_or(|o| o.contains(&g.path)))
         .collect();
     chosen.par_iter().try_for_each(|(kind, g)| {
@@ -475,25 +527,7 @@ pub(crate) fn write_site_wide(
         }
         Ok::<(), Error>(())
     })?;
-    let mut paths: Vec<String> = entries
-        .values()
-        .map(|e| e.path.clone())
-        .chain(index_pages.iter().map(|(path, _)| path.clone()))
-        .chain(lists.iter().map(|(_, path, _)| path.to_string()))
-        .collect();
-    paths.extend(jobs.iter().map(|(_, g)| g.path.clone()));
-    paths.sort();
-    sink.write(Path::new(crate::render::FEED_FILE), r.feed(listings)?.as_bytes())?;
-    let sitemaps = r.sitemaps(&paths)?;
-    for (name, xml) in &sitemaps {
-        sink.write(Path::new(name), xml.as_bytes())?;
-    }
-    sink.write(Path::new("calls.json"), to_safe_json(&listings.calls).as_bytes())?;
-    if entries.values().any(|e| e.has_code) {
-        sink.write(Path::new("syntax.css"), Highlighter::stylesheet().as_bytes())?;
-    }
-    // The listings, index pages and lists, sitemaps, the feed and calls.json.
-    Ok(chosen.len() + index_pages.len() + lists.len() + sitemaps.len() + 2)
+    Ok(chosen.len())
 }
 
 /// A call page bigger than this opens slowly in a browser (seconds on a phone); real

@@ -403,3 +403,22 @@ fn one_person_has_one_page_across_name_variants_and_two_namesakes_have_two() {
         "namesakes are told apart by company: {list}"
     );
 }
+
+#[test]
+fn serving_an_edit_to_what_a_speaker_said_updates_their_page() {
+    let site = temp_site("title = \"T\"\n", &[("content/q1.txt", &small_call_of("AAA", 1))]);
+    let (mut session, _) = callpress::serve::rebuild::Session::start(options(&site)).unwrap();
+    let out = site.path().join("public");
+    let speaker = || std::fs::read_to_string(out.join("speakers/lena-fairweather-aaa/index.html")).unwrap();
+    assert!(speaker().contains("Revenue was $12.5 million"));
+    let file = site.path().join("content/q1.txt");
+    let edited = String::from_utf8_lossy(&small_call_of("AAA", 1))
+        .replace("Revenue was $12.5 million", "Sales were $12.5 million");
+    std::fs::write(&file, edited).unwrap();
+    session.apply(std::slice::from_ref(&file)).unwrap();
+    let page = speaker();
+    assert!(
+        page.contains("Sales were $12.5 million") && !page.contains("Revenue was $12.5 million"),
+        "{page}"
+    );
+}

@@ -59,6 +59,11 @@ pub fn splice_adjacent(page: &str, nav: &str) -> Option<String> {
     Some(out)
 }
 
+/// The most calls a speaker's page quotes, newest first: a chief executive of ten years
+/// has forty calls of twenty turns each, more than a reader scrolls through (and each
+/// edit to any of them would render the whole page again).
+pub const MAX_APPEARANCES: usize = 12;
+
 /// The file name of a feed, at the top of the site and in each company's folder.
 pub const FEED_FILE: &str = "atom.xml";
 
@@ -347,8 +352,9 @@ impl Renderer {
         )
     }
 
-    /// A speaker's calls, newest first: how they were introduced on each, how much they
-    /// said, and the opening of each of their turns.
+    /// A speaker's newest calls (at most [`MAX_APPEARANCES`]; the calls table below
+    /// lists them all): how they were introduced on each, how much they said, and the
+    /// opening of each of their turns.
     fn appearances(&self, group: &Group, listings: &Listings) -> Vec<views::Appearance> {
         group
             .calls
@@ -358,6 +364,7 @@ impl Renderer {
                 let s = c.speakers.iter().find(|s| s.path == group.path)?;
                 Some(views::Appearance::new(c, s, &self.urls))
             })
+            .take(MAX_APPEARANCES)
             .collect()
     }
 

@@ -2,7 +2,7 @@
 //! file, re-reads only the files that changed, and re-renders only the pages that show
 //! them (their own page, the index, and the listings they were or are in).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -12,7 +12,8 @@ use crate::content::{self, ContentFile};
 use crate::diagnostic::Warning;
 use crate::error::{Error, Result};
 use crate::output::{Sink, Staging};
-use crate::site::listings::CallSummary;
+use crate::render::MAX_APPEARANCES;
+use crate::site::listings::{CallSummary, Group, Listings};
 use crate::site::search::{CallTerms, SearchIndex, shard_path};
 
 /// What one rebuild did.
@@ -36,6 +37,8 @@ pub struct Session {
     site: Site,
     output: PathBuf,
     entries: Entries,
+    /// The listings of `entries`, made again only when a call's summary changes.
+    listings: Listings,
     search: SearchIndex,
 }
 
@@ -56,6 +59,7 @@ impl Session {
                 options,
                 site,
                 output,
+                listings: build::listings_of(&entries),
                 entries,
                 search,
             },
@@ -137,25 +141,38 @@ impl Session {
         }
         self.check_new_paths(&updates)?;
         let mut touched: Vec<CallSummary> = Vec::new();
-        // Every call read again, as it is now: its page was rendered without its links
-        // to the calls around it, even when nothing in the listings moved.
-        let mut relink: HashSet<String> = HashSet::new();
+        // The pages of every call read again (rendered without their links to the calls
+        // around them, even when nothing in the listings moved).
+        let mut reread: HashSet<String> = HashSet::new();
+        let mut relink_companies: HashSet<String> = HashSet::new();
+        // The summaries that changed only in what their speakers said.
+        let mut requoted: Vec<CallSummary> = Vec::new();
+        // The calls whose terms change in the search index (`None`: taken out).
+        let mut search_updates: BTreeMap<String, Option<CallTerms>> = BTreeMap::new();
         let mut gone: Vec<String> = Vec::new();
         let mut listings_changed = false;
-        let mut calls_changed = !new_terms.is_empty();
         for (path, after) in updates {
             let before = self.entries.remove(&path);
-            for summary in before.iter().chain(&after).filter_map(|e| e.summary.as_ref()) {
-                relink.extend(summary.listing_paths());
-            }
+            reread.extend(after.iter().filter(|a| a.summary.is_some()).map(|a| a.path.clone()));
             if let Some(b) = before.as_ref().filter(|b| b.summary.is_some()) {
-                self.search.set(&b.path, None);
-                calls_changed = true;
+                search_updates.insert(b.path.clone(), None);
             }
             // The listings show a call's summary: when an edit leaves it as it was (the
             // usual case, a fix in the text), no listing, feed or index changes.
             let same = matches!((&before, &after), (Some(b), Some(a)) if b.path == a.path && b.summary == a.summary && b.has_code == a.has_code);
-            if !same {
+            // A call that came, went, or changed company or period moves the calls
+            // around it: every page of its company (before and after) is linked again.
+            let moved = !matches!((&before, &after), (Some(b), Some(a)) if b.path == a.path && same_place(b.summary.as_ref(), a.summary.as_ref()));
+            if moved {
+                for summary in before.iter().chain(&after).filter_map(|e| e.summary.as_ref()) {
+                    relink_companies.extend(summary.company_path());
+                }
+            }
+            if !same && let Some(a) = requoted_only(before.as_ref(), after.as_ref()) {
+                // Only what a speaker said changed (the opening of a turn their page
+                // quotes, their share): their pages change, nothing else lists it.
+                requoted.push(a.clone());
+            } else if !same {
                 listings_changed = true;
                 touched.extend(before.as_ref().and_then(|b| b.summary.clone()));
                 touched.extend(after.as_ref().and_then(|a| a.summary.clone()));
@@ -173,14 +190,32 @@ impl Session {
             root: self.output.clone(),
         };
         report.files_written = memory.flush(&live)?;
+        let requoted_paths: HashSet<String> = requoted.iter().map(|c| c.path.clone()).collect();
+        if listings_changed {
+            self.listings = build::listings_of(&self.entries);
+        } else {
+            // In place: the call keeps its place in every listing.
+            for summary in requoted.iter().cloned() {
+                if let Some(slot) = self.listings.calls.iter_mut().find(|c| c.path == summary.path) {
+                    *slot = summary;
+                }
+            }
+        }
+        let listings = &self.listings;
+        // A speaker's page quotes only their newest calls: an edit to an older one
+        // changes nothing there.
+        let quoted: HashSet<String> = requoted_speaker_pages(listings, &requoted_paths);
+        if !listings_changed && !quoted.is_empty() {
+            report.files_written +=
+                build::write_listing_pages(&self.site, listings, Some(&quoted), self.site.sink(&live).as_ref())?;
+        }
         // Listings first, removals last: a page never links to a page already gone.
         if listings_changed {
-            let listings = build::listings_of(&self.entries);
             let affected: HashSet<String> = touched.iter().flat_map(CallSummary::listing_paths).collect();
             report.files_written += build::write_site_wide(
                 &self.site,
                 &self.entries,
-                &listings,
+                listings,
                 Some(&affected),
                 self.site.sink(&live).as_ref(),
             )?;
@@ -195,34 +230,21 @@ impl Session {
                 remove_page(&self.output, path);
             }
         }
-        if !relink.is_empty() {
-            let listings = build::listings_of(&self.entries);
-            report.files_written +=
-                build::link_adjacent_calls(&self.site, &listings, Some(&relink), self.site.sink(&live).as_ref())?;
-        }
-        if calls_changed {
-            for (path, terms) in new_terms {
-                self.search.set(&path, Some(terms));
+        // The pages read again, and every page of a company whose calls moved.
+        let relink = |g: &Group, c: &CallSummary| relink_companies.contains(&g.path) || reread.contains(&c.path);
+        report.files_written +=
+            build::link_adjacent_calls(&self.site, listings, &relink, self.site.sink(&live).as_ref())?;
+        search_updates.extend(new_terms.into_iter().map(|(path, terms)| (path, Some(terms))));
+        if !search_updates.is_empty() {
+            for (path, terms) in search_updates {
+                self.search.set(&path, terms);
             }
-            report.files_written += self.write_search_index(&live)?;
+            report.files_written += write_search_index(&self.site, &self.output, &mut self.search, listings, &live)?;
         }
         for path in gone.iter().filter(|p| !self.entries.values().any(|e| &e.path == *p)) {
             remove_page(&self.output, path);
         }
         Ok(report)
-    }
-
-    /// Writes the shards of the search index that changed; removes those no longer used.
-    fn write_search_index(&mut self, live: &AtomicSink) -> Result<usize> {
-        let listings = build::listings_of(&self.entries);
-        let before = self.search.shards();
-        let (written, shards) =
-            build::write_search_index(&self.site, &listings, &mut self.search, self.site.sink(live).as_ref())?;
-        for n in shards..before {
-            // A missing file is what we want; any other failure leaves a file no query reads.
-            let _ = std::fs::remove_file(self.output.join(shard_path(n)));
-        }
-        Ok(written)
     }
 
     /// A changed file must not take a URL another file (or a listing) has.
@@ -252,6 +274,74 @@ impl Session {
         } else {
             Err(Error::from_list(errors))
         }
+    }
+}
+
+/// Writes the shards of the search index that changed; removes those no longer used.
+fn write_search_index(
+    site: &Site,
+    output: &Path,
+    search: &mut SearchIndex,
+    listings: &Listings,
+    live: &AtomicSink,
+) -> Result<usize> {
+    let before = search.shards();
+    let (written, shards) = build::write_search_index(site, listings, search, site.sink(live).as_ref())?;
+    for n in shards..before {
+        // A missing file is what we want; any other failure leaves a file no query reads.
+        let _ = std::fs::remove_file(output.join(shard_path(n)));
+    }
+    Ok(written)
+}
+
+/// The speaker pages that quote any of `calls` (a page quotes its speaker's newest
+/// [`MAX_APPEARANCES`] calls).
+fn requoted_speaker_pages(listings: &Listings, calls: &HashSet<String>) -> HashSet<String> {
+    listings
+        .speakers
+        .iter()
+        .filter(|g| {
+            g.calls
+                .iter()
+                .take(MAX_APPEARANCES)
+                .any(|&i| listings.calls.get(i).is_some_and(|c| calls.contains(&c.path)))
+        })
+        .map(|g| g.path.clone())
+        .collect()
+}
+
+/// The call's new summary when it differs from the one before only in what its speakers
+/// said (same page, same code, same listings otherwise).
+fn requoted_only<'a>(before: Option<&Entry>, after: Option<&'a Entry>) -> Option<&'a CallSummary> {
+    let (b, a) = (before?, after?);
+    let (bs, as_) = (b.summary.as_ref()?, a.summary.as_ref()?);
+    (b.path == a.path && b.has_code == a.has_code && only_speaker_details_differ(bs, as_)).then_some(as_)
+}
+
+/// True when two summaries of one call differ only in what their speakers said (the
+/// quotes and word counts only speaker pages show).
+fn only_speaker_details_differ(a: &CallSummary, b: &CallSummary) -> bool {
+    let without_details = |c: &CallSummary| {
+        let mut c = c.clone();
+        for s in &mut c.speakers {
+            s.quotes.clear();
+            s.words = 0;
+        }
+        c.words = 0;
+        c
+    };
+    without_details(a) == without_details(b)
+}
+
+/// True when two summaries of one file put the call in the same place among its
+/// company's calls (the same company, period and date).
+fn same_place(a: Option<&CallSummary>, b: Option<&CallSummary>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.company_path() == b.company_path() && (a.year, a.quarter, &a.date) == (b.year, b.quarter, &b.date)
+        }
+        (None, None) => true,
+        _ => false,
     }
 }
 

@@ -24,7 +24,7 @@
 
 pub mod terms;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
@@ -140,6 +140,20 @@ pub struct SearchIndex {
     terms: HashMap<Box<str>, Vec<u32>, BuildHasherDefault<Fnv>>,
     /// A hash of each shard as last written, so a rebuild writes only those that changed.
     written: Vec<u64>,
+    /// What changed since the last write, so a rebuild remakes only its shards.
+    changes: Changes,
+}
+
+/// What changed in an index since it last wrote its shards.
+#[derive(Debug, Default)]
+enum Changes {
+    /// Not written yet: every shard is to be made.
+    #[default]
+    All,
+    /// The terms (by their FNV-1a hash, which names their shard) whose lists changed,
+    /// and the keys of the calls in the order of `calls.json` at the last write (a call's
+    /// position is in every list, so when the order moves every shard is made again).
+    Terms { hashes: HashSet<u32>, order: Vec<u32> },
 }
 
 /// A term with its calls (packed entries).
@@ -166,22 +180,68 @@ fn entry_count(entry: u32) -> u32 {
 impl SearchIndex {
     /// Puts (or, with `None`, takes out) the call at `path`, replacing what it had.
     pub fn set(&mut self, path: &str, terms: Option<CallTerms>) {
-        if let Some(old) = self.keys.remove(path) {
-            // Rare (an edit while serving): one pass over every list.
-            self.terms.retain(|_, calls| {
-                calls.retain(|e| entry_key(*e) != old);
+        let old = self.keys.remove(path);
+        // The call's terms as they were: an edit while serving takes one pass over every
+        // list (a few milliseconds for a thousand calls), cheaper than keeping each call's
+        // terms in memory.
+        let mut before: HashMap<Box<str>, u32> = HashMap::new();
+        if let Some(old) = old {
+            self.terms.retain(|term, calls| {
+                if let Some(i) = calls.iter().position(|e| entry_key(*e) == old) {
+                    before.insert(term.clone(), entry_count(calls[i]));
+                    calls.swap_remove(i);
+                }
                 !calls.is_empty()
             });
         }
-        let Some(terms) = terms else { return };
-        let key = self.next_key & ((1 << KEY_BITS) - 1);
-        self.next_key = self.next_key.wrapping_add(1);
+        if let Some(terms) = terms {
+            // A call read again keeps its number: the order of the numbers then stays,
+            // and only the shards of the terms whose counts moved are made again.
+            let key = old.unwrap_or(self.next_key & ((1 << KEY_BITS) - 1));
+            self.add(path, key, &terms);
+            for (term, count) in terms.iter() {
+                if before.remove(term) != Some(count) {
+                    self.changes.term(term);
+                }
+            }
+        }
+        for term in before.keys() {
+            self.changes.term(term);
+        }
+    }
+
+    /// Adds the call at `path` under `key`, a number no other call of the index has (a
+    /// build numbers its files; see [`SearchIndex::merge`]).
+    pub fn insert(&mut self, path: &str, key: u32, terms: CallTerms) {
+        self.add(path, key, &terms);
+        for (term, _) in terms.iter() {
+            self.changes.term(term);
+        }
+    }
+
+    fn add(&mut self, path: &str, key: u32, terms: &CallTerms) {
+        self.next_key = self.next_key.max(key.wrapping_add(1));
         self.keys.insert(path.to_string(), key);
         for (term, count) in terms.iter() {
             match self.terms.get_mut(term) {
                 Some(calls) => calls.push(entry(key, count)),
                 None => {
                     self.terms.insert(term.into(), vec![entry(key, count)]);
+                }
+            }
+        }
+    }
+
+    /// Takes in the calls of `other`, whose keys are not this index's (a build's workers
+    /// each index the files they read, numbered by their place in the build's list).
+    pub fn merge(&mut self, other: SearchIndex) {
+        self.next_key = self.next_key.max(other.next_key);
+        self.keys.extend(other.keys);
+        for (term, calls) in other.terms {
+            match self.terms.get_mut(&term) {
+                Some(mine) => mine.extend(calls),
+                None => {
+                    self.terms.insert(term, calls);
                 }
             }
         }
@@ -220,15 +280,32 @@ impl SearchIndex {
         }
         let entries: usize = self.terms.values().map(Vec::len).sum();
         let shards = shard_count(entries * 5);
+        let keys_in_order: Vec<u32> = order.iter().filter_map(|p| self.keys.get(*p).copied()).collect();
+        // The shards to make: those of the terms that changed, while the shard count and
+        // the calls' order stay; else all of them.
+        let remake: Option<HashSet<usize>> = match &self.changes {
+            Changes::Terms { hashes, order } if shards == self.written.len() && *order == keys_in_order => {
+                Some(hashes.iter().map(|h| *h as usize & (shards - 1)).collect())
+            }
+            _ => None,
+        };
         let mut by_shard: Vec<Vec<TermCalls<'_>>> = vec![Vec::new(); shards];
         for (term, calls) in &self.terms {
-            by_shard[shard_of(term, shards)].push((term, calls));
+            let n = shard_of(term, shards);
+            if remake.as_ref().is_none_or(|r| r.contains(&n)) {
+                by_shard[n].push((term, calls));
+            }
         }
-        write(META_FILE, &meta_json(shards))?;
+        let meta = meta_json(shards);
+        let meta_changed = remake.is_none();
+        if meta_changed {
+            write(META_FILE, &meta)?;
+        }
         let written = &self.written;
-        let made: Vec<(u64, bool)> = by_shard
+        let made: Vec<(usize, u64, bool)> = by_shard
             .into_par_iter()
             .enumerate()
+            .filter(|(n, _)| remake.as_ref().is_none_or(|r| r.contains(n)))
             .map(|(n, mut terms)| {
                 terms.sort_unstable_by_key(|(term, _)| *term);
                 let json = shard_json(&terms, &position);
@@ -237,11 +314,30 @@ impl SearchIndex {
                 if changed {
                     write(&shard_path(n), &json)?;
                 }
-                Ok((hash, changed))
+                Ok((n, hash, changed))
             })
             .collect::<crate::Result<_>>()?;
-        self.written = made.iter().map(|(hash, _)| *hash).collect();
-        Ok((1 + made.iter().filter(|(_, changed)| *changed).count(), shards))
+        if remake.is_none() {
+            self.written = vec![0; shards];
+        }
+        for (n, hash, _) in &made {
+            self.written[*n] = *hash;
+        }
+        self.changes = Changes::Terms {
+            hashes: HashSet::new(),
+            order: keys_in_order,
+        };
+        let files = usize::from(meta_changed) + made.iter().filter(|(_, _, changed)| *changed).count();
+        Ok((files, shards))
+    }
+}
+
+impl Changes {
+    /// Notes that `term`'s list changed.
+    fn term(&mut self, term: &str) {
+        if let Changes::Terms { hashes, .. } = self {
+            hashes.insert(fnv1a(term));
+        }
     }
 }
 
@@ -257,12 +353,17 @@ fn shard_count(bytes: usize) -> usize {
 
 /// The shard of `term`: FNV-1a (32 bits) of its UTF-8 bytes, masked (`search.js` has the same).
 pub fn shard_of(term: &str, shards: usize) -> usize {
+    fnv1a(term) as usize & (shards - 1)
+}
+
+/// FNV-1a, 32 bits, of `term`'s UTF-8 bytes.
+fn fnv1a(term: &str) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
     for b in term.bytes() {
         hash ^= u32::from(b);
         hash = hash.wrapping_mul(0x0100_0193);
     }
-    hash as usize & (shards - 1)
+    hash
 }
 
 /// FNV-1a as a `Hasher`: the terms are short, and SipHash (the standard one, made to
@@ -429,10 +530,35 @@ mod tests {
         let (first, _) = files(&mut index, &["a/"]);
         assert_eq!(first.len(), 2);
         let (again, _) = files(&mut index, &["a/"]);
-        assert_eq!(again.len(), 1, "only meta.json: {again:?}");
+        assert!(again.is_empty(), "nothing changed: {again:?}");
         index.set("a/", Some(call(&[("Kuiper landed.", None)])));
         let (edited, _) = files(&mut index, &["a/"]);
-        assert_eq!(edited.len(), 2);
+        assert_eq!(edited.len(), 1, "the shard, not meta.json: {edited:?}");
+        // What a second pass made is what a new index of the same calls makes.
+        let mut fresh = SearchIndex::default();
+        fresh.set("a/", Some(call(&[("Kuiper landed.", None)])));
+        let (all, _) = files(&mut fresh, &["a/"]);
+        assert_eq!(all[1], edited[0]);
+    }
+
+    #[test]
+    fn merged_indexes_write_what_one_index_writes() {
+        let texts = [
+            ("a/", "Kuiper launched."),
+            ("b/", "Capex rose."),
+            ("c/", "Kuiper and capex."),
+        ];
+        let mut one = SearchIndex::default();
+        for (path, text) in texts {
+            one.set(path, Some(call(&[(text, None)])));
+        }
+        let (mut first, mut second) = (SearchIndex::default(), SearchIndex::default());
+        first.insert("c/", 2, call(&[(texts[2].1, None)]));
+        second.insert("a/", 0, call(&[(texts[0].1, None)]));
+        second.insert("b/", 1, call(&[(texts[1].1, None)]));
+        first.merge(second);
+        let order = ["c/", "b/", "a/"];
+        assert_eq!(files(&mut first, &order), files(&mut one, &order));
     }
 
     #[test]
