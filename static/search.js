@@ -132,15 +132,22 @@
     return [call.company || call.title, call.period].filter(Boolean).join(" \u00b7 ");
   }
 
-  function item(call) {
+  // A list item opening with a link to `call`.
+  function callItem(call) {
     var li = document.createElement("li");
     var link = document.createElement("a");
     link.href = base + call.path;
     link.textContent = callName(call);
+    li.append(link);
+    return li;
+  }
+
+  function item(call) {
+    var li = callItem(call);
     var meta = document.createElement("span");
     meta.className = "muted";
     meta.textContent = [call.ticker, call.date].filter(Boolean).join(" \u00b7 ");
-    li.append(link, " ", meta);
+    li.append(" ", meta);
     return li;
   }
 
@@ -238,13 +245,10 @@
     found.slice(from, from + TEXT_PAGE).forEach(function (hit) {
       var call = entries[hit.position] && entries[hit.position].call;
       if (!call) { return; }
-      var li = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = base + call.path;
-      link.textContent = callName(call);
+      var li = callItem(call);
       var paragraphs = document.createElement("ol");
       paragraphs.className = "paragraph-hits";
-      li.append(link, paragraphs);
+      li.append(paragraphs);
       textList.append(li);
       li.load = function () {
         if (!callData[call.path]) { callData[call.path] = loadJson(base + call.path + "call.json"); }

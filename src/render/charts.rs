@@ -192,6 +192,7 @@ mod tests {
         let stated = |low: f64, high: f64, text: &str| crate::site::history::revenue_stated(text, low, high);
         HistoryRow {
             period: format!("{year} Q{quarter}"),
+            date: String::new(),
             year,
             quarter,
             url: "/x/".into(),

@@ -379,6 +379,7 @@ impl Renderer {
                     year: c.year?,
                     quarter: c.quarter?,
                     period: &c.period,
+                    date: &c.date,
                     url: self.urls.link(&c.path),
                     figures: &c.figures,
                 })

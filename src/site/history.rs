@@ -148,8 +148,11 @@ fn stated(figures: &Figures, row: &HeadlineRow, id: &str) -> Option<Stated> {
 /// One quarter of a company's history.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryRow {
-    /// `2025 Q4`.
+    /// `2025 Q4`: the fiscal quarter, as the call names it.
     pub period: String,
+    /// The day of the call (`2026-02-04`), or empty: the calendar beside the fiscal
+    /// quarter, which for a fiscal year not ending in December names another season.
+    pub date: String,
     /// The fiscal year.
     pub year: i32,
     /// The quarter, 1 to 4.
@@ -173,6 +176,8 @@ pub struct QuarterCall<'a> {
     pub quarter: u8,
     /// `2025 Q4`.
     pub period: &'a str,
+    /// The day of the call, or empty.
+    pub date: &'a str,
     /// Link to the call page.
     pub url: String,
     /// Its key figures.
@@ -208,6 +213,7 @@ pub fn rows(mut calls: Vec<QuarterCall<'_>>) -> Vec<HistoryRow> {
         };
         out.push(HistoryRow {
             period: c.period.to_string(),
+            date: c.date.to_string(),
             year: c.year,
             quarter: c.quarter,
             url: c.url.clone(),
@@ -261,6 +267,7 @@ mod tests {
                 year: 2026,
                 quarter: 1,
                 period: "2026 Q1",
+                date: "2026-04-29",
                 url: "/b/".into(),
                 figures: &q1,
             },
@@ -268,6 +275,7 @@ mod tests {
                 year: 2025,
                 quarter: 4,
                 period: "2025 Q4",
+                date: "",
                 url: "/a/".into(),
                 figures: &q4,
             },
@@ -289,6 +297,7 @@ mod tests {
             year: 2025,
             quarter: 1,
             period: "2025 Q1",
+            date: "",
             url: "/a/".into(),
             figures: &empty,
         };

@@ -211,7 +211,7 @@ impl SearchIndex {
     }
 
     /// Adds the call at `path` under `key`, a number no other call of the index has (a
-    /// build numbers its files; see [`SearchIndex::merge`]).
+    /// build numbers its files).
     pub fn insert(&mut self, path: &str, key: u32, terms: CallTerms) {
         self.add(path, key, &terms);
         for (term, _) in terms.iter() {
@@ -227,21 +227,6 @@ impl SearchIndex {
                 Some(calls) => calls.push(entry(key, count)),
                 None => {
                     self.terms.insert(term.into(), vec![entry(key, count)]);
-                }
-            }
-        }
-    }
-
-    /// Takes in the calls of `other`, whose keys are not this index's (a build's workers
-    /// each index the files they read, numbered by their place in the build's list).
-    pub fn merge(&mut self, other: SearchIndex) {
-        self.next_key = self.next_key.max(other.next_key);
-        self.keys.extend(other.keys);
-        for (term, calls) in other.terms {
-            match self.terms.get_mut(&term) {
-                Some(mine) => mine.extend(calls),
-                None => {
-                    self.terms.insert(term, calls);
                 }
             }
         }
@@ -539,26 +524,6 @@ mod tests {
         fresh.set("a/", Some(call(&[("Kuiper landed.", None)])));
         let (all, _) = files(&mut fresh, &["a/"]);
         assert_eq!(all[1], edited[0]);
-    }
-
-    #[test]
-    fn merged_indexes_write_what_one_index_writes() {
-        let texts = [
-            ("a/", "Kuiper launched."),
-            ("b/", "Capex rose."),
-            ("c/", "Kuiper and capex."),
-        ];
-        let mut one = SearchIndex::default();
-        for (path, text) in texts {
-            one.set(path, Some(call(&[(text, None)])));
-        }
-        let (mut first, mut second) = (SearchIndex::default(), SearchIndex::default());
-        first.insert("c/", 2, call(&[(texts[2].1, None)]));
-        second.insert("a/", 0, call(&[(texts[0].1, None)]));
-        second.insert("b/", 1, call(&[(texts[1].1, None)]));
-        first.merge(second);
-        let order = ["c/", "b/", "a/"];
-        assert_eq!(files(&mut first, &order), files(&mut one, &order));
     }
 
     #[test]
