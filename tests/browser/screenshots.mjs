@@ -1,6 +1,6 @@
-// Takes the README's screenshots of a served site: call, index and company pages in light
-// and dark at 1280 px and light on a 390 px phone (top of each page; the call page scrolled
-// to its headline figures). Usage: node screenshots.mjs BASE_URL OUT_DIR
+// Takes the README's screenshots of a served site: call, index, company and search pages
+// (the search for words said on the calls, once its results have their quotes) in light
+// and dark at 1280 px and light on a 390 px phone (top of each page). Usage: node screenshots.mjs BASE_URL OUT_DIR
 import { launch } from "./launch.mjs";
 
 const [base, out] = process.argv.slice(2);
@@ -17,7 +17,7 @@ try {
   const call = new URL(await page.$eval("table.calls td.call a", (a) => a.getAttribute("href")), base).href;
   await page.goto(call);
   const company = new URL(await page.$eval(".kicker a", (a) => a.getAttribute("href")), call).href;
-  const pages = { call, index: base, company };
+  const pages = { call, index: base, company, search: new URL("search/?q=guidance%20margin", base).href };
   for (const shot of shots) {
     const context = await browser.newContext({
       viewport: { width: shot.width, height: shot.height },
@@ -28,6 +28,9 @@ try {
     for (const [name, url] of Object.entries(pages)) {
       await tab.goto(url);
       await tab.evaluate(() => document.fonts.ready);
+      if (name === "search") {
+        await tab.waitForFunction(() => document.querySelectorAll(".paragraph-hits li").length > 0, null, { timeout: 10000 });
+      }
       const file = `${out}/${name}-${shot.name}.png`;
       await tab.screenshot({ path: file });
       console.log(file);
