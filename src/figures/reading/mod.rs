@@ -281,6 +281,39 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// `earnings of $4.27 per diluted share, up 43.3%`: a percentage change right after
+    /// the per-share figure of its own metric continues that figure (EPS), not the metric
+    /// the word names (net income), when no metric is named between them or after it in
+    /// its clause (`an 8% increase over net income of $2.4 million` is net income's). An
+    /// amount (`increased $55.4 million`) is never a per-share figure's change.
+    fn per_share_continued(
+        &self,
+        ctx: &Context<'_>,
+        i: usize,
+        metric: MetricId,
+        change: bool,
+        out: &[Option<Reading>],
+    ) -> Option<MetricId> {
+        let sibling = ctx.vocabulary.def(metric).per_share?;
+        let previous = out.get(i.checked_sub(1)?)?.as_ref()?;
+        let prev_end = self.figs[i - 1].1;
+        let (start, end, m) = &self.figs[i];
+        let (_, clause_end) = self.clause(*start);
+        let named = |from: usize, to: usize| {
+            self.mentions
+                .iter()
+                .any(|x| x.metric.is_some() && x.start >= from && x.start < to)
+        };
+        let continues = change
+            && m.low.unit.is_percentage()
+            && !previous.change
+            && previous.metric == Some(sibling)
+            && self.per_share_at(prev_end).is_some()
+            && !named(prev_end, *start)
+            && !named(*end, clause_end);
+        continues.then_some(sibling)
+    }
+
     /// `end`, or the end of a `per share` phrase right after it.
     fn past_per_share(&self, end: usize) -> usize {
         self.per_share_at(end).unwrap_or(end)
@@ -353,7 +386,7 @@ impl<'a> Sentence<'a> {
             None => None,
         };
         if let Some(Fit { metric, change, basis }) = fitted {
-            r.metric = Some(metric);
+            r.metric = Some(self.per_share_continued(ctx, i, metric, change, out).unwrap_or(metric));
             r.change = change;
             r.explicit = match attached {
                 Some(Attachment::Mention(_, own)) => own,

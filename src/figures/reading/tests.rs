@@ -855,3 +855,31 @@ fn on_a_fourth_quarter_call_a_figure_compared_with_last_year_is_the_years() {
         "a quarter it names is its own"
     );
 }
+
+#[test]
+fn a_change_right_after_a_per_share_figure_is_that_figure_s() {
+    // `earnings` names net income; its per-share figure is EPS, and the change after it
+    // continues the per-share figure (the call stated no net income at all).
+    let figs = figures_of(&["For the full year, we reported earnings of $4.27 per diluted share, up 43.3%."]);
+    assert_eq!(figure(&figs, "43.3%").metric.as_deref(), Some("EPS"));
+    assert!(
+        figs.headline.iter().all(|r| r.metric != "net income"),
+        "{:?}",
+        figs.headline
+    );
+    // A metric named between them keeps the change its own.
+    let figs = figures_of(&["Earnings were $0.68 per diluted share, and net income rose 20%."]);
+    assert_eq!(figure(&figs, "20%").metric.as_deref(), Some("net income"));
+}
+
+#[test]
+fn a_change_naming_its_metric_after_it_or_in_money_stays_that_metric_s() {
+    let figs = figures_of(&[
+        "Net income for the quarter was $2.6 million or $0.09 per diluted share, an 8% increase over net income of $2.4 million or $0.08 per diluted share reported last year.",
+    ]);
+    assert_eq!(figure(&figs, "8%").metric.as_deref(), Some("net income"));
+    let figs = figures_of(&[
+        "Net earnings of $192.6 million or $3.50 per diluted share increased $55.4 million or $1.01 per share from 2020 levels.",
+    ]);
+    assert_ne!(figure(&figs, "$55.4 million").metric.as_deref(), Some("EPS"));
+}
