@@ -16,6 +16,35 @@ use crate::render::MAX_APPEARANCES;
 use crate::site::listings::{CallSummary, Group, Listings};
 use crate::site::search::{CallTerms, SearchIndex, shard_path};
 
+/// A changed content file and its entry as it is now (`None`: gone, or publishes nothing).
+type Update = (PathBuf, Option<Entry>);
+
+/// The changed files as read: their entries and their calls' search terms.
+struct ReadBack {
+    updates: Vec<Update>,
+    new_terms: Vec<(String, CallTerms)>,
+}
+
+/// What a set of changed files changes beyond their own pages.
+#[derive(Default)]
+struct Plan {
+    /// Summaries before and after of calls whose listings change.
+    touched: Vec<CallSummary>,
+    /// The pages of every call read again (rendered without their links to the calls
+    /// around them, even when nothing in the listings moved).
+    reread: HashSet<String>,
+    /// Companies whose calls came, went or moved: all their pages are linked again.
+    relink_companies: HashSet<String>,
+    /// Summaries that changed only in what their speakers said.
+    requoted: Vec<CallSummary>,
+    /// Calls whose terms change in the search index (`None`: taken out).
+    search: BTreeMap<String, Option<CallTerms>>,
+    /// Folders of pages no file publishes any more.
+    gone: Vec<String>,
+    /// Some call's summary changed in what the listings show.
+    listings_changed: bool,
+}
+
 /// What one rebuild did.
 #[derive(Debug, Default)]
 pub struct RebuildReport {
@@ -104,12 +133,28 @@ impl Session {
     }
 
     fn rebuild_content(&mut self, changed: &[PathBuf]) -> Result<RebuildReport> {
-        let content_dir = self.site.root.join("content");
         let memory = MemorySink::default();
         let mut report = RebuildReport::default();
         // First render every changed file into memory; the output and the state change
         // only when all of them are good.
-        let mut updates: Vec<(PathBuf, Option<Entry>)> = Vec::new();
+        let ReadBack { updates, new_terms } = self.read_changed(changed, &memory, &mut report)?;
+        self.check_new_paths(&updates)?;
+        let mut plan = self.take_in(updates);
+        plan.search
+            .extend(new_terms.into_iter().map(|(path, terms)| (path, Some(terms))));
+        let live = AtomicSink {
+            root: self.output.clone(),
+        };
+        report.files_written = memory.flush(&live)?;
+        report.files_written += self.publish(plan, &live)?;
+        Ok(report)
+    }
+
+    /// Reads and renders the changed content files into `memory`: each one's entry as
+    /// it is now (`None` when it is gone or publishes nothing) and each call's terms.
+    fn read_changed(&self, changed: &[PathBuf], memory: &MemorySink, report: &mut RebuildReport) -> Result<ReadBack> {
+        let content_dir = self.site.root.join("content");
+        let mut updates: Vec<Update> = Vec::new();
         let mut new_terms: Vec<(String, CallTerms)> = Vec::new();
         for path in changed {
             let Ok(relative) = path.strip_prefix(&content_dir) else {
@@ -131,7 +176,7 @@ impl Session {
                     kind,
                 };
                 report.files_read += 1;
-                let mut done = build::process(&self.site, &file, self.site.sink(&memory).as_ref())?;
+                let mut done = build::process(&self.site, &file, self.site.sink(memory).as_ref())?;
                 new_terms.extend(build::take_terms(&mut done));
                 let mut built = BuildReport::default();
                 after = build::record(done, &mut built);
@@ -139,23 +184,18 @@ impl Session {
             }
             updates.push((path.clone(), after));
         }
-        self.check_new_paths(&updates)?;
-        let mut touched: Vec<CallSummary> = Vec::new();
-        // The pages of every call read again (rendered without their links to the calls
-        // around them, even when nothing in the listings moved).
-        let mut reread: HashSet<String> = HashSet::new();
-        let mut relink_companies: HashSet<String> = HashSet::new();
-        // The summaries that changed only in what their speakers said.
-        let mut requoted: Vec<CallSummary> = Vec::new();
-        // The calls whose terms change in the search index (`None`: taken out).
-        let mut search_updates: BTreeMap<String, Option<CallTerms>> = BTreeMap::new();
-        let mut gone: Vec<String> = Vec::new();
-        let mut listings_changed = false;
+        Ok(ReadBack { updates, new_terms })
+    }
+
+    /// Puts the new entries in the state and works out which pages they change.
+    fn take_in(&mut self, updates: Vec<Update>) -> Plan {
+        let mut plan = Plan::default();
         for (path, after) in updates {
             let before = self.entries.remove(&path);
-            reread.extend(after.iter().filter(|a| a.summary.is_some()).map(|a| a.path.clone()));
+            plan.reread
+                .extend(after.iter().filter(|a| a.summary.is_some()).map(|a| a.path.clone()));
             if let Some(b) = before.as_ref().filter(|b| b.summary.is_some()) {
-                search_updates.insert(b.path.clone(), None);
+                plan.search.insert(b.path.clone(), None);
             }
             // The listings show a call's summary: when an edit leaves it as it was (the
             // usual case, a fix in the text), no listing, feed or index changes.
@@ -165,60 +205,57 @@ impl Session {
             let moved = !matches!((&before, &after), (Some(b), Some(a)) if b.path == a.path && same_place(b.summary.as_ref(), a.summary.as_ref()));
             if moved {
                 for summary in before.iter().chain(&after).filter_map(|e| e.summary.as_ref()) {
-                    relink_companies.extend(summary.company_path());
+                    plan.relink_companies.extend(summary.company_path());
                 }
             }
             if !same && let Some(a) = requoted_only(before.as_ref(), after.as_ref()) {
                 // Only what a speaker said changed (the opening of a turn their page
                 // quotes, their share): their pages change, nothing else lists it.
-                requoted.push(a.clone());
+                plan.requoted.push(a.clone());
             } else if !same {
-                listings_changed = true;
-                touched.extend(before.as_ref().and_then(|b| b.summary.clone()));
-                touched.extend(after.as_ref().and_then(|a| a.summary.clone()));
+                plan.listings_changed = true;
+                plan.touched.extend(before.as_ref().and_then(|b| b.summary.clone()));
+                plan.touched.extend(after.as_ref().and_then(|a| a.summary.clone()));
                 if let Some(b) = &before
                     && after.as_ref().is_none_or(|a| a.path != b.path)
                 {
-                    gone.push(b.path.clone());
+                    plan.gone.push(b.path.clone());
                 }
             }
             if let Some(entry) = after {
                 self.entries.insert(path, entry);
             }
         }
-        let live = AtomicSink {
-            root: self.output.clone(),
-        };
-        report.files_written = memory.flush(&live)?;
-        let requoted_paths: HashSet<String> = requoted.iter().map(|c| c.path.clone()).collect();
-        if listings_changed {
+        plan
+    }
+
+    /// Writes what `plan` changes beyond the pages read again: listings, speaker pages,
+    /// the links between a company's calls, the search index; removes pages gone.
+    fn publish(&mut self, plan: Plan, live: &AtomicSink) -> Result<usize> {
+        let mut written = 0;
+        let requoted_paths: HashSet<String> = plan.requoted.iter().map(|c| c.path.clone()).collect();
+        if plan.listings_changed {
             self.listings = build::listings_of(&self.entries);
         } else {
             // In place: the call keeps its place in every listing.
-            for summary in requoted.iter().cloned() {
+            for summary in plan.requoted {
                 if let Some(slot) = self.listings.calls.iter_mut().find(|c| c.path == summary.path) {
                     *slot = summary;
                 }
             }
         }
         let listings = &self.listings;
+        let sink = self.site.sink(live);
         // A speaker's page quotes only their newest calls: an edit to an older one
         // changes nothing there.
         let quoted: HashSet<String> = requoted_speaker_pages(listings, &requoted_paths);
-        if !listings_changed && !quoted.is_empty() {
-            report.files_written +=
-                build::write_listing_pages(&self.site, listings, Some(&quoted), self.site.sink(&live).as_ref())?;
+        if !plan.listings_changed && !quoted.is_empty() {
+            written += build::write_listing_pages(&self.site, listings, Some(&quoted), sink.as_ref())?;
         }
         // Listings first, removals last: a page never links to a page already gone.
-        if listings_changed {
-            let affected: HashSet<String> = touched.iter().flat_map(CallSummary::listing_paths).collect();
-            report.files_written += build::write_site_wide(
-                &self.site,
-                &self.entries,
-                listings,
-                Some(&affected),
-                self.site.sink(&live).as_ref(),
-            )?;
+        if plan.listings_changed {
+            let affected: HashSet<String> = plan.touched.iter().flat_map(CallSummary::listing_paths).collect();
+            written += build::write_site_wide(&self.site, &self.entries, listings, Some(&affected), sink.as_ref())?;
             let live_groups: HashSet<&String> = listings
                 .companies
                 .iter()
@@ -231,24 +268,28 @@ impl Session {
             }
         }
         // The pages read again, and every page of a company whose calls moved.
-        let relink = |g: &Group, c: &CallSummary| relink_companies.contains(&g.path) || reread.contains(&c.path);
-        report.files_written +=
-            build::link_adjacent_calls(&self.site, listings, &relink, self.site.sink(&live).as_ref())?;
-        search_updates.extend(new_terms.into_iter().map(|(path, terms)| (path, Some(terms))));
-        if !search_updates.is_empty() {
-            for (path, terms) in search_updates {
+        let relink =
+            |g: &Group, c: &CallSummary| plan.relink_companies.contains(&g.path) || plan.reread.contains(&c.path);
+        written += build::link_adjacent_calls(&self.site, listings, &relink, sink.as_ref())?;
+        drop(sink);
+        if !plan.search.is_empty() {
+            for (path, terms) in plan.search {
                 self.search.set(&path, terms);
             }
-            report.files_written += write_search_index(&self.site, &self.output, &mut self.search, listings, &live)?;
+            written += write_search_index(&self.site, &self.output, &mut self.search, &self.listings, live)?;
         }
-        for path in gone.iter().filter(|p| !self.entries.values().any(|e| &e.path == *p)) {
+        for path in plan
+            .gone
+            .iter()
+            .filter(|p| !self.entries.values().any(|e| &e.path == *p))
+        {
             remove_page(&self.output, path);
         }
-        Ok(report)
+        Ok(written)
     }
 
     /// A changed file must not take a URL another file (or a listing) has.
-    fn check_new_paths(&self, updates: &[(PathBuf, Option<Entry>)]) -> Result<()> {
+    fn check_new_paths(&self, updates: &[Update]) -> Result<()> {
         let changing: HashSet<&PathBuf> = updates.iter().map(|(p, _)| p).collect();
         let mut errors = Vec::new();
         let mut taken: std::collections::HashMap<&str, &PathBuf> = self
