@@ -45,8 +45,9 @@ pub struct SiteConfig {
     #[serde(default = "default_index_page_size")]
     pub index_page_size: usize,
     /// Index every paragraph for the search page (`search/terms/`). Off, search finds
-    /// calls by company, ticker, quarter, date and speaker only, and a build of 1,000
-    /// calls takes about a third less time (BENCHMARKS.md).
+    /// calls by company, ticker, quarter, date and speaker only, and a build takes less
+    /// time: a sixth less on real English calls, two fifths less on bilingual ones
+    /// (BENCHMARKS.md).
     #[serde(default = "default_true")]
     pub full_text_search: bool,
     /// Links in every page's header, after "Calls".

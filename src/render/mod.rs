@@ -297,8 +297,8 @@ impl Renderer {
             } else {
                 (Vec::new(), Vec::new())
             };
-            context.insert("companies", &self.group_refs(&companies));
-            context.insert("quarters", &self.group_refs(&quarters));
+            context.insert("companies", &self.group_links(companies));
+            context.insert("quarters", &self.group_links(quarters));
             let path = index_page_path(n);
             let html = self
                 .theme
@@ -492,12 +492,11 @@ impl Renderer {
         Ok(files)
     }
 
-    fn group_refs(&self, groups: &[&Group]) -> Vec<views::GroupLink> {
-        groups.iter().map(|g| views::GroupLink::new(g, &self.urls)).collect()
-    }
-
-    fn group_links(&self, groups: &[Group]) -> Vec<views::GroupLink> {
-        groups.iter().map(|g| views::GroupLink::new(g, &self.urls)).collect()
+    fn group_links<'a>(&self, groups: impl IntoIterator<Item = &'a Group>) -> Vec<views::GroupLink> {
+        groups
+            .into_iter()
+            .map(|g| views::GroupLink::new(g, &self.urls))
+            .collect()
     }
 }
 

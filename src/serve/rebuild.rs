@@ -80,6 +80,7 @@ impl Session {
         let build::Run {
             mut report,
             entries,
+            listings,
             search,
         } = build::run(&site, &staging, &|_, _| {})?;
         report.output = staging.commit()?;
@@ -88,7 +89,7 @@ impl Session {
                 options,
                 site,
                 output,
-                listings: build::listings_of(&entries),
+                listings,
                 entries,
                 search,
             },

@@ -109,7 +109,8 @@ impl CallTerms {
     }
 
     /// How many paragraphs have `term` (0: none).
-    pub fn paragraphs(&self, term: &str) -> u32 {
+    #[cfg(test)]
+    fn paragraphs(&self, term: &str) -> u32 {
         self.iter().find(|(t, _)| *t == term).map_or(0, |(_, count)| count)
     }
 }
@@ -230,16 +231,6 @@ impl SearchIndex {
                 }
             }
         }
-    }
-
-    /// The number of calls in the index.
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// True when no call is in the index.
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
     }
 
     /// The number of shards last written.
