@@ -444,7 +444,12 @@ impl<'a> Sentence<'a> {
                 false
             }
             (Measure::Ratio, Unit::BasisPoints | Unit::Points) => true,
-            (_, Unit::Percent) => true,
+            // `The annualized return on alternative investments reported in core operating
+            // earnings was 20.3%`: a bare percentage is the level of some other measure
+            // (a return, a tax rate); it is the amount metric's change only where its
+            // clause says something changed or compares.
+            (Measure::Growth, Unit::Percent) => true,
+            (_, Unit::Percent) if self.signals_change(i) => true,
             (Measure::Amount, Unit::Currency(_) | Unit::Number)
             | (Measure::Count | Measure::Volume, Unit::Count | Unit::Number)
             | (Measure::AmountOrCount, Unit::Currency(_) | Unit::Number | Unit::Count)
@@ -457,6 +462,40 @@ impl<'a> Sentence<'a> {
             change,
             basis: None,
         })
+    }
+
+    /// Words of change or comparison in the figure's clause (`up`, `growth`, `year over
+    /// year`, `compared to`, `last year`, `116.3% above 2020`), or in the clause of a
+    /// change it is joined to (`up 16% and 13% in constant currency`).
+    pub(super) fn signals_change(&self, i: usize) -> bool {
+        let (start, _) = self.clause(self.figs[i].0);
+        let (_, end) = self.clause(self.figs[i].1.saturating_sub(1));
+        // `organic growth of 7% to 10%`: the metric's own words say growth.
+        let growth_named = self.mentions.iter().any(|x| {
+            x.start >= start && x.start < end && self.text[x.start..x.end].to_ascii_lowercase().contains("growth")
+        });
+        // `$119.9 million or 116.3% above 2020`: a comparison word right after it.
+        let after = self.text[self.figs[i].1..].trim_start().to_ascii_lowercase();
+        let compared_after = ["above ", "below ", "over ", "ahead of ", "behind "]
+            .iter()
+            .any(|w| after.starts_with(w));
+        growth_named
+            || compared_after
+            || self.moves(i)
+            || self.cues_in(start, end).any(|(_, _, c)| *c == Cue::Forward)
+            || self.cues_in(0, end).any(|(_, _, c)| {
+                matches!(
+                    c,
+                    Cue::Up { .. }
+                        | Cue::Down { .. }
+                        | Cue::Yoy
+                        | Cue::Qoq
+                        | Cue::ConstantCurrency
+                        | Cue::Compare
+                        | Cue::PriorYear
+                        | Cue::PriorQuarter
+                )
+            })
     }
 
     /// A `per share` right after the figure (or after the run of figures it belongs to),

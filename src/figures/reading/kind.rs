@@ -500,7 +500,18 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| ends_with_word(&before, w))
-            || self.mentions.iter().any(|x| x.start >= p.end && x.start - p.end <= 12)
+            || self.mentions.iter().any(|x| {
+                // `2021 revenue`, `2020 Pinnacle West consolidated earnings`: a metric
+                // after it, with at most a name and qualifiers between.
+                x.start >= p.end && x.start - p.end <= 12
+                    || x.start >= p.end && x.start - p.end <= 48 && {
+                        let gap = &self.text[p.end..x.start];
+                        gap.split_whitespace().all(|w| {
+                            w.starts_with(|c: char| c.is_ascii_uppercase())
+                                || matches!(w, "consolidated" | "total" | "full-year" | "annual" | "company")
+                        })
+                    }
+            })
     }
 
     /// True when the phrase follows a comparison word (`compared with the second quarter

@@ -136,6 +136,25 @@ pub(super) fn is_share_denominator(before: &str) -> bool {
         || t.ends_with("bps")
 }
 
+/// `Our effective tax rate on adjusted earnings was 13.5%`, `the yield on loans`: a
+/// metric named as what a ratio is taken on is its denominator, and no figure after it
+/// states it (the 13.5% is the tax rate, not a change of earnings).
+pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, vocabulary: &Vocabulary) {
+    for i in 1..mentions.len() {
+        let ratio = mentions[i - 1]
+            .metric
+            .is_some_and(|id| vocabulary.def(id).measure == Measure::Ratio);
+        let gap = text[mentions[i - 1].end..mentions[i].lead.max(mentions[i - 1].end)].trim();
+        let gap = ["our ", "the ", "its "]
+            .iter()
+            .find_map(|f| gap.strip_suffix(f.trim_end()).map(str::trim_end))
+            .unwrap_or(gap);
+        if ratio && matches!(gap.to_ascii_lowercase().as_str(), "on" | "of" | "over") {
+            mentions[i].share = true;
+        }
+    }
+}
+
 /// Two metric phrases with nothing between (`cash EPS`, `sales revenue`): the first only
 /// qualifies the second.
 pub(super) fn merge_adjacent(mentions: &mut Vec<Mention>, text: &str) {

@@ -228,6 +228,7 @@ impl<'a> Sentence<'a> {
         for m in &mut mentions {
             m.share = is_share_denominator(&text[..m.start]);
         }
+        mark_ratio_denominators(&mut mentions, text, ctx.vocabulary);
         Sentence {
             text,
             known: &ctx.names.segments,

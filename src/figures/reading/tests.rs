@@ -883,3 +883,38 @@ fn a_change_naming_its_metric_after_it_or_in_money_stays_that_metric_s() {
     ]);
     assert_ne!(figure(&figs, "$55.4 million").metric.as_deref(), Some("EPS"));
 }
+
+#[test]
+fn a_bare_percentage_is_no_change_of_an_amount_metric() {
+    // A return reported in earnings is a level of the return, not earnings' growth.
+    let figs = figures_of(&[
+        "The annualized return on alternative investments reported in core operating earnings in the third quarter was a very strong 20.3%.",
+    ]);
+    assert_eq!(figure(&figs, "20.3%").metric, None);
+    // Words of change or comparison make it one: in its clause, in the metric's own
+    // words, or right after it.
+    let figs = figures_of(&["Our GAAP income before income taxes was $119.9 million or 116.3% above 2020."]);
+    assert!(figure(&figs, "116.3%").change);
+    let figs = figures_of(&["At the enterprise level, it all adds up to solid organic growth of 7% to 10%."]);
+    assert_eq!(figure(&figs, "7% to 10%").metric.as_deref(), Some("revenue"));
+    let figs = figures_of(&["Revenue was $45 million, and we expect revenue of 8% to 10% next year."]);
+    assert!(figure(&figs, "8% to 10%").change);
+    // A growth measure is always a change.
+    let figs = figures_of(&["Brinker reported consolidated net comp sales of negative 36.7%."]);
+    assert_eq!(figure(&figs, "36.7%").metric.as_deref(), Some("same-store sales"));
+}
+
+#[test]
+fn a_metric_a_ratio_is_taken_on_is_not_the_figure_s() {
+    let figs =
+        figures_of(&["Our effective tax rate on adjusted earnings for the third quarter was 13.5% as anticipated."]);
+    assert_eq!(figure(&figs, "13.5%").metric.as_deref(), Some("effective tax rate"));
+}
+
+#[test]
+fn a_year_before_a_named_metric_is_its_period() {
+    let figs = figures_of(&[
+        "We continue to believe 2025 Pinnacle consolidated earnings of $4.75 to $4.95 per share remain achievable, assuming the impacts dissipate by the end of the second quarter.",
+    ]);
+    assert_eq!(figure(&figs, "$4.75 to $4.95").period.key(), "2025");
+}
