@@ -153,7 +153,7 @@ fn guidance_after_first_results(rows: &mut [(Rank, f64, HeadlineRow)]) {
     let derived = |row: &HeadlineRow| {
         matches!(
             row.basis,
-            Some(Basis::Organic | Basis::ProForma | Basis::Comparable | Basis::Cash)
+            Some(Basis::Organic | Basis::ProForma | Basis::Comparable | Basis::Cash | Basis::Average)
         )
     };
     let lead: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].0.group == LEAD_GROUP).collect();

@@ -122,6 +122,9 @@ pub enum Basis {
     ProForma,
     /// Comparable or underlying.
     Comparable,
+    /// An average over the period (`average AUM`, `average loans`), not the balance at
+    /// its end: a different measure of the same metric.
+    Average,
 }
 
 impl Basis {
@@ -138,6 +141,7 @@ impl Basis {
             Basis::Organic => "organic",
             Basis::ProForma => "pro forma",
             Basis::Comparable => "comparable",
+            Basis::Average => "average",
         }
     }
 
@@ -154,6 +158,7 @@ impl Basis {
             "organic" => Basis::Organic,
             "pro-forma" | "proforma" => Basis::ProForma,
             "comparable" | "underlying" => Basis::Comparable,
+            "average" => Basis::Average,
             _ => return None,
         })
     }
@@ -656,31 +661,31 @@ const BUILTIN: &[Builtin] = &[
         T::Other,
         &["net charge-offs", "net charge offs", "net chargeoffs", "NCOs"],
     ),
-    metric(
-        "loans",
-        M::Amount,
-        T::Other,
-        &[
-            "loans",
-            "total loans",
-            "average loans",
-            "loan balances",
-            "average loan balances",
-            "ending loans",
+    Builtin {
+        based: &[
+            ("average loans", Basis::Average),
+            ("average loan balances", Basis::Average),
         ],
-    ),
-    metric(
-        "deposits",
-        M::Amount,
-        T::Other,
-        &["deposits", "total deposits", "average deposits"],
-    ),
-    metric(
-        "assets under management",
-        M::Amount,
-        T::Kpi,
-        &["assets under management", "AUM", "ending AUM", "average AUM"],
-    ),
+        ..metric(
+            "loans",
+            M::Amount,
+            T::Other,
+            &["loans", "total loans", "loan balances", "ending loans"],
+        )
+    },
+    Builtin {
+        based: &[("average deposits", Basis::Average)],
+        ..metric("deposits", M::Amount, T::Other, &["deposits", "total deposits"])
+    },
+    Builtin {
+        based: &[("average AUM", Basis::Average)],
+        ..metric(
+            "assets under management",
+            M::Amount,
+            T::Kpi,
+            &["assets under management", "AUM", "ending AUM"],
+        )
+    },
     metric(
         "RASM",
         M::UnitPrice,
