@@ -365,13 +365,16 @@ impl<'a> Sentence<'a> {
             .cues_in(clause_start, start)
             .next_back()
             .filter(|(_, e, _)| self.text[*e..start].split_whitespace().count() <= 4 && self.links(*e, start, true))
-            .and_then(|(_, _, c)| match c {
+            .and_then(|(_, e, c)| match c {
                 Cue::PriorYear => Some(PriorCue::Year),
                 Cue::PriorQuarter => Some(PriorCue::Quarter),
+                // `compared to last year's $352 million`, `down from last quarter's`.
+                Cue::Yoy if possessive(&self.text[*e..start]) => Some(PriorCue::Year),
+                Cue::Qoq if possessive(&self.text[*e..start]) => Some(PriorCue::Quarter),
                 _ => None,
             });
         let Some((s, e, c)) = governing else {
-            return year_after.or(year_before);
+            return year_after.or(year_before).or_else(|| self.prior_frame(start));
         };
         // The comparison word governs the first figure after it only (`from $23.3
         // million in Q3 2021 to $24.8 million`: $24.8 million is the result), and the
@@ -380,8 +383,9 @@ impl<'a> Sentence<'a> {
             let f = self.figs[j];
             f.0 >= *e && f.1 <= start && !self.text[f.1..self.figs[j + 1].0].to_ascii_lowercase().contains(" or ")
         });
+        // `down from last year's $352 million`: the prior period right before it.
         if blocked || !self.links(*e, start, true) {
-            return year_after;
+            return year_after.or(year_before);
         }
         let said = self.text[*s..*e].to_ascii_lowercase();
         let range_with_to = m.high.is_some() && self.text[start..end].contains(" to ");
@@ -409,6 +413,65 @@ impl<'a> Sentence<'a> {
             _ => Some(year_after.unwrap_or_else(|| self.prior_between(*e, start))),
         };
         kind.or(year_after)
+    }
+
+    /// `For the comparable prior year period, net sales were $145.7 million`: a sentence
+    /// that opens by setting itself in the year or quarter before states that period's
+    /// figures (not `Compared to last year, …`, which sets a base for the figures after).
+    fn prior_frame(&self, start: usize) -> Option<PriorCue> {
+        // The opening phrase: up to the first comma, before any figure.
+        let opening_end = self.text[..start].find(',')?;
+        if self.figs.first().is_some_and(|f| f.0 < opening_end) {
+            return None;
+        }
+        let opening = self.text[..opening_end].trim_start().to_ascii_lowercase();
+        let framed = ["for ", "in ", "during "].iter().any(|w| opening.starts_with(w));
+        // Only a period, said in time words (`During the first quarter last year`), not
+        // `In reverse of last year`.
+        let time_words = opening.split_whitespace().skip(1).all(|w| {
+            matches!(
+                w,
+                "the"
+                    | "comparable"
+                    | "same"
+                    | "corresponding"
+                    | "prior"
+                    | "prior-year"
+                    | "previous"
+                    | "last"
+                    | "year"
+                    | "year's"
+                    | "a"
+                    | "ago"
+                    | "year-ago"
+                    | "period"
+                    | "quarter"
+                    | "of"
+                    | "fiscal"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
+                    | "full"
+                    | "months"
+                    | "nine"
+                    | "six"
+                    | "three"
+            ) || w.chars().all(|c| c.is_ascii_digit() || c == '\'')
+        });
+        if !framed
+            || !time_words
+            || self
+                .cues_in(0, opening_end)
+                .any(|(_, _, c)| matches!(c, Cue::Compare | Cue::From))
+        {
+            return None;
+        }
+        self.cues_in(0, opening_end).find_map(|(_, _, c)| match c {
+            Cue::PriorYear => Some(PriorCue::Year),
+            Cue::PriorQuarter => Some(PriorCue::Quarter),
+            _ => None,
+        })
     }
 
     /// `last year`, `prior quarter`, `guidance` between a comparison word and its figure.
@@ -637,4 +700,9 @@ impl<'a> Sentence<'a> {
             }
         })
     }
+}
+
+/// `'s` (or `’s`) and nothing else: the words before it own what follows.
+fn possessive(gap: &str) -> bool {
+    matches!(gap.trim(), "'s" | "’s")
 }

@@ -57,6 +57,8 @@ impl<'a> Sentence<'a> {
         // `$0.02 per share higher`: the direction word after a per-share phrase.
         let after_at = self.past_per_share(end);
         let after = self.text[after_at..].trim_start().to_ascii_lowercase();
+        // `The $0.73 of improvement in adjusted EPS`.
+        let after = after.strip_prefix("of ").unwrap_or(&after);
         before
             || by
             || [

@@ -918,3 +918,31 @@ fn a_year_before_a_named_metric_is_its_period() {
     ]);
     assert_eq!(figure(&figs, "$4.75 to $4.95").period.key(), "2025");
 }
+
+#[test]
+fn last_year_s_figure_is_a_base() {
+    let figs = figures_of(&["Third quarter revenue was down from last year's $352 million due to lower recoveries."]);
+    assert_eq!(figure(&figs, "$352 million").kind, Kind::Prior);
+    let figs = figures_of(&["Adjusted operating margin decreased 60 basis points versus last year's 10.9%."]);
+    assert_eq!(figure(&figs, "10.9%").kind, Kind::Prior);
+}
+
+#[test]
+fn a_sentence_set_in_the_year_before_states_its_figures() {
+    let figs = figures_of(&[
+        "For the comparable prior year period, net sales were $145.7 million and diluted earnings were $1.39 per share.",
+    ]);
+    assert_eq!(figure(&figs, "$145.7 million").kind, Kind::Prior);
+    assert_eq!(figure(&figs, "$1.39").kind, Kind::Prior);
+    // An opening that only mentions last year sets nothing.
+    let figs = figures_of(&[
+        "In reverse of last year, when we discussed shutdowns, we delivered a strong $2.2 billion in sales.",
+    ]);
+    assert_eq!(figure(&figs, "$2.2 billion").kind, Kind::Actual);
+}
+
+#[test]
+fn an_amount_of_improvement_in_a_metric_is_its_change() {
+    let figs = figures_of(&["The $0.73 of improvement in adjusted earnings per share includes $0.69 of savings."]);
+    assert!(figure(&figs, "$0.73").change);
+}
