@@ -28,7 +28,21 @@ impl<'a> Sentence<'a> {
         let (start, end, m) = self.figs[i];
         let (clause_start, clause_end) = self.clause(start);
         // A figure restating the change before it (`up 221% or $10.5 billion`).
+        // Not a per-share figure after the percentage change of a level (`$12.1 million,
+        // up 20%, or $0.68 per diluted share`): that restates the level per share. (`an
+        // increase in the dividend of 13% or $0.02 per share`, with no level before, and
+        // `increased $55.4 million or $1.01 per share` restate the change.)
+        let per_share_after_percentage = self.per_share_at(end).is_some()
+            && i > 1
+            && self.figs[i - 1].2.low.unit.is_percentage()
+            && out[i - 1].as_ref().is_some_and(|change| {
+                out[..i - 1]
+                    .iter()
+                    .flatten()
+                    .any(|level| !level.change && level.kind == Kind::Actual && level.metric == change.metric)
+            });
         let restated = strip_fillers_end(&self.text[..start].to_ascii_lowercase()).ends_with(" or")
+            && !per_share_after_percentage
             && out.last().and_then(|o| o.as_ref()).is_some_and(|p| p.change);
         if restated {
             r.change = true;

@@ -946,3 +946,13 @@ fn an_amount_of_improvement_in_a_metric_is_its_change() {
     let figs = figures_of(&["The $0.73 of improvement in adjusted earnings per share includes $0.69 of savings."]);
     assert!(figure(&figs, "$0.73").change);
 }
+
+#[test]
+fn a_per_share_figure_after_a_level_s_percentage_change_restates_the_level() {
+    let figs = figures_of(&["Net income was $12.1 million, up 20%, or $0.68 per diluted share."]);
+    let eps = figure(&figs, "$0.68");
+    assert_eq!((eps.metric.as_deref(), eps.change), (Some("EPS"), false));
+    // With no level before, the per-share figure restates the change.
+    let figs = figures_of(&["We declared an increase in the quarterly dividend of 13% or $0.02 per share."]);
+    assert!(figure(&figs, "$0.02").change);
+}
