@@ -155,6 +155,31 @@ pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, voca
     }
 }
 
+/// `adjusted operating earnings and earnings per share of $305 million and $3.54`,
+/// `Adjusted first quarter net income and earnings per share were …`: a basis said before
+/// an earnings metric qualifies its per-share sibling joined to it by `and`, unless that
+/// says its own. (Not other metrics: in `non-GAAP adjusted EPS and revenues of around
+/// $8.7 billion` revenue is reported revenue.)
+pub(super) fn share_basis_across_and(mentions: &mut [Mention], text: &str, vocabulary: &Vocabulary) {
+    for i in 1..mentions.len() {
+        let (first, second) = (&mentions[i - 1], &mentions[i]);
+        let joined = text[first.end..second.lead.max(first.end)]
+            .trim()
+            .eq_ignore_ascii_case("and");
+        let sibling = first
+            .metric
+            .is_some_and(|m| vocabulary.def(m).per_share.is_some() && vocabulary.def(m).per_share == second.metric);
+        if joined && sibling && second.basis.is_none() {
+            // The word said before the first (`adjusted`), not a basis its own phrase
+            // carries (`operating earnings`).
+            let said = text[first.lead..first.start]
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .find_map(Basis::from_word);
+            mentions[i].basis = said.or(first.basis);
+        }
+    }
+}
+
 /// Two metric phrases with nothing between (`cash EPS`, `sales revenue`): the first only
 /// qualifies the second.
 pub(super) fn merge_adjacent(mentions: &mut Vec<Mention>, text: &str) {

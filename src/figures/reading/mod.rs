@@ -229,6 +229,7 @@ impl<'a> Sentence<'a> {
             m.share = is_share_denominator(&text[..m.start]);
         }
         mark_ratio_denominators(&mut mentions, text, ctx.vocabulary);
+        share_basis_across_and(&mut mentions, text, ctx.vocabulary);
         Sentence {
             text,
             known: &ctx.names.segments,

@@ -956,3 +956,16 @@ fn a_per_share_figure_after_a_level_s_percentage_change_restates_the_level() {
     let figs = figures_of(&["We declared an increase in the quarterly dividend of 13% or $0.02 per share."]);
     assert!(figure(&figs, "$0.02").change);
 }
+
+#[test]
+fn a_basis_before_an_earnings_metric_qualifies_its_per_share_sibling_after_and() {
+    let figs = figures_of(&[
+        "Adjusted first quarter net income and earnings per share were $21 million and $0.33 per share respectively.",
+    ]);
+    assert_eq!(label(&figs, "$0.33").as_deref(), Some("Adjusted EPS"));
+    // Another metric after `and` keeps its own basis.
+    let figs = figures_of(&[
+        "We will move to $5.90 to $6.10 non-GAAP adjusted earnings per share and revenues of around $8.7 billion.",
+    ]);
+    assert_eq!(label(&figs, "$8.7 billion").as_deref(), Some("Revenue"));
+}
