@@ -464,9 +464,12 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// Words of change or comparison in the figure's clause (`up`, `growth`, `year over
-    /// year`, `compared to`, `last year`, `116.3% above 2020`), or in the clause of a
-    /// change it is joined to (`up 16% and 13% in constant currency`).
+    /// Words of change or comparison in the sentence up to the end of the figure's clause
+    /// (`up`, `growth`, `year over year`, `compared to`, `last year`: a list after
+    /// `expectations to grow sales 10% to 13%; adjusted EBITDA 9% to 13%` shares its
+    /// verb), right after the figure (`116.3% above 2020`), in the metric's own words
+    /// (`organic growth`), or a forecast word in its clause (a forecast percentage of an
+    /// amount is its growth).
     pub(super) fn signals_change(&self, i: usize) -> bool {
         let (start, _) = self.clause(self.figs[i].0);
         let (_, end) = self.clause(self.figs[i].1.saturating_sub(1));

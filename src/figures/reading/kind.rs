@@ -442,37 +442,10 @@ impl<'a> Sentence<'a> {
         let framed = ["for ", "in ", "during "].iter().any(|w| opening.starts_with(w));
         // Only a period, said in time words (`During the first quarter last year`), not
         // `In reverse of last year`.
-        let time_words = opening.split_whitespace().skip(1).all(|w| {
-            matches!(
-                w,
-                "the"
-                    | "comparable"
-                    | "same"
-                    | "corresponding"
-                    | "prior"
-                    | "prior-year"
-                    | "previous"
-                    | "last"
-                    | "year"
-                    | "year's"
-                    | "a"
-                    | "ago"
-                    | "year-ago"
-                    | "period"
-                    | "quarter"
-                    | "of"
-                    | "fiscal"
-                    | "first"
-                    | "second"
-                    | "third"
-                    | "fourth"
-                    | "full"
-                    | "months"
-                    | "nine"
-                    | "six"
-                    | "three"
-            ) || w.chars().all(|c| c.is_ascii_digit() || c == '\'')
-        });
+        let time_words = opening
+            .split_whitespace()
+            .skip(1)
+            .all(|w| TIME_WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '\''));
         if !framed
             || !time_words
             || self
@@ -715,6 +688,37 @@ impl<'a> Sentence<'a> {
         })
     }
 }
+
+/// The words a period said in time words is made of (`the comparable prior year
+/// period`, `the first quarter last year`, `the nine months of fiscal '21`).
+const TIME_WORDS: &[&str] = &[
+    "the",
+    "comparable",
+    "same",
+    "corresponding",
+    "prior",
+    "prior-year",
+    "previous",
+    "last",
+    "year",
+    "year's",
+    "a",
+    "ago",
+    "year-ago",
+    "period",
+    "quarter",
+    "of",
+    "fiscal",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "full",
+    "months",
+    "nine",
+    "six",
+    "three",
+];
 
 /// `'s` (or `’s`) and nothing else: the words before it own what follows.
 fn possessive(gap: &str) -> bool {

@@ -145,9 +145,9 @@ pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, voca
             .metric
             .is_some_and(|id| vocabulary.def(id).measure == Measure::Ratio);
         let gap = text[mentions[i - 1].end..mentions[i].lead.max(mentions[i - 1].end)].trim();
-        let gap = ["our ", "the ", "its "]
+        let gap = [" our", " the", " its"]
             .iter()
-            .find_map(|f| gap.strip_suffix(f.trim_end()).map(str::trim_end))
+            .find_map(|f| gap.strip_suffix(f))
             .unwrap_or(gap);
         if ratio && matches!(gap.to_ascii_lowercase().as_str(), "on" | "of" | "over") {
             mentions[i].share = true;
