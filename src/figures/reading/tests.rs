@@ -969,3 +969,37 @@ fn a_basis_before_an_earnings_metric_qualifies_its_per_share_sibling_after_and()
     ]);
     assert_eq!(label(&figs, "$8.7 billion").as_deref(), Some("Revenue"));
 }
+
+#[test]
+fn a_year_a_sentence_calls_strong_is_the_year() {
+    // On a fourth-quarter call, `another exceptional year with revenue of` states the
+    // year's revenue, not the quarter's.
+    let mut b = CallBuilder::new();
+    b.start_turn_as(
+        "Jane Roe -- Chief Executive Officer",
+        "Jane Roe",
+        Some("Chief Executive Officer"),
+        None,
+        Some(Role::Executive),
+        1,
+    );
+    b.add_paragraph(Paragraph::new(
+        "We had another exceptional year with revenue of $6.7 billion, exceeding the high end of our guidance range.",
+        2,
+    ));
+    b.add_paragraph(Paragraph::new(
+        "We generated free cash flow of nearly $300 million in a very difficult year.",
+        3,
+    ));
+    let meta = Meta {
+        ticker: "TST".into(),
+        year: Some(2024),
+        quarter: Some(4),
+        date: Some("2025-02-10".into()),
+        ..Meta::default()
+    };
+    let mut call = b.finish("test", meta);
+    let figs = extract(&mut call);
+    assert_eq!(figure(&figs, "$6.7 billion").period.key(), "2024");
+    assert_eq!(figure(&figs, "$300 million").period.key(), "2024");
+}
