@@ -662,6 +662,9 @@ mod tests {
         assert_eq!(read("trailing twelve months", false), ["TTM"]);
         assert_eq!(read("next year", true), ["2022"]);
         assert_eq!(read("a year ago", false), ["2020"]);
+        assert_eq!(read("we had another exceptional year", false), ["2021"]);
+        assert_eq!(read("in a very difficult year", false), ["2021"]);
+        assert!(read("$1 billion a year under a five-year plan", false).is_empty());
     }
 
     #[test]
