@@ -10,6 +10,16 @@ use super::{Comparison, Scope};
 /// The figures of a call of one CFO turn with `paragraphs`, for the third quarter of
 /// calendar 2024 (held on 2024-10-30).
 fn figures_of(paragraphs: &[&str]) -> Figures {
+    figures_of_quarter(3, "2024-10-30", paragraphs)
+}
+
+/// The same for the fourth quarter of 2024, held on 2025-02-10 (what a year-end call says
+/// of the whole year).
+fn figures_of_fourth_quarter(paragraphs: &[&str]) -> Figures {
+    figures_of_quarter(4, "2025-02-10", paragraphs)
+}
+
+fn figures_of_quarter(quarter: u8, date: &str, paragraphs: &[&str]) -> Figures {
     let mut b = CallBuilder::new();
     b.start_turn_as(
         "Jane Roe -- Chief Financial Officer",
@@ -25,8 +35,8 @@ fn figures_of(paragraphs: &[&str]) -> Figures {
     let meta = Meta {
         ticker: "TST".into(),
         year: Some(2024),
-        quarter: Some(3),
-        date: Some("2024-10-30".into()),
+        quarter: Some(quarter),
+        date: Some(date.into()),
         ..Meta::default()
     };
     let mut call = b.finish("test", meta);
@@ -821,33 +831,10 @@ fn the_verb_of_an_aside_is_not_the_figures() {
 
 #[test]
 fn on_a_fourth_quarter_call_a_figure_compared_with_last_year_is_the_years() {
-    // figures_of is a third-quarter call: a fourth-quarter one here.
-    let mut b = crate::transcript::builder::CallBuilder::new();
-    b.start_turn_as(
-        "Jane Roe -- CFO",
-        "Jane Roe",
-        Some("CFO"),
-        None,
-        Some(Role::Executive),
-        1,
-    );
-    b.add_paragraph(Paragraph::new(
+    let figs = figures_of_fourth_quarter(&[
         "As a result, we generated record earnings of $4.27 per diluted share, up 43.3% over 2023.",
-        2,
-    ));
-    b.add_paragraph(Paragraph::new(
         "Fourth quarter revenue was $5 million, up 10% over 2023.",
-        3,
-    ));
-    let meta = Meta {
-        ticker: "TST".into(),
-        year: Some(2024),
-        quarter: Some(4),
-        date: Some("2025-02-10".into()),
-        ..Meta::default()
-    };
-    let mut call = b.finish("test", meta);
-    let figs = extract(&mut call);
+    ]);
     assert_eq!(figure(&figs, "$4.27").period.key(), "2024");
     assert_eq!(
         figure(&figs, "$5 million").period.key(),
@@ -974,32 +961,10 @@ fn a_basis_before_an_earnings_metric_qualifies_its_per_share_sibling_after_and()
 fn a_year_a_sentence_calls_strong_is_the_year() {
     // On a fourth-quarter call, `another exceptional year with revenue of` states the
     // year's revenue, not the quarter's.
-    let mut b = CallBuilder::new();
-    b.start_turn_as(
-        "Jane Roe -- Chief Executive Officer",
-        "Jane Roe",
-        Some("Chief Executive Officer"),
-        None,
-        Some(Role::Executive),
-        1,
-    );
-    b.add_paragraph(Paragraph::new(
+    let figs = figures_of_fourth_quarter(&[
         "We had another exceptional year with revenue of $6.7 billion, exceeding the high end of our guidance range.",
-        2,
-    ));
-    b.add_paragraph(Paragraph::new(
         "We generated free cash flow of nearly $300 million in a very difficult year.",
-        3,
-    ));
-    let meta = Meta {
-        ticker: "TST".into(),
-        year: Some(2024),
-        quarter: Some(4),
-        date: Some("2025-02-10".into()),
-        ..Meta::default()
-    };
-    let mut call = b.finish("test", meta);
-    let figs = extract(&mut call);
+    ]);
     assert_eq!(figure(&figs, "$6.7 billion").period.key(), "2024");
     assert_eq!(figure(&figs, "$300 million").period.key(), "2024");
 }
