@@ -906,6 +906,7 @@ const BUILTIN: &[Builtin] = &[
             "capital investments",
             "capital spend",
             "capital budget",
+            "capital additions",
         ],
     ),
     metric(
@@ -960,13 +961,7 @@ const BUILTIN: &[Builtin] = &[
         "operating expenses",
         M::Amount,
         T::Other,
-        &[
-            "operating expenses",
-            "opex",
-            "operating costs",
-            "SG&A",
-            "total expenses",
-        ],
+        &["operating expenses", "opex", "operating costs", "total expenses"],
     ),
     metric(
         "operating expense ratio",
@@ -1105,6 +1100,48 @@ const BUILTIN: &[Builtin] = &[
             "cost of sales",
             "cost of goods sold",
             "COGS",
+        ],
+    ),
+    // Parts of operating expenses, never labelled as the whole.
+    metric(
+        "SG&A",
+        M::Amount,
+        T::Other,
+        &[
+            "SG&A",
+            "SG&A expense",
+            "SG&A expenses",
+            "selling, general and administrative expense",
+            "selling, general and administrative expenses",
+            "selling, general & administrative expenses",
+        ],
+    ),
+    metric(
+        "G&A",
+        M::Amount,
+        T::Other,
+        &[
+            "G&A",
+            "G&A expense",
+            "G&A expenses",
+            "general and administrative expense",
+            "general and administrative expenses",
+            "general & administrative expenses",
+        ],
+    ),
+    // Health insurers lead with it: medical costs over premiums, lower is better.
+    metric(
+        "medical loss ratio",
+        M::Ratio,
+        T::Kpi,
+        &[
+            "medical loss ratio",
+            "MLR",
+            "medical care ratio",
+            "medical cost ratio",
+            "medical benefit ratio",
+            "medical benefits ratio",
+            "MBR",
         ],
     ),
 ];
