@@ -511,6 +511,46 @@ fn strip_approximation(text: &str) -> &str {
     text
 }
 
+/// Numbers as a speaker says them before breaking off (`in the range of two -- $425
+/// million`).
+pub(crate) const SPELLED_NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+];
+
+/// `text` without a last word that is a number said in words (`of two`), if it is one.
+pub(crate) fn drop_spelled_number(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    if SPELLED_NUMBERS
+        .iter()
+        .any(|n| trimmed[word_start..].eq_ignore_ascii_case(n))
+    {
+        trimmed[..word_start].trim_end()
+    } else {
+        text
+    }
+}
+
+/// Lowercased words before a figure without a restart the speaker made (`could range
+/// from five -- from about $0.05`): the words before the broken-off number, which the
+/// word after the dash repeats.
+fn without_restart(lower: &str) -> &str {
+    let Some(dash) = lower.rfind(['-', '—', '–']) else {
+        return lower;
+    };
+    let again = lower[dash..].trim_start_matches(['-', '—', '–']).trim();
+    if again.contains(char::is_whitespace) {
+        return lower;
+    }
+    let before = drop_spelled_number(lower[..dash].trim_end_matches(['-', '—', '–', ' ']));
+    if !again.is_empty() && ends_with_word(before, again) {
+        before
+    } else {
+        lower
+    }
+}
+
 /// How many bytes before a figure the range and `flat to` rules read.
 const WORDS_BEFORE: usize = 80;
 
@@ -531,7 +571,9 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
     let gap = strip_approximation(text.get(a.end..b.start)?.trim());
     let (window, before) = words_before(text, a.start);
     let lower = before.to_ascii_lowercase();
-    let lower = strip_approximation(&lower).to_string();
+    // `outlook from at least $6 per share to approximately $7.50`: a bound is no range end.
+    let lower = without_restart(strip_approximation(&lower));
+    let lower = lower.strip_suffix(" at least").unwrap_or(lower).to_string();
     let between = lower.ends_with("between")
         || lower.ends_with("range of")
         || lower.ends_with("range between")
@@ -608,8 +650,65 @@ pub fn english(text: &str) -> Vec<Match> {
     let mut out = merge_ranges(text, tokens);
     for m in &mut out {
         widen_flat(text, m);
+        widen_band(text, m);
     }
     out
+}
+
+/// Where in a band a figure lies: `mid-$11 billion`, `the mid- to high $10 billion
+/// range`, `a margin rate in the low 10% range`.
+pub(crate) const BANDS: [&str; 4] = ["low", "mid", "high", "upper"];
+
+/// Band phrases of two words, longest first: `mid- to high-`, `low to mid`.
+static BAND_PAIRS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut out = Vec::new();
+    for a in BANDS {
+        for b in BANDS {
+            for joint in [" to ", "- to ", "-to-"] {
+                out.push(format!("{a}{joint}{b}-"));
+                out.push(format!("{a}{joint}{b}"));
+            }
+        }
+    }
+    out.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    out
+});
+
+/// Takes the band words before a figure into it, so that the figure reads as said (`mid-
+/// to high $10 billion`, never a bare `$10 billion`). `low`, `high` and `upper` without a
+/// hyphen count only before `range` (`a high $5 million` may be no band).
+fn widen_band(text: &str, m: &mut Match) {
+    let (window, before) = words_before(text, m.start);
+    let tail = &before.as_bytes()[before.len().saturating_sub(24)..];
+    let has_band = |b: &str| tail.windows(b.len()).any(|w| w.eq_ignore_ascii_case(b.as_bytes()));
+    if !BANDS.iter().any(|b| has_band(b)) {
+        return;
+    }
+    let lower = before.to_ascii_lowercase();
+    let whole_word = |p: &str| {
+        lower.ends_with(p)
+            && lower[..lower.len() - p.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let range_after = text[m.end..].trim_start().to_ascii_lowercase().starts_with("range");
+    let single = |a: &&str| {
+        let hyphened = [a, "-"].concat();
+        if whole_word(&hyphened) {
+            Some(hyphened.len())
+        } else {
+            (whole_word(a) && (*a == "mid" || range_after)).then_some(a.len())
+        }
+    };
+    let found = BAND_PAIRS
+        .iter()
+        .find(|p| whole_word(p))
+        .map(String::len)
+        .or_else(|| BANDS.iter().find_map(single));
+    if let Some(len) = found {
+        m.start = window + lower.len() - len;
+    }
 }
 
 static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -819,6 +918,38 @@ mod tests {
         assert_eq!(&text[m.start..m.end], "between about $765 million and $775 million");
         // Not a range: a change from a base.
         assert_eq!(english("grew from about $23 million to $24.8 million").len(), 2);
+    }
+
+    #[test]
+    fn a_restart_and_a_bound_are_read_past() {
+        // `range from five -- from about`: the speaker's restart still says range.
+        let m = one("EPS could range from five -- from about $0.05 to about $0.20");
+        assert_eq!((m.low.value, m.high.map(|h| h.value)), (0.05, Some(0.20)));
+        // `from at least $6 to $7.50` is a raise from a bound, no range.
+        assert_eq!(
+            english("raised it from at least $6 per share to $7.50 per share").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_band_is_part_of_the_figure() {
+        for (text, said) in [
+            (
+                "sales in the mid- to high $10 billion range",
+                "mid- to high $10 billion",
+            ),
+            ("in the mid-$11 billion range", "mid-$11 billion"),
+            ("a margin rate in the low 10% range", "low 10%"),
+            ("to grow in the mid 20% range", "mid 20%"),
+        ] {
+            let m = one(text);
+            assert_eq!(&text[m.start..m.end], said);
+        }
+        // Without a hyphen or `range`, `high` and `low` may be no band.
+        let text = "a high $5 million gain";
+        let m = one(text);
+        assert_eq!(&text[m.start..m.end], "$5 million");
     }
 
     #[test]

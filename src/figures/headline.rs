@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::figures::grammar::Unit;
+use crate::figures::grammar::{BANDS, Unit};
 use crate::figures::period::{CallPeriod, Period};
 use crate::figures::scope::Scope;
 use crate::figures::vocabulary::{Basis, Measure, MetricId, Tier, Vocabulary};
@@ -559,7 +559,8 @@ fn mentions_of(shown: &Figure, list: &[&Figure]) -> Vec<String> {
 /// `between $144 billion and $149 billion` → `$144 billion – $149 billion`;
 /// `460 basis points` → `460 bps`; `flat to down 6%` as written.
 fn display(text: &str) -> String {
-    if text.starts_with("flat") {
+    // `flat to down 6%` and `mid- to high $10 billion` are no two ends.
+    if text.starts_with("flat") || BANDS.iter().any(|b| text.starts_with(b)) {
         return text.to_string();
     }
     let t = text.strip_prefix("between ").unwrap_or(text);

@@ -472,6 +472,8 @@ const NEUTRAL: &[&str] = &[
     "forecasted",
     "anticipated",
     "guided",
+    // `go-forward effective tax rate`: the rate the forecast's period says.
+    "go-forward",
 ];
 
 /// A word of [`NEUTRAL`] or a month's name (lower case).
@@ -482,6 +484,10 @@ fn is_neutral(lower: &str) -> bool {
 /// Words that make a mention a part of something, never the company's figure:
 /// comparatives, increments, impacts and run rates.
 const PART: &[&str] = &[
+    // A target over years (`our long-term adjusted EPS growth of 6% to 8%`), no result
+    // or forecast of a period.
+    "long-term",
+    "longer-term",
     "higher",
     "lower",
     "lost",
@@ -1547,7 +1553,6 @@ const HEAD_NOUNS: &[&str] = &[
     "estimate",
     "estimates",
     "consensus",
-    "expectations",
     "share",
     "cadence",
     "levels",
@@ -1645,7 +1650,9 @@ pub fn after(text: &str, metric_end: usize) -> (After, usize) {
         return (After::Plain, metric_end);
     };
     let first_lower = first.to_ascii_lowercase();
-    if HEAD_NOUNS.contains(&first_lower.as_str()) {
+    if HEAD_NOUNS.contains(&first_lower.as_str())
+        || first_lower.starts_with("expectation") && others_expect(text, metric_end)
+    {
         return (After::NotMetric, metric_end);
     }
     match first_lower.as_str() {
@@ -1725,6 +1732,21 @@ pub fn after(text: &str, metric_end: usize) -> (After, usize) {
         }
         _ => (After::Plain, metric_end),
     }
+}
+
+/// True when the expectations after the metric ending at `metric_end` are someone else's
+/// (`consensus revenue expectations`, `the Street's EPS expectations`): they state no
+/// figure of the company. The company's own (`Adjusted earnings per share expectations
+/// continue to be in the range of $3.03 to $3.06`) are its forecast of the metric.
+fn others_expect(text: &str, metric_end: usize) -> bool {
+    let mut from = metric_end.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..metric_end].to_ascii_lowercase();
+    ["consensus", "street", "analyst", "investor", "market", "your", "their"]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// Words of `rest` with the byte offset (in the whole text) where each ends; a word

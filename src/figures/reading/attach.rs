@@ -251,8 +251,9 @@ impl<'a> Sentence<'a> {
             .figs
             .iter()
             .any(|f| f.0 >= self.mentions[m].end && f.0 < clause_start);
+        let before_dash = false_start(&self.text[..clause_start]);
         (!figures_between
-            && self.links(self.mentions[m].tail, clause_start, false)
+            && self.links(self.mentions[m].tail, before_dash, false)
             && self.links(dash_end, start, false))
         .then_some(m)
     }
@@ -555,16 +556,38 @@ impl<'a> Sentence<'a> {
         (named || subject.eq_ignore_ascii_case("we")).then_some(loss)
     }
 
+    /// True when one of the three words before `start` is `price` (`at an average price
+    /// of $23.86 per share`).
+    pub(super) fn price_before(&self, start: usize) -> bool {
+        self.text[..start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| w.eq_ignore_ascii_case("price"))
+    }
+
     /// `earned`, `earnings`, `loss`, `results` or `guidance` in the figure's clause before
     /// it: a per-share figure without a metric is EPS (`GAAP results were $1.14 per
     /// share`, `a GAAP loss of $0.16 per share`).
     pub(super) fn earned_before(&self, start: usize) -> bool {
         let (clause_start, _) = self.clause(start);
-        let lower = self.text[clause_start..start].to_ascii_lowercase();
+        // `Since our last earnings call, we … issued shares at $23.86 per share`: the call
+        // and its release name no result.
+        let lower = self.text[clause_start..start]
+            .to_ascii_lowercase()
+            .replace("earnings call", "")
+            .replace("earnings release", "");
         [
             "earned", "earn ", "earning", "diluted", "loss", "income", "results", "profit", "guidance", "outlook",
         ]
         .iter()
         .any(|w| lower.contains(w))
     }
+}
+
+/// Where the words before a dash end once a number the speaker began and broke off is
+/// dropped (`in the range of two -- $425 million to $475 million`): the figure after the
+/// dash is the one meant.
+fn false_start(head: &str) -> usize {
+    drop_spelled_number(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'))).len()
 }

@@ -614,7 +614,15 @@ impl<'a> Sentence<'a> {
     /// revenue of …`) opens an outlook passage; a result of the call's own period closes it.
     pub(super) fn carry_forward(&self, ctx: &Context<'_>, discourse: &mut Discourse, out: &[Option<Reading>]) {
         let readings = || out.iter().flatten().filter(|r| r.metric.is_some());
-        let guidance = readings().find(|r| r.kind == Kind::Guidance);
+        // Inside an outlook passage, a forecast of a part names the period the passage
+        // has moved to as well as one of a metric (`We expect to incur restructuring
+        // costs in Q2 of approximately $0.8 million`); outside one it is a loose remark
+        // (`With the USDA estimating corn planting this year of 91 million acres`).
+        let guidance = readings().find(|r| r.kind == Kind::Guidance).or_else(|| {
+            out.iter()
+                .flatten()
+                .find(|r| discourse.guidance && r.kind == Kind::Guidance && r.dated)
+        });
         let results = readings().any(|r| r.kind == Kind::Actual && ctx.call.is_own(&r.period));
         // A forecast for a period it names opens an outlook passage (`For Q4, we expect
         // revenue of …`); a loose forward remark does not.

@@ -15,7 +15,7 @@
 use serde::Serialize;
 
 use crate::figures::discourse::{self, Discourse};
-use crate::figures::grammar::{APPROXIMATIONS, Match, Unit};
+use crate::figures::grammar::{APPROXIMATIONS, Match, Unit, drop_spelled_number};
 use crate::figures::lexicon::{self, Cue, Hit, Lex, ends_with_word};
 use crate::figures::period::{self, CallPeriod, Period, PeriodPhrase, Relative};
 use crate::figures::scope::{self, After, Scope};
@@ -344,6 +344,10 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let per_share = self.per_share_after(i);
+        // `issued 2 million shares at an average price of $23.86 per share`: a price.
+        if per_share.is_some() && self.price_before(start) {
+            return None;
+        }
         // `$0.47 per diluted share of core FFO`: the metric the per-share phrase names.
         let attached = match per_share.and_then(|p| p.of) {
             Some(of) if !matches!(self.attach(i, pairs, out), Some(Attachment::Mention(..))) => {

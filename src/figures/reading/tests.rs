@@ -968,3 +968,122 @@ fn a_year_a_sentence_calls_strong_is_the_year() {
     assert_eq!(figure(&figs, "$6.7 billion").period.key(), "2024");
     assert_eq!(figure(&figs, "$300 million").period.key(), "2024");
 }
+
+#[test]
+fn verbs_of_a_level_and_its_date_link_a_metric_to_its_figure() {
+    let figs = figures_of(&[
+        "Companywide net production averaged 265,000 barrels of oil equivalent per day excluding Libya.",
+        "Backlog at year-end was $6.8 billion.",
+        "Operating cash flow during the quarter was $125 million.",
+        "We expect fourth quarter revenue to grow in the mid 20% range.",
+    ]);
+    assert_eq!(label(&figs, "265,000").as_deref(), Some("Production"));
+    assert_eq!(label(&figs, "$6.8 billion").as_deref(), Some("Backlog"));
+    assert_eq!(label(&figs, "$125 million").as_deref(), Some("Operating cash flow"));
+    // The band is part of the figure as said: never a bare `20%`.
+    let growth = figure(&figs, "mid 20%");
+    assert_eq!(growth.label.as_deref(), Some("Revenue"));
+    assert_eq!(growth.kind, Kind::Guidance);
+}
+
+#[test]
+fn the_companys_own_expectations_are_a_forecast_and_others_are_no_figure() {
+    let figs = figures_of(&[
+        "Adjusted earnings per share expectations continue to be in the range of $3.03 to $3.06.",
+        "Revenue came in ahead of consensus revenue expectations of $5 billion.",
+        "Earnings in the quarter of $0.54 met our expectations.",
+        "Our second quarter results outpaced expectations with revenue growing 6.8% year-over-year.",
+    ]);
+    let own = figure(&figs, "$3.03 to $3.06");
+    assert_eq!(own.label.as_deref(), Some("Adjusted EPS"));
+    assert_eq!(own.kind, Kind::Guidance);
+    assert_eq!(label(&figs, "$5 billion"), None);
+    assert_eq!(figure(&figs, "$0.54").kind, Kind::Actual);
+    assert_eq!(figure(&figs, "6.8%").kind, Kind::Change);
+}
+
+#[test]
+fn a_number_broken_off_before_a_dash_leaves_the_figure_said_after_it() {
+    let figs = figures_of(&[
+        "The company expects capital expenditures in the range of two -- $425 million to $475 million.",
+        "We estimate the Q4 diluted earnings per share on the GAAP basis could range from five -- from about \
+         $0.05 to about $0.20.",
+    ]);
+    let capex = figure(&figs, "$425 million to $475 million");
+    assert_eq!(capex.label.as_deref(), Some("Capital expenditures"));
+    assert_eq!(capex.kind, Kind::Guidance);
+    // Still a range, not a move from $0.05 to $0.20.
+    let eps = figure(&figs, "$0.05 to about $0.20");
+    assert_eq!(eps.label.as_deref(), Some("GAAP EPS"));
+    assert_eq!(eps.kind, Kind::Guidance);
+}
+
+#[test]
+fn a_price_per_share_is_no_earnings() {
+    let figs = figures_of(&[
+        "Since our last earnings call, we issued approximately 2 million shares through our ATM program at an \
+         average price of $23.86 per share.",
+    ]);
+    assert!(figs.figures.iter().all(|f| f.text != "$23.86"), "{:?}", figs.figures);
+}
+
+#[test]
+fn a_bound_is_no_range_end() {
+    let figs = figures_of(&[
+        "We've increased our full year adjusted earnings per share outlook from at least $6 per share to \
+         approximately $7.50 per share.",
+    ]);
+    let raised = figure(&figs, "$7.50");
+    assert_eq!(raised.label.as_deref(), Some("Adjusted EPS"));
+    assert_eq!(raised.kind, Kind::Guidance);
+    assert_eq!(figure(&figs, "$6").kind, Kind::Prior);
+}
+
+#[test]
+fn selling_and_administrative_costs_and_medical_ratios_have_their_own_names() {
+    let figs = figures_of(&[
+        "SG&A expenses were $45 million.",
+        "We now expect G&A to range between $168 million and $178 million.",
+        "We now expect the full year medical care ratio to be in the range of 84% to 84.5%.",
+    ]);
+    assert_eq!(label(&figs, "$45 million").as_deref(), Some("SG&A"));
+    assert_eq!(
+        label(&figs, "between $168 million and $178 million").as_deref(),
+        Some("G&A")
+    );
+    assert_eq!(label(&figs, "84% to 84.5%").as_deref(), Some("Medical loss ratio"));
+}
+
+#[test]
+fn a_long_term_target_is_a_part_and_a_go_forward_rate_the_companys() {
+    let figs = figures_of(&[
+        "All of this supports our long-term adjusted earnings per share growth of 6% to 8%.",
+        "Our go-forward effective tax rate guidance is 21% to 22%.",
+    ]);
+    assert_eq!(figure(&figs, "6% to 8%").scope, Scope::Item);
+    let rate = figure(&figs, "21% to 22%");
+    assert_eq!(rate.scope, Scope::Total);
+    assert_eq!(rate.label.as_deref(), Some("Effective tax rate"));
+}
+
+#[test]
+fn a_forecast_of_a_part_moves_the_outlook_to_its_period() {
+    let figs = figures_of(&[
+        "We still expect gross margins for the full year to be at least 9%.",
+        "We expect to incur restructuring costs in Q4 of approximately $0.8 million to $1.2 million.",
+        "Our non-GAAP diluted earnings per share is expected to be in the range of $0.23 to $0.29.",
+    ]);
+    assert_eq!(figure(&figs, "9%").period.key(), "2024");
+    assert_eq!(figure(&figs, "$0.23 to $0.29").period.key(), "2024-Q4");
+}
+
+#[test]
+fn a_loose_forward_remark_opens_no_outlook() {
+    let figs = figures_of(&[
+        "With the USDA estimating corn planting this year of 91 million acres, inventories could be low.",
+        "Our consolidated net loss of $55 million includes a mark-to-market gain of $62 million.",
+    ]);
+    let loss = figure(&figs, "$55 million");
+    assert_eq!(loss.kind, Kind::Actual);
+    assert_eq!(loss.period.key(), "2024-Q3");
+}

@@ -262,6 +262,19 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "metric",
     "positive",
     "fully",
+    // `net production averaged 265,000 Boe per day`, `backlog at year-end was`, `cash
+    // during the quarter`, `to be at least`, `in the mid to high 20% range`, `our cash
+    // position of`, `a cash balance of`
+    "averaged",
+    "averaging",
+    "year-end",
+    "quarter-end",
+    "during",
+    "least",
+    "mid",
+    "position",
+    "balance",
+    "balances",
 ];
 
 /// Words that may open a clause and still continue the figure before it (`which was an
