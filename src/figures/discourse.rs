@@ -71,7 +71,7 @@ static TOPIC_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at)\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform)|(?P<plain>[a-z][a-z-]+)|(?P<brand>[a-z]+[A-Z][\w-]*))\s*,",
+        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at|(?P<topic>Starting\s+with|Beginning\s+with|Turning\s+to|Moving\s+to))\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform)|(?P<plain>[a-z][a-z-]+)|(?P<brand>[a-z]+[A-Z][\w-]*))\s*,",
     )
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
@@ -273,6 +273,8 @@ pub fn sentence_segment(sentence: &str) -> Option<String> {
         "next",
         "finally",
         "switching",
+        "starting",
+        "beginning",
     ]
     .iter()
     .any(|w| first.eq_ignore_ascii_case(w));
@@ -282,6 +284,12 @@ pub fn sentence_segment(sentence: &str) -> Option<String> {
     let c = INITIAL_NAME_RE.captures(sentence.trim_start())?;
     // `In education, we reported revenue of …`: a lowercase word names a line only when
     // it is one (not `In addition,`).
+    // `Turning to dispositions,`, `Moving to the balance sheet,`: a topic opener names a
+    // segment only by a name or a segment word (`Starting with our completion and
+    // production division,`).
+    if c.name("topic").is_some() && c.name("plain").is_some() {
+        return None;
+    }
     if let Some(plain) = c.name("plain") {
         let word = plain.as_str();
         return (crate::figures::scope::names_a_line(word) && is_name(word) && !is_generic_topic(word))

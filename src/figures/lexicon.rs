@@ -311,6 +311,11 @@ const PRIOR_QUARTER: &[&str] = &[
     "linked quarter's",
 ];
 const PRIOR_GUIDANCE: &[&str] = &[
+    // `we were expecting $45 million to $48 million in sales`: what the company expected
+    // before, not what it expects now.
+    "were expecting",
+    "was expecting",
+    "had been expecting",
     "previous guidance",
     "prior guidance",
     "prior outlook",

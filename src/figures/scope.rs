@@ -474,6 +474,10 @@ const NEUTRAL: &[&str] = &[
     "guided",
     // `go-forward effective tax rate`: the rate the forecast's period says.
     "go-forward",
+    // `an all-time high non-GAAP earnings per share of $1.31`: praise, as `record` is
+    // (`high` alone is a part: see `praised_high`).
+    "highest",
+    "record-high",
 ];
 
 /// A word of [`NEUTRAL`] or a month's name (lower case).
@@ -1335,6 +1339,12 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
             );
         if lower.ends_with("ed") && after_subject {
             break;
+        }
+        // `an all-time high non-GAAP EPS`, `a record high backlog`: praise, no part.
+        let praised_high =
+            lower == "high" && i > 0 && matches!(words[i - 1].to_lowercase().as_str(), "all-time" | "record" | "time");
+        if praised_high {
+            continue;
         }
         if PART.contains(&lower.as_str()) || lower.contains("digit") || lower.ends_with("teens") {
             q.item = true;

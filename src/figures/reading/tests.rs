@@ -1087,3 +1087,33 @@ fn a_loose_forward_remark_opens_no_outlook() {
     assert_eq!(loss.kind, Kind::Actual);
     assert_eq!(loss.period.key(), "2024-Q3");
 }
+
+#[test]
+fn a_topic_opener_names_the_segment_of_its_sentence() {
+    let figs = figures_of(&[
+        "Starting with our completion and production division, revenue was $2.1 billion, an increase of 4%.",
+        "Moving to dispositions, we closed on $13 million of sales.",
+    ]);
+    let segment = figure(&figs, "$2.1 billion");
+    assert_eq!(segment.scope, Scope::Segment);
+    assert_eq!(segment.label.as_deref(), Some("Completion and production revenue"));
+    // A topic that is no line of business names no segment.
+    assert_ne!(figure(&figs, "$13 million").scope, Scope::Segment);
+}
+
+#[test]
+fn what_the_company_was_expecting_is_its_earlier_forecast() {
+    let figs =
+        figures_of(&["I have noted in previous calls that we were expecting $45 million to $48 million in sales."]);
+    assert_eq!(figure(&figs, "$45 million to $48 million").kind, Kind::Prior);
+}
+
+#[test]
+fn an_all_time_high_is_praise_not_a_part() {
+    let figs = figures_of(&[
+        "Margins of 9.9% resulted in an all-time high non-GAAP earnings per share of $1.31 in the third quarter.",
+    ]);
+    let eps = figure(&figs, "$1.31");
+    assert_eq!(eps.scope, Scope::Total);
+    assert_eq!(eps.label.as_deref(), Some("non-GAAP EPS"));
+}
