@@ -237,6 +237,10 @@ const QOQ: &[&str] = &[
 ];
 const CONSTANT_CURRENCY: &[&str] = &[
     "constant currency",
+    "constant-currency",
+    "local currency",
+    "in local currency",
+    "on a local currency basis",
     "in constant currency",
     "on a constant currency basis",
     "at constant currency",

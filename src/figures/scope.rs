@@ -1340,10 +1340,15 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
         if lower.ends_with("ed") && after_subject {
             break;
         }
-        // `an all-time high non-GAAP EPS`, `a record high backlog`: praise, no part.
-        let praised_high =
-            lower == "high" && i > 0 && matches!(words[i - 1].to_lowercase().as_str(), "all-time" | "record" | "time");
-        if praised_high {
+        // `an all-time high non-GAAP EPS`, `a record high backlog`: praise, no part;
+        // `local currency sales growth`: words of the comparison (a cue reads them), no
+        // part either.
+        let word_at = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+        let previous = if i > 0 { word_at(i - 1) } else { String::new() };
+        let praised_high = lower == "high" && matches!(previous.as_str(), "all-time" | "record" | "time");
+        let in_currency = lower == "currency" && matches!(previous.as_str(), "local" | "constant")
+            || matches!(lower.as_str(), "local" | "constant") && word_at(i + 1) == "currency";
+        if praised_high || in_currency {
             continue;
         }
         if PART.contains(&lower.as_str()) || lower.contains("digit") || lower.ends_with("teens") {

@@ -424,10 +424,14 @@ impl<'a> Sentence<'a> {
                 // `EPS loss of $0.26`, `estimated to be a loss in the range of`.
                 r.negative = x.negative || self.loss_between(x.tail, start);
                 (r.scope, r.segment) = self.scope_of(x, discourse, sentence_segment);
-                // Earnings and the bottom line are the company's: a passage about a
-                // segment does not make them the segment's (only words of their own
-                // sentence naming the segment do).
-                let company_level = matches!(ctx.vocabulary.def(metric).tier, Tier::Earnings | Tier::Profit);
+                // Earnings, the bottom line and the company's cash, capital and tax
+                // measures are the company's: a passage about a segment does not make
+                // them the segment's (only words of their own sentence naming the segment
+                // do: `Capital expenditures are now expected to be approximately $4.2
+                // billion` after a passage on the international segment).
+                let def = ctx.vocabulary.def(metric);
+                let company_level =
+                    matches!(def.tier, Tier::Earnings | Tier::Profit) || COMPANY_WIDE.contains(&def.name.as_str());
                 if company_level
                     && x.segment.is_none()
                     && r.scope == Scope::Segment

@@ -1117,3 +1117,27 @@ fn an_all_time_high_is_praise_not_a_part() {
     assert_eq!(eps.scope, Scope::Total);
     assert_eq!(eps.label.as_deref(), Some("non-GAAP EPS"));
 }
+
+#[test]
+fn local_currency_growth_is_the_companys_growth_at_constant_currency() {
+    let figs = figures_of(&[
+        "With respect to the fourth quarter, we would expect local currency sales growth to be approximately 8%.",
+    ]);
+    let growth = figure(&figs, "8%");
+    assert_eq!(growth.scope, Scope::Total);
+    assert_eq!(growth.label.as_deref(), Some("Revenue"));
+    assert_eq!(growth.kind, Kind::Guidance);
+    assert_eq!(growth.comparison, Some(Comparison::ConstantCurrency));
+}
+
+#[test]
+fn a_segments_passage_leaves_the_companys_capital_measures_alone() {
+    let figs = figures_of(&[
+        "Turning to our International segment, revenue was $5.1 billion.",
+        "Capital expenditures are now expected to be approximately $4.2 billion.",
+    ]);
+    assert_eq!(figure(&figs, "$5.1 billion").scope, Scope::Segment);
+    let capex = figure(&figs, "$4.2 billion");
+    assert_eq!(capex.scope, Scope::Total);
+    assert_eq!(capex.label.as_deref(), Some("Capital expenditures"));
+}

@@ -277,6 +277,24 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "balances",
 ];
 
+/// Metrics of the company as a whole: its cash, capital, returns to shareholders and
+/// tax. A segment's passage does not make them the segment's.
+pub(super) const COMPANY_WIDE: &[&str] = &[
+    "capital expenditures",
+    "free cash flow",
+    "operating cash flow",
+    "dividends",
+    "dividend per share",
+    "share repurchases",
+    "repurchase authorization",
+    "effective tax rate",
+    "cash",
+    "debt",
+    "net debt",
+    "leverage",
+    "liquidity",
+];
+
 /// Words that may open a clause and still continue the figure before it (`which was an
 /// increase of 4.7%`, `or $10.5 billion`).
 pub(super) const CONTINUATION_WORDS: &[&str] = &[
