@@ -1530,6 +1530,15 @@ const EXCLUSION_ENDS: &[&str] = &[
     "to",
     "by",
     "and",
+    // `Core FFO excluding promotes will range between $4.02 and $4.06`
+    "will",
+    "should",
+    "could",
+    "expected",
+    "range",
+    "ranged",
+    "remains",
+    "remained",
 ];
 
 /// Nouns that a metric phrase can qualify, so that the phrase names no amount of the

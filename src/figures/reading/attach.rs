@@ -348,6 +348,14 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let words: Vec<String> = gap.split_whitespace().map(str::to_ascii_lowercase).collect();
+        // `expecting to spend approximately $1.6 billion on capital investments`,
+        // `deployed $50 million toward share repurchases`: what money is spent on. (Not
+        // otherwise: `net income of $5 million on revenue of $100 million`.)
+        if let [w] = words.as_slice()
+            && matches!(w.as_str(), "on" | "toward" | "towards")
+        {
+            return self.spent_before(fig_end);
+        }
         words.len() <= 4
             && words.iter().all(|w| {
                 matches!(
@@ -554,6 +562,28 @@ impl<'a> Sentence<'a> {
         let subject = words.next()?;
         let named = subject.starts_with(|c: char| c.is_uppercase()) && subject != "I";
         (named || subject.eq_ignore_ascii_case("we")).then_some(loss)
+    }
+
+    /// True when a verb of spending stands in the four words before the figure ending at
+    /// `fig_end` (`we spent $1.6 billion`, `deployed $50 million`).
+    fn spent_before(&self, fig_end: usize) -> bool {
+        let Some(&(start, _, _)) = self.figs.iter().find(|f| f.1 == fig_end) else {
+            return false;
+        };
+        self.text[..start].split_whitespace().rev().take(4).any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "spend"
+                    | "spent"
+                    | "spending"
+                    | "deploy"
+                    | "deployed"
+                    | "invest"
+                    | "invested"
+                    | "investing"
+                    | "allocated"
+            )
+        })
     }
 
     /// True when one of the three words before `start` is `price` (`at an average price

@@ -1141,3 +1141,24 @@ fn a_segments_passage_leaves_the_companys_capital_measures_alone() {
     assert_eq!(capex.scope, Scope::Total);
     assert_eq!(capex.label.as_deref(), Some("Capital expenditures"));
 }
+
+#[test]
+fn money_spent_on_a_metric_states_it() {
+    let figs = figures_of(&[
+        "For the full year 2025, we are now expecting to spend approximately $1.6 billion on capital investments.",
+        "Net income was $5 million on revenue of $100 million.",
+    ]);
+    let capex = figure(&figs, "$1.6 billion");
+    assert_eq!(capex.label.as_deref(), Some("Capital expenditures"));
+    assert_eq!(capex.kind, Kind::Guidance);
+    // Without a verb of spending, `on` joins no metric to the figure before it.
+    assert_eq!(label(&figs, "$5 million").as_deref(), Some("Net income"));
+}
+
+#[test]
+fn what_a_metric_excludes_ends_at_its_verb() {
+    let figs = figures_of(&["Core FFO excluding promotes will range between $4.02 and $4.06 per share."]);
+    let ffo = figure(&figs, "between $4.02 and $4.06");
+    assert_eq!(ffo.label.as_deref(), Some("Core FFO per share"));
+    assert_eq!(ffo.kind, Kind::Guidance);
+}
