@@ -1343,12 +1343,14 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
         // `an all-time high non-GAAP EPS`, `a record high backlog`: praise, no part;
         // `local currency sales growth`: words of the comparison (a cue reads them), no
         // part either.
-        let word_at = |k: usize| words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
-        let previous = if i > 0 { word_at(i - 1) } else { String::new() };
-        let praised_high = lower == "high" && matches!(previous.as_str(), "all-time" | "record" | "time");
-        let in_currency = lower == "currency" && matches!(previous.as_str(), "local" | "constant")
-            || matches!(lower.as_str(), "local" | "constant") && word_at(i + 1) == "currency";
-        if praised_high || in_currency {
+        let previous_is = |options: &[&str]| i > 0 && options.iter().any(|o| words[i - 1].eq_ignore_ascii_case(o));
+        let praise_or_currency = match lower.as_str() {
+            "high" => previous_is(&["all-time", "record", "time"]),
+            "currency" => previous_is(&["local", "constant"]),
+            "local" | "constant" => words.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("currency")),
+            _ => false,
+        };
+        if praise_or_currency {
             continue;
         }
         if PART.contains(&lower.as_str()) || lower.contains("digit") || lower.ends_with("teens") {
