@@ -283,13 +283,24 @@ impl<'a> Sentence<'a> {
         if x.total || self.cues.iter().any(|(_, e, c)| *c == Cue::Total && *e <= x.start) {
             return (Scope::Total, None);
         }
-        // `Segment revenue was …`, `This segment had revenue of …`: the segment in
-        // discussion; a segment's figure even when the passage never named it.
+        // `Segment revenue was …`, `This segment had revenue of …`, `This business
+        // represents approximately $100 million of revenue`: the segment in discussion; a
+        // segment's figure even when the passage never named it. (`The business` and `our
+        // business` are often the company's.)
         let head = self.text[..x.start].to_ascii_lowercase();
         let this_segment = x.this_segment
-            || ["this segment", "the segment", "that segment"]
-                .iter()
-                .any(|w| head.contains(w));
+            || [
+                "this segment",
+                "the segment",
+                "that segment",
+                "this business",
+                "that business",
+                "this division",
+                "that division",
+                "the division",
+            ]
+            .iter()
+            .any(|w| head.contains(w));
         let carried = if this_segment {
             match discourse
                 .segment

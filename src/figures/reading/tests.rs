@@ -1162,3 +1162,16 @@ fn what_a_metric_excludes_ends_at_its_verb() {
     assert_eq!(ffo.label.as_deref(), Some("Core FFO per share"));
     assert_eq!(ffo.kind, Kind::Guidance);
 }
+
+#[test]
+fn this_business_is_a_segment_not_the_company() {
+    let figs = figures_of(&[
+        "This business represents approximately $100 million of revenue and is running at a lower rate.",
+        "That business has produced $66 million of adjusted operating income through the first nine months.",
+        "Our business generated revenue of $4.1 billion.",
+    ]);
+    assert_ne!(figure(&figs, "$100 million").scope, Scope::Total);
+    assert_ne!(figure(&figs, "$66 million").scope, Scope::Total);
+    // `Our business` is the company's.
+    assert_eq!(figure(&figs, "$4.1 billion").scope, Scope::Total);
+}
