@@ -282,14 +282,14 @@ pub fn sentence_segment(sentence: &str) -> Option<String> {
         return None;
     }
     let c = INITIAL_NAME_RE.captures(sentence.trim_start())?;
-    // `In education, we reported revenue of …`: a lowercase word names a line only when
-    // it is one (not `In addition,`).
     // `Turning to dispositions,`, `Moving to the balance sheet,`: a topic opener names a
     // segment only by a name or a segment word (`Starting with our completion and
     // production division,`).
     if c.name("topic").is_some() && c.name("plain").is_some() {
         return None;
     }
+    // `In education, we reported revenue of …`: a lowercase word names a line only when
+    // it is one (not `In addition,`).
     if let Some(plain) = c.name("plain") {
         let word = plain.as_str();
         return (crate::figures::scope::names_a_line(word) && is_name(word) && !is_generic_topic(word))

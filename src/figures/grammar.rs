@@ -519,7 +519,7 @@ pub(crate) const SPELLED_NUMBERS: &[&str] = &[
 ];
 
 /// `text` without a last word that is a number said in words (`of two`), if it is one.
-pub(crate) fn drop_spelled_number(text: &str) -> &str {
+fn drop_spelled_number(text: &str) -> &str {
     let trimmed = text.trim_end();
     let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     if SPELLED_NUMBERS
@@ -530,6 +530,12 @@ pub(crate) fn drop_spelled_number(text: &str) -> &str {
     } else {
         text
     }
+}
+
+/// The words before a dash with the number the speaker broke off there dropped (`in the
+/// range of two --` → `in the range of`).
+pub(crate) fn before_broken_number(head: &str) -> &str {
+    drop_spelled_number(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–')))
 }
 
 /// Lowercased words before a figure without a restart the speaker made (`could range
@@ -543,7 +549,7 @@ fn without_restart(lower: &str) -> &str {
     if again.contains(char::is_whitespace) {
         return lower;
     }
-    let before = drop_spelled_number(lower[..dash].trim_end_matches(['-', '—', '–', ' ']));
+    let before = before_broken_number(&lower[..dash]);
     if !again.is_empty() && ends_with_word(before, again) {
         before
     } else {
@@ -692,7 +698,12 @@ fn widen_band(text: &str, m: &mut Match) {
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
     };
-    let range_after = text[m.end..].trim_start().to_ascii_lowercase().starts_with("range");
+    // Only the next word, never the rest of the paragraph (lowercasing it for every
+    // figure made a paragraph of n figures cost n²).
+    let range_after = text[m.end..]
+        .trim_start()
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("range"));
     let single = |a: &&str| {
         let hyphened = [a, "-"].concat();
         if whole_word(&hyphened) {

@@ -155,7 +155,7 @@ impl<'a> Sentence<'a> {
             .mentions
             .iter()
             .position(|x| x.start >= end && x.start < clause_end)
-            && self.after_link(end, self.mentions[next].lead.max(end))
+            && self.after_link(i, self.mentions[next].lead.max(end))
         {
             return Some(Attachment::Mention(next, true));
         }
@@ -251,7 +251,8 @@ impl<'a> Sentence<'a> {
             .figs
             .iter()
             .any(|f| f.0 >= self.mentions[m].end && f.0 < clause_start);
-        let before_dash = false_start(&self.text[..clause_start]);
+        // `in the range of two -- $425 million`: the number broken off is no word between.
+        let before_dash = before_broken_number(&self.text[..clause_start]).len();
         (!figures_between
             && self.links(self.mentions[m].tail, before_dash, false)
             && self.links(dash_end, start, false))
@@ -342,7 +343,8 @@ impl<'a> Sentence<'a> {
 
     /// A metric phrase right after a figure belongs to it when only a few plain words
     /// (`in`, `of`, `for`, `the`) stand between.
-    pub(super) fn after_link(&self, fig_end: usize, mention_start: usize) -> bool {
+    pub(super) fn after_link(&self, i: usize, mention_start: usize) -> bool {
+        let (fig_start, fig_end, _) = self.figs[i];
         let gap = &self.text[fig_end..mention_start];
         if gap.contains(['$', '%', ',', ';', '.', '(', ')', ':']) {
             return false;
@@ -354,7 +356,7 @@ impl<'a> Sentence<'a> {
         if let [w] = words.as_slice()
             && matches!(w.as_str(), "on" | "toward" | "towards")
         {
-            return self.spent_before(fig_end);
+            return self.word_before(fig_start, 4, SPENDING);
         }
         words.len() <= 4
             && words.iter().all(|w| {
@@ -564,36 +566,14 @@ impl<'a> Sentence<'a> {
         (named || subject.eq_ignore_ascii_case("we")).then_some(loss)
     }
 
-    /// True when a verb of spending stands in the four words before the figure ending at
-    /// `fig_end` (`we spent $1.6 billion`, `deployed $50 million`).
-    fn spent_before(&self, fig_end: usize) -> bool {
-        let Some(&(start, _, _)) = self.figs.iter().find(|f| f.1 == fig_end) else {
-            return false;
-        };
-        self.text[..start].split_whitespace().rev().take(4).any(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "spend"
-                    | "spent"
-                    | "spending"
-                    | "deploy"
-                    | "deployed"
-                    | "invest"
-                    | "invested"
-                    | "investing"
-                    | "allocated"
-            )
-        })
-    }
-
-    /// True when one of the three words before `start` is `price` (`at an average price
-    /// of $23.86 per share`).
-    pub(super) fn price_before(&self, start: usize) -> bool {
+    /// True when one of the `n` words before byte `start` is one of `words` (`at an
+    /// average price of $23.86 per share`, `we spent $1.6 billion`).
+    pub(super) fn word_before(&self, start: usize, n: usize, words: &[&str]) -> bool {
         self.text[..start]
             .split_whitespace()
             .rev()
-            .take(3)
-            .any(|w| w.eq_ignore_ascii_case("price"))
+            .take(n)
+            .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
     }
 
     /// `earned`, `earnings`, `loss`, `results` or `guidance` in the figure's clause before
@@ -613,11 +593,4 @@ impl<'a> Sentence<'a> {
         .iter()
         .any(|w| lower.contains(w))
     }
-}
-
-/// Where the words before a dash end once a number the speaker began and broke off is
-/// dropped (`in the range of two -- $425 million to $475 million`): the figure after the
-/// dash is the one meant.
-fn false_start(head: &str) -> usize {
-    drop_spelled_number(head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'))).len()
 }

@@ -618,11 +618,10 @@ impl<'a> Sentence<'a> {
         // has moved to as well as one of a metric (`We expect to incur restructuring
         // costs in Q2 of approximately $0.8 million`); outside one it is a loose remark
         // (`With the USDA estimating corn planting this year of 91 million acres`).
-        let guidance = readings().find(|r| r.kind == Kind::Guidance).or_else(|| {
-            out.iter()
-                .flatten()
-                .find(|r| discourse.guidance && r.kind == Kind::Guidance && r.dated)
-        });
+        let part_forecast = || out.iter().flatten().find(|r| r.kind == Kind::Guidance && r.dated);
+        let guidance = readings()
+            .find(|r| r.kind == Kind::Guidance)
+            .or_else(|| if discourse.guidance { part_forecast() } else { None });
         let results = readings().any(|r| r.kind == Kind::Actual && ctx.call.is_own(&r.period));
         // A forecast for a period it names opens an outlook passage (`For Q4, we expect
         // revenue of …`); a loose forward remark does not.

@@ -15,7 +15,7 @@
 use serde::Serialize;
 
 use crate::figures::discourse::{self, Discourse};
-use crate::figures::grammar::{APPROXIMATIONS, Match, Unit, drop_spelled_number};
+use crate::figures::grammar::{APPROXIMATIONS, Match, Unit, before_broken_number};
 use crate::figures::lexicon::{self, Cue, Hit, Lex, ends_with_word};
 use crate::figures::period::{self, CallPeriod, Period, PeriodPhrase, Relative};
 use crate::figures::scope::{self, After, Scope};
@@ -345,7 +345,7 @@ impl<'a> Sentence<'a> {
         }
         let per_share = self.per_share_after(i);
         // `issued 2 million shares at an average price of $23.86 per share`: a price.
-        if per_share.is_some() && self.price_before(start) {
+        if per_share.is_some() && self.word_before(start, 3, &["price"]) {
             return None;
         }
         // `$0.47 per diluted share of core FFO`: the metric the per-share phrase names.

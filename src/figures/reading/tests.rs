@@ -1175,3 +1175,11 @@ fn this_business_is_a_segment_not_the_company() {
     // `Our business` is the company's.
     assert_eq!(figure(&figs, "$4.1 billion").scope, Scope::Total);
 }
+
+#[test]
+fn every_company_wide_metric_is_in_the_vocabulary() {
+    let vocabulary = crate::figures::vocabulary::Vocabulary::builtin();
+    for name in super::words::COMPANY_WIDE {
+        assert!(vocabulary.id(name).is_some(), "`{name}` is no metric of the vocabulary");
+    }
+}

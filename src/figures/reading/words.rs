@@ -277,6 +277,20 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "balances",
 ];
 
+/// Verbs of spending: money spent `on` or `toward` a metric states it (`expecting to spend
+/// approximately $1.6 billion on capital investments`).
+pub(super) const SPENDING: &[&str] = &[
+    "spend",
+    "spent",
+    "spending",
+    "deploy",
+    "deployed",
+    "invest",
+    "invested",
+    "investing",
+    "allocated",
+];
+
 /// Metrics of the company as a whole: its cash, capital, returns to shareholders and
 /// tax. A segment's passage does not make them the segment's.
 pub(super) const COMPANY_WIDE: &[&str] = &[
