@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::figures::lexicon::ends_with_word;
+use parts::{CjkParts, CjkSuffix, EnglishParts, Suffix};
+
+mod parts;
 
 /// What a number measures.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -231,10 +234,12 @@ fn parse_number(text: &str) -> Option<(f64, u32)> {
 
 fn english_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for c in ENGLISH.captures_iter(text) {
-        let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else {
+    for whole in ENGLISH.find_iter(text) {
+        let Some(parts) = parts::english(text, whole.range()).or_else(|| english_parts_by_regex(text, whole.start()))
+        else {
             continue;
         };
+        let num = &text[parts.num.clone()];
         // "Q1", "10-K", "3P", "COVID-19": a digit glued to letters is not a figure.
         let mut back = text[..whole.start()].chars().rev();
         let glued_before = match back.next() {
@@ -244,30 +249,30 @@ fn english_tokens(text: &str) -> Vec<Token> {
             Some(ch) => ch.is_alphanumeric() || ch == '.' || ch == '_',
             None => false,
         };
-        if glued_before && c.name("cur").is_none() {
+        if glued_before && parts.cur.is_none() {
             continue;
         }
-        let Some((number, decimals)) = parse_number(num.as_str()) else {
+        let Some((number, decimals)) = parse_number(num) else {
             continue;
         };
-        let mut currency = c.name("cur").map(|m| currency_code(m.as_str()));
-        let letter_scale = c
-            .name("scale")
-            .is_some_and(|m| m.as_str().len() == 1 && currency.is_none());
-        let mut scale = c
-            .name("scale")
-            .filter(|_| !letter_scale)
-            .map(|m| english_scale(m.as_str()));
-        let mut end = if letter_scale { num.end() } else { whole.end() };
+        let said = |kind: Suffix| parts.suffix.filter(|(k, _)| *k == kind).map(|(_, word)| word);
+        let mut currency = parts.cur.map(currency_code);
+        let letter_scale = said(Suffix::Scale).is_some_and(|w| w.len() == 1 && currency.is_none());
+        let mut scale = said(Suffix::Scale).filter(|_| !letter_scale).map(english_scale);
+        let mut end = if letter_scale { parts.num.end } else { whole.end() };
         // `15 cents`; `$2.39 cents` is a slip of the tongue for $2.39.
-        if c.name("cents").is_some() && currency.is_none() {
+        if said(Suffix::Cents).is_some() && currency.is_none() {
             currency = Some("USD".to_string());
             scale = Some(0.01);
         }
-        let mut unit = unit_of(c.name("pct").is_some(), c.name("bps").is_some(), &currency);
-        if c.name("pts").is_some() {
+        let mut unit = unit_of(
+            said(Suffix::Percent).is_some(),
+            said(Suffix::BasisPoints).is_some(),
+            &currency,
+        );
+        if said(Suffix::Points).is_some() {
             unit = Some(Unit::Points);
-        } else if c.name("times").is_some() {
+        } else if said(Suffix::Times).is_some() {
             unit = Some(Unit::Multiple);
         } else if unit.is_none() && scale.is_some() {
             unit = Some(Unit::Number);
@@ -285,13 +290,13 @@ fn english_tokens(text: &str) -> Vec<Token> {
             continue;
         }
         if unit.is_none() {
-            if glued_after || is_year_like(num.as_str()) {
+            if glued_after || is_year_like(num) {
                 continue;
             }
-            if counted(text, whole.start(), num.end(), number, decimals) {
+            if counted(text, whole.start(), parts.num.end, number, decimals) {
                 unit = Some(Unit::Count);
             }
-            end = num.end();
+            end = parts.num.end;
         }
         tokens.push(Token {
             start: whole.start(),
@@ -304,6 +309,49 @@ fn english_tokens(text: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The parts of the English number matched at `at`, by the regex's own groups: for the
+/// matches [`parts::english`] does not know.
+fn english_parts_by_regex(text: &str, at: usize) -> Option<EnglishParts<'_>> {
+    let c = ENGLISH.captures_at(text, at)?;
+    let suffix = [
+        ("pct", Suffix::Percent),
+        ("bps", Suffix::BasisPoints),
+        ("pts", Suffix::Points),
+        ("cents", Suffix::Cents),
+        ("times", Suffix::Times),
+        ("scale", Suffix::Scale),
+    ]
+    .into_iter()
+    .find_map(|(name, kind)| Some((kind, c.name(name)?.as_str())));
+    Some(EnglishParts {
+        cur: c.name("cur").map(|m| m.as_str()),
+        num: c.name("num")?.range(),
+        // `\s?times` holds its space; the word is said without it.
+        suffix: suffix.map(|(kind, word)| (kind, word.trim_start_matches(char::is_whitespace))),
+    })
+}
+
+/// The parts of the CJK number matched at `at`, by the regex's own groups: for the
+/// matches [`parts::cjk`] does not know.
+fn cjk_parts_by_regex(text: &str, at: usize) -> Option<CjkParts<'_>> {
+    let c = CJK.captures_at(text, at)?;
+    let suffix = [
+        ("cur", CjkSuffix::Currency),
+        ("pct", CjkSuffix::Percent),
+        ("bps", CjkSuffix::BasisPoints),
+        ("scale", CjkSuffix::Scale),
+    ]
+    .into_iter()
+    .find_map(|(name, kind)| Some((kind, c.name(name)?.as_str())));
+    Some(CjkParts {
+        pre: c.name("pre").map(|m| m.as_str()),
+        pct_word: c.name("pct_word").is_some(),
+        num: c.name("num")?.range(),
+        mult: c.name("mult").map(|m| m.as_str()),
+        suffix,
+    })
 }
 
 /// A bare 1900–2099 without separators is a year, never a figure or a range end
@@ -431,31 +479,30 @@ fn unit_of(percent: bool, basis_points: bool, currency: &Option<String>) -> Opti
 
 fn cjk_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for c in CJK.captures_iter(text) {
-        let Some(whole) = c.get(0) else { continue };
-        let Some(num) = c.name("num") else { continue };
-        let glued_before = text[..num.start()]
+    for whole in CJK.find_iter(text) {
+        let Some(parts) = parts::cjk(text, whole.range()).or_else(|| cjk_parts_by_regex(text, whole.start())) else {
+            continue;
+        };
+        let glued_before = text[..parts.num.start]
             .chars()
             .next_back()
             .is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '.');
-        if glued_before && c.name("pre").is_none() {
+        if glued_before && parts.pre.is_none() {
             continue;
         }
-        let Some((number, decimals)) = parse_number(num.as_str()) else {
+        let Some((number, decimals)) = parse_number(&text[parts.num.clone()]) else {
             continue;
         };
-        let mult = c.name("mult").map(|m| cjk_scale(m.as_str()));
-        let english = c.name("scale").map(|m| english_scale(m.as_str()));
+        let said = |kind: CjkSuffix| parts.suffix.filter(|(k, _)| *k == kind).map(|(_, word)| word);
+        let mult = parts.mult.map(cjk_scale);
+        let english = said(CjkSuffix::Scale).map(english_scale);
         let scale = match (mult, english) {
             (Some(a), Some(b)) => Some(a * b),
             (a, b) => a.or(b),
         };
-        let currency = c
-            .name("cur")
-            .or_else(|| c.name("pre"))
-            .map(|m| currency_code(m.as_str()));
-        let percent = c.name("pct").is_some() || c.name("pct_word").is_some();
-        let unit = unit_of(percent, c.name("bps").is_some(), &currency);
+        let currency = said(CjkSuffix::Currency).or(parts.pre).map(currency_code);
+        let percent = said(CjkSuffix::Percent).is_some() || parts.pct_word;
+        let unit = unit_of(percent, said(CjkSuffix::BasisPoints).is_some(), &currency);
         tokens.push(Token {
             start: whole.start(),
             end: whole.end(),
@@ -884,238 +931,4 @@ fn chinese_numeral(text: &str) -> Option<f64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(text: &str) -> Match {
-        let all = english(text);
-        assert_eq!(all.len(), 1, "{text}: {all:?}");
-        all.into_iter().next().unwrap()
-    }
-
-    fn usd(v: f64) -> Unit {
-        let _ = v;
-        Unit::Currency("USD".into())
-    }
-
-    fn units(text: &str) -> Vec<(String, Unit)> {
-        english(text)
-            .into_iter()
-            .map(|m| (text[m.start..m.end].to_string(), m.low.unit))
-            .collect()
-    }
-
-    #[test]
-    fn a_run_of_digits_longer_than_any_figure_is_no_figure_and_no_pieces() {
-        for run in [
-            "9".repeat(60),
-            format!("${}", "1".repeat(60)),
-            format!("{}.5%", "3".repeat(50)),
-        ] {
-            let text = format!("Revenue was {run} in the quarter and $4.2 billion.");
-            let found: Vec<f64> = english(&text).iter().map(|m| m.low.value).collect();
-            assert_eq!(found, vec![4.2e9], "{run}");
-        }
-        assert_eq!(english("That is 123,456,789,012,345 units").len(), 1);
-    }
-
-    #[test]
-    fn approximations_stand_outside_a_range() {
-        let text = "EPS could range from about $0.05 to about $0.20";
-        let m = one(text);
-        assert_eq!((m.low.value, m.high.map(|h| h.value)), (0.05, Some(0.20)));
-        let text = "between about $765 million and $775 million";
-        let m = one(text);
-        assert_eq!(&text[m.start..m.end], "between about $765 million and $775 million");
-        // Not a range: a change from a base.
-        assert_eq!(english("grew from about $23 million to $24.8 million").len(), 2);
-    }
-
-    #[test]
-    fn a_restart_and_a_bound_are_read_past() {
-        // `range from five -- from about`: the speaker's restart still says range.
-        let m = one("EPS could range from five -- from about $0.05 to about $0.20");
-        assert_eq!((m.low.value, m.high.map(|h| h.value)), (0.05, Some(0.20)));
-        // `from at least $6 to $7.50` is a raise from a bound, no range.
-        assert_eq!(
-            english("raised it from at least $6 per share to $7.50 per share").len(),
-            2
-        );
-    }
-
-    #[test]
-    fn a_band_is_part_of_the_figure() {
-        for (text, said) in [
-            (
-                "sales in the mid- to high $10 billion range",
-                "mid- to high $10 billion",
-            ),
-            ("in the mid-$11 billion range", "mid-$11 billion"),
-            ("a margin rate in the low 10% range", "low 10%"),
-            ("to grow in the mid 20% range", "mid 20%"),
-        ] {
-            let m = one(text);
-            assert_eq!(&text[m.start..m.end], said);
-        }
-        // Without a hyphen or `range`, `high` and `low` may be no band.
-        let text = "a high $5 million gain";
-        let m = one(text);
-        assert_eq!(&text[m.start..m.end], "$5 million");
-    }
-
-    #[test]
-    fn cents_multiples_points_and_scaled_numbers() {
-        let m = one("15.2 cents");
-        assert!((m.low.value - 0.152).abs() < 1e-9);
-        assert_eq!(m.low.unit, usd(0.0));
-        assert_eq!(one("2.5x").low.unit, Unit::Multiple);
-        assert_eq!(one("leverage of 2.5 times").low.unit, Unit::Multiple);
-        assert_eq!(one("up 6 points").low.unit, Unit::Points);
-        assert_eq!(one("2 percentage points").low.unit, Unit::Points);
-        let m = one("revenue of 1.4 billion");
-        assert_eq!(
-            (m.low.value, m.low.unit.clone(), m.low.scaled),
-            (1.4e9, Unit::Number, true)
-        );
-        assert!(!one("$0.95").low.scaled);
-    }
-
-    #[test]
-    fn amounts_in_words() {
-        let m = one("We target more than one billion US dollars in revenue from ASIC");
-        assert_eq!((m.low.value, m.low.unit.clone()), (1e9, usd(0.0)));
-        assert_eq!(one("a billion dollars").low.value, 1e9);
-        assert!(english("one of our businesses").is_empty());
-    }
-
-    #[test]
-    fn counts_of_things() {
-        assert_eq!(units("we sold 2,949 homes"), [("2,949".to_string(), Unit::Count)]);
-        assert_eq!(units("22 to 24 rigs"), [("22 to 24".to_string(), Unit::Count)]);
-        assert!(units("over 20 years").is_empty(), "a time is not a count");
-        assert!(units("on Slide 15 we show").is_empty());
-        assert!(units("COVID-19 cases").is_empty());
-        assert!(units("the 10-K filing").is_empty());
-        assert!(units("3 segments").is_empty(), "single digits are not counted");
-    }
-
-    #[test]
-    fn a_year_is_never_a_range_end() {
-        let all = english("rising from 2021 to $30 million");
-        assert_eq!(all.len(), 1);
-        assert_eq!(all[0].low.value, 30e6);
-        assert_eq!(all[0].high, None);
-    }
-
-    #[test]
-    fn amounts_with_scale() {
-        for (text, value) in [
-            ("$143.3 billion", 143.3e9),
-            ("$700 million", 700e6),
-            ("$1.07 trillion", 1.07e12),
-            ("$9.99", 9.99),
-            ("US$1,250 thousand", 1.25e6),
-            ("$5bn", 5e9),
-        ] {
-            let m = one(text);
-            assert!((m.low.value - value).abs() < 1e-3 * value, "{text}: {}", m.low.value);
-            assert_eq!(m.low.unit, usd(value), "{text}");
-            assert_eq!(&text[m.start..m.end], text);
-        }
-        assert_eq!(one("RMB 5.59 billion").low.unit, Unit::Currency("CNY".into()));
-    }
-
-    #[test]
-    fn precision_follows_the_written_digits() {
-        let m = one("$143.3 billion");
-        assert!((m.low.tolerance - 0.05e9).abs() < 1.0);
-        let rounded = one("$143 billion");
-        assert!(m.low.agrees_with(&rounded.low));
-        assert!(!one("$903 million").low.agrees_with(&one("$902 million").low));
-    }
-
-    #[test]
-    fn percentages_and_basis_points() {
-        assert_eq!(one("up 13% year-over-year").low.value, 13.0);
-        assert_eq!(one("5.8 percent").low.unit, Unit::Percent);
-        let b = one("up 460 basis points");
-        assert_eq!((b.low.value, b.low.unit.clone()), (460.0, Unit::BasisPoints));
-        assert_eq!(one("a 50 basis point headwind").low.value, 50.0);
-        assert_eq!(one("120 bps").low.unit, Unit::BasisPoints);
-    }
-
-    #[test]
-    fn ranges_are_one_figure() {
-        let m = one("expected to be between $144 billion and $149 billion or so");
-        assert_eq!((m.low.value, m.high.as_ref().unwrap().value), (144e9, 149e9));
-        let m = one("between 7% and 11%");
-        assert_eq!((m.low.value, m.high.unwrap().value), (7.0, 11.0));
-        let m = one("between $10 and $14 billion");
-        assert_eq!(m.low.value, 10e9);
-        let m = one("grow 7 to 11%");
-        assert_eq!((m.low.value, m.low.unit), (7.0, Unit::Percent));
-        assert_eq!(one("$58 million to $66 million").high.unwrap().value, 66e6);
-        assert_eq!(
-            english("grew from $23.3 million to $24.8 million").len(),
-            2,
-            "a change, not a range"
-        );
-        assert_eq!(
-            english("increased 1.6% or approximately $47,000 to $2.9 million").len(),
-            3
-        );
-        assert_eq!(english("fell from 13% to 10%").len(), 2, "a range runs low to high");
-        let flat = one("revenues to be flat to down 6% sequentially");
-        assert_eq!((flat.low.value, flat.high.as_ref().unwrap().value), (0.0, 6.0));
-        assert_eq!(flat.start, "revenues to be ".len());
-        assert_eq!(
-            one("to range from $475 million to $500 million").high.unwrap().value,
-            500e6
-        );
-        // "and" without "between" is two figures.
-        assert_eq!(english("$5 billion and $6 billion").len(), 2);
-        // The other ways guidance writes a range.
-        for text in [
-            "$10.20 up to $10.45",
-            "$2.10 per share to $2.35 per share",
-            "$6.70 and to $7.40",
-        ] {
-            let m = one(text);
-            assert!(m.high.is_some(), "{text}");
-        }
-    }
-
-    #[test]
-    fn years_counts_and_codes_are_not_figures() {
-        for text in [
-            "in 2024",
-            "3 reportable segments",
-            "Q1 2024",
-            "Form 10-K",
-            "3P units",
-            "12 to 18 months",
-        ] {
-            assert!(english(text).is_empty(), "{text}: {:?}", english(text));
-        }
-    }
-
-    #[test]
-    fn chinese_units() {
-        let m = chinese("收入為 1,433 億美元,年增 13%");
-        assert_eq!(m.len(), 2);
-        assert!((m[0].low.value - 143.3e9).abs() < 1.0);
-        assert_eq!(m[0].low.unit, Unit::Currency("USD".into()));
-        assert_eq!(m[1].low.value, 13.0);
-        assert!((chinese("5,780 萬美元")[0].low.value - 57.8e6).abs() < 1.0);
-        assert_eq!(chinese("提升 150 個基點")[0].low.unit, Unit::BasisPoints);
-        let r = &chinese("介於 4.3 億美元至 4.5 億美元之間")[0];
-        assert!((r.high.as_ref().unwrap().value - 4.5e8).abs() < 1.0);
-        assert!((r.low.value - 4.3e8).abs() < 1.0);
-        assert_eq!(chinese("百分之5")[0].low.unit, Unit::Percent);
-        assert!(chinese("2024 年第一季").is_empty());
-        let m = &chinese("超過十億美元的收入")[0];
-        assert_eq!((m.low.value, m.low.unit.clone()), (1e9, Unit::Currency("USD".into())));
-        assert_eq!(chinese("三百五十萬")[0].low.value, 3.5e6);
-        assert!(chinese("3,200 台機器人").is_empty());
-    }
-}
+mod tests;
