@@ -330,7 +330,7 @@ impl FigureReader {
             value,
             low,
             high,
-            unit: m.low.unit.clone(),
+            unit: m.low.unit,
             period: r.period,
             speaker: turn.speaker.clone(),
             turn: turn.id.clone(),
@@ -408,6 +408,9 @@ impl TurnState<'_, '_> {
     fn read_paragraph(&mut self, text: &str, matches: &[Match]) -> Vec<(Option<Reading>, usize)> {
         debug_assert!(matches.is_sorted_by_key(|m| m.start), "figures out of text order");
         let sentences = bounded(sentences(text), text, matches);
+        // One lowercased copy per paragraph, sliced per sentence (same byte offsets).
+        let lower = text.to_ascii_lowercase();
+        let outlook_nouns = discourse::outlook_nouns(&lower);
         let mut out = Vec::with_capacity(matches.len());
         self.discourse.paragraph_segment = None;
         self.discourse.paragraph_period = None;
@@ -429,7 +432,10 @@ impl TurnState<'_, '_> {
                 .flatten()
                 .or_else(|| {
                     figs.is_empty()
-                        .then(|| discourse::outlook(sentence, self.ctx.call))
+                        .then(|| {
+                            let named = outlook_nouns.iter().any(|at| (s_start..s_end).contains(at));
+                            discourse::outlook(sentence, named, self.ctx.call)
+                        })
                         .flatten()
                 });
             if let Some(t) = topic {

@@ -7,15 +7,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::figures::lexicon::ends_with_word;
-use parts::{CjkParts, CjkSuffix, EnglishParts, Suffix};
+use parts::{CjkSuffix, Suffix};
 
 mod parts;
 
 /// What a number measures.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
-    /// A currency, ISO code (`USD`, `CNY`, `EUR`, `TWD`, …); `CUR` for a bare `元`.
-    Currency(String),
+    /// A currency, ISO code (`USD`, `CNY`, `EUR`, `TWD`, …); `CUR` for a bare `元`. The
+    /// codes are the grammar's own, so a unit is copied, never allocated.
+    Currency(&'static str),
     /// Percent.
     Percent,
     /// Basis points.
@@ -54,7 +55,7 @@ impl Unit {
     /// a scaled number without currency matches a currency amount).
     pub fn compatible(&self, other: &Unit) -> bool {
         match (self, other) {
-            (Unit::Currency(a), Unit::Currency(b)) => a == b || a == "CUR" || b == "CUR",
+            (Unit::Currency(a), Unit::Currency(b)) => a == b || *a == "CUR" || *b == "CUR",
             (Unit::Currency(_), Unit::Number) | (Unit::Number, Unit::Currency(_)) => true,
             (Unit::Number, Unit::Count) | (Unit::Count, Unit::Number) => true,
             _ => self == other,
@@ -130,13 +131,13 @@ struct Token {
     /// Digits after the point (`143.3` → 1).
     decimals: u32,
     scale: Option<f64>,
-    currency: Option<String>,
+    currency: Option<&'static str>,
     unit: Option<Unit>,
 }
 
 impl Token {
     fn quantity(&self) -> Option<Quantity> {
-        let unit = self.unit.clone()?;
+        let unit = self.unit?;
         let scale = self.scale.unwrap_or(1.0);
         let divisor = 10f64.powi(self.decimals as i32);
         // `number` holds the written digits as an integer: dividing last keeps values such
@@ -154,11 +155,13 @@ impl Token {
 /// [`parse_number`] takes), and an unbounded `\d+` made one line of 10 MB of digits a
 /// single match whose captures the regex engine resolved at its slowest (0.45 s per MB).
 /// The pieces of a longer run are glued to the digits before them and read as nothing.
+/// Digits are ASCII: those of other scripts were never read as numbers (their value was
+/// not parsed), and a number needs an ASCII digit for [`Numbers`] to find it.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<cur>US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥|(?-u:\b)RMB\s?|(?-u:\b)USD\s?|(?-u:\b)EUR\s?|(?-u:\b)GBP\s?|(?-u:\b)JPY\s?|(?-u:\b)CNY\s?|(?-u:\b)TWD\s?)?
-        (?P<num>\d{1,3}(?:,\d{3}){1,12}(?:\.\d{1,24})?|\d{1,24}(?:\.\d{1,24})?|\.\d{1,24})
+        (?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,12}(?:\.[0-9]{1,24})?|[0-9]{1,24}(?:\.[0-9]{1,24})?|\.[0-9]{1,24})
         (?:
             \s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))
           | \s?(?P<bps>basis[\s-]points?(?-u:\b)|bps(?-u:\b)|bp(?-u:\b))
@@ -176,7 +179,7 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<pre>US\$|NT\$|\$|美元|人民幣|人民币|新台幣|新臺幣)?\s*
         (?P<pct_word>百分之\s*)?
-        (?P<num>\d{1,3}(?:,\d{3}){1,12}(?:\.\d{1,24})?|\d{1,24}(?:\.\d{1,24})?)
+        (?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,12}(?:\.[0-9]{1,24})?|[0-9]{1,24}(?:\.[0-9]{1,24})?)
         \s*(?P<mult>兆|億|亿|萬|万|千)?
         \s*(?:
             (?P<cur>美元|美金|人民幣元|人民币元|人民幣|人民币|新台幣|新臺幣|台幣|歐元|欧元|英鎊|日圓|日元|港元|港幣|元)
@@ -188,7 +191,7 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-fn currency_code(symbol: &str) -> String {
+fn currency_code(symbol: &str) -> &'static str {
     match symbol.trim() {
         "$" | "US$" | "USD" | "美元" | "美金" => "USD",
         "NT$" | "TWD" | "新台幣" | "新臺幣" | "台幣" => "TWD",
@@ -201,7 +204,6 @@ fn currency_code(symbol: &str) -> String {
         "HK$" | "港元" | "港幣" => "HKD",
         _ => "CUR",
     }
-    .to_string()
 }
 
 fn english_scale(word: &str) -> f64 {
@@ -234,9 +236,8 @@ fn parse_number(text: &str) -> Option<(f64, u32)> {
 
 fn english_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for whole in ENGLISH.find_iter(text) {
-        let Some(parts) = parts::english(text, whole.range()).or_else(|| english_parts_by_regex(text, whole.start()))
-        else {
+    for whole in Numbers::new(&ENGLISH, text, english_start_bound) {
+        let Some(parts) = parts::english(text, whole.range()) else {
             continue;
         };
         let num = &text[parts.num.clone()];
@@ -262,13 +263,13 @@ fn english_tokens(text: &str) -> Vec<Token> {
         let mut end = if letter_scale { parts.num.end } else { whole.end() };
         // `15 cents`; `$2.39 cents` is a slip of the tongue for $2.39.
         if said(Suffix::Cents).is_some() && currency.is_none() {
-            currency = Some("USD".to_string());
+            currency = Some("USD");
             scale = Some(0.01);
         }
         let mut unit = unit_of(
             said(Suffix::Percent).is_some(),
             said(Suffix::BasisPoints).is_some(),
-            &currency,
+            currency,
         );
         if said(Suffix::Points).is_some() {
             unit = Some(Unit::Points);
@@ -311,47 +312,61 @@ fn english_tokens(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The parts of the English number matched at `at`, by the regex's own groups: for the
-/// matches [`parts::english`] does not know.
-fn english_parts_by_regex(text: &str, at: usize) -> Option<EnglishParts<'_>> {
-    let c = ENGLISH.captures_at(text, at)?;
-    let suffix = [
-        ("pct", Suffix::Percent),
-        ("bps", Suffix::BasisPoints),
-        ("pts", Suffix::Points),
-        ("cents", Suffix::Cents),
-        ("times", Suffix::Times),
-        ("scale", Suffix::Scale),
-    ]
-    .into_iter()
-    .find_map(|(name, kind)| Some((kind, c.name(name)?.as_str())));
-    Some(EnglishParts {
-        cur: c.name("cur").map(|m| m.as_str()),
-        num: c.name("num")?.range(),
-        // `\s?times` holds its space; the word is said without it.
-        suffix: suffix.map(|(kind, word)| (kind, word.trim_start_matches(char::is_whitespace))),
-    })
+/// The matches of a number regex in a text, found from the ASCII digits every match holds.
+/// `find_iter` ran the regex's DFA over every byte of every paragraph and translation (a
+/// seventh of figure extraction); a number is a few bytes around a digit, so the regex
+/// starts a little before each digit instead. `start_bound` gives, for a digit, a place
+/// at or before where any match holding it can start; since no match starts before the
+/// first digit's bound, each match found is the one `find_iter` finds.
+struct Numbers<'r, 't> {
+    regex: &'r Regex,
+    text: &'t str,
+    /// Where the previous match ended.
+    pos: usize,
+    start_bound: fn(&str, usize) -> usize,
 }
 
-/// The parts of the CJK number matched at `at`, by the regex's own groups: for the
-/// matches [`parts::cjk`] does not know.
-fn cjk_parts_by_regex(text: &str, at: usize) -> Option<CjkParts<'_>> {
-    let c = CJK.captures_at(text, at)?;
-    let suffix = [
-        ("cur", CjkSuffix::Currency),
-        ("pct", CjkSuffix::Percent),
-        ("bps", CjkSuffix::BasisPoints),
-        ("scale", CjkSuffix::Scale),
-    ]
-    .into_iter()
-    .find_map(|(name, kind)| Some((kind, c.name(name)?.as_str())));
-    Some(CjkParts {
-        pre: c.name("pre").map(|m| m.as_str()),
-        pct_word: c.name("pct_word").is_some(),
-        num: c.name("num")?.range(),
-        mult: c.name("mult").map(|m| m.as_str()),
-        suffix,
-    })
+impl<'r, 't> Numbers<'r, 't> {
+    fn new(regex: &'r Regex, text: &'t str, start_bound: fn(&str, usize) -> usize) -> Self {
+        Numbers {
+            regex,
+            text,
+            pos: 0,
+            start_bound,
+        }
+    }
+}
+
+impl<'t> Iterator for Numbers<'_, 't> {
+    type Item = regex::Match<'t>;
+
+    fn next(&mut self) -> Option<regex::Match<'t>> {
+        let rest = self.text.as_bytes().get(self.pos..)?;
+        let digit = self.pos + rest.iter().position(u8::is_ascii_digit)?;
+        let from = (self.start_bound)(self.text, digit).max(self.pos);
+        let m = self.regex.find_at(self.text, from)?;
+        // A match holds a digit, so it ends past `digit`; `max` only guards the loop.
+        self.pos = m.end().max(digit + 1);
+        Some(m)
+    }
+}
+
+/// The earliest an English number holding the digit at `digit` can start: a currency of at
+/// most three characters and one space before it, and a point (`US$ .5`), fit in eight bytes.
+fn english_start_bound(text: &str, digit: usize) -> usize {
+    text.floor_char_boundary(digit.saturating_sub(8))
+}
+
+/// The earliest a number of a Chinese translation holding the digit at `digit` can start:
+/// before it only spaces, `百分之` and a currency (`美元`, `US$`) may belong to it.
+fn cjk_start_bound(text: &str, digit: usize) -> usize {
+    let prefix_char = |c: char| c.is_whitespace() || "百分之US$NT美元人民幣币新台臺".contains(c);
+    text[..digit]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| prefix_char(*c))
+        .last()
+        .map_or(digit, |(i, _)| i)
 }
 
 /// A bare 1900–2099 without separators is a year, never a figure or a range end
@@ -467,20 +482,20 @@ fn counted(text: &str, start: usize, num_end: usize, number: f64, decimals: u32)
 }
 
 /// A number's unit: percent and basis points win over a currency symbol.
-fn unit_of(percent: bool, basis_points: bool, currency: &Option<String>) -> Option<Unit> {
+fn unit_of(percent: bool, basis_points: bool, currency: Option<&'static str>) -> Option<Unit> {
     if percent {
         Some(Unit::Percent)
     } else if basis_points {
         Some(Unit::BasisPoints)
     } else {
-        currency.clone().map(Unit::Currency)
+        currency.map(Unit::Currency)
     }
 }
 
 fn cjk_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for whole in CJK.find_iter(text) {
-        let Some(parts) = parts::cjk(text, whole.range()).or_else(|| cjk_parts_by_regex(text, whole.start())) else {
+    for whole in Numbers::new(&CJK, text, cjk_start_bound) {
+        let Some(parts) = parts::cjk(text, whole.range()) else {
             continue;
         };
         let glued_before = text[..parts.num.start]
@@ -502,7 +517,7 @@ fn cjk_tokens(text: &str) -> Vec<Token> {
         };
         let currency = said(CjkSuffix::Currency).or(parts.pre).map(currency_code);
         let percent = said(CjkSuffix::Percent).is_some() || parts.pct_word;
-        let unit = unit_of(percent, said(CjkSuffix::BasisPoints).is_some(), &currency);
+        let unit = unit_of(percent, said(CjkSuffix::BasisPoints).is_some(), currency);
         tokens.push(Token {
             start: whole.start(),
             end: whole.end(),
@@ -656,7 +671,7 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
         "-" | "–" | "—" | "~" | "～" => true,
         _ => false,
     };
-    let b_unit = b.unit.clone()?;
+    let b_unit = b.unit?;
     if !joined || a.unit.as_ref().is_some_and(|u| !u.compatible(&b_unit)) {
         return None;
     }
@@ -814,8 +829,8 @@ fn spoken_tokens(text: &str) -> Vec<Token> {
                 "ninety" => 90.0,
                 _ => 100.0,
             };
-            let currency = (c.name("cur").is_some() || c.name("dollars").is_some()).then(|| "USD".to_string());
-            let unit = Some(currency.clone().map_or(Unit::Number, Unit::Currency));
+            let currency = (c.name("cur").is_some() || c.name("dollars").is_some()).then_some("USD");
+            let unit = Some(currency.map_or(Unit::Number, Unit::Currency));
             Some(Token {
                 start: whole.start(),
                 end: whole.end(),
@@ -884,7 +899,7 @@ fn numeral_tokens(text: &str) -> Vec<Token> {
             let whole = c.get(0)?;
             let n = chinese_numeral(c.name("n")?.as_str())?;
             let currency = c.name("cur").map(|m| currency_code(m.as_str()));
-            let unit = Some(currency.clone().map_or(Unit::Number, Unit::Currency));
+            let unit = Some(currency.map_or(Unit::Number, Unit::Currency));
             Some(Token {
                 start: whole.start(),
                 end: whole.end(),

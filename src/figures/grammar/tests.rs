@@ -1,6 +1,7 @@
 //! Tests of the number grammar, from sentences of real calls.
 
 use super::*;
+use parts::{CjkParts, EnglishParts};
 
 fn one(text: &str) -> Match {
     let all = english(text);
@@ -10,7 +11,7 @@ fn one(text: &str) -> Match {
 
 fn usd(v: f64) -> Unit {
     let _ = v;
-    Unit::Currency("USD".into())
+    Unit::Currency("USD")
 }
 
 fn units(text: &str) -> Vec<(String, Unit)> {
@@ -88,17 +89,14 @@ fn cents_multiples_points_and_scaled_numbers() {
     assert_eq!(one("up 6 points").low.unit, Unit::Points);
     assert_eq!(one("2 percentage points").low.unit, Unit::Points);
     let m = one("revenue of 1.4 billion");
-    assert_eq!(
-        (m.low.value, m.low.unit.clone(), m.low.scaled),
-        (1.4e9, Unit::Number, true)
-    );
+    assert_eq!((m.low.value, m.low.unit, m.low.scaled), (1.4e9, Unit::Number, true));
     assert!(!one("$0.95").low.scaled);
 }
 
 #[test]
 fn amounts_in_words() {
     let m = one("We target more than one billion US dollars in revenue from ASIC");
-    assert_eq!((m.low.value, m.low.unit.clone()), (1e9, usd(0.0)));
+    assert_eq!((m.low.value, m.low.unit), (1e9, usd(0.0)));
     assert_eq!(one("a billion dollars").low.value, 1e9);
     assert!(english("one of our businesses").is_empty());
 }
@@ -137,7 +135,7 @@ fn amounts_with_scale() {
         assert_eq!(m.low.unit, usd(value), "{text}");
         assert_eq!(&text[m.start..m.end], text);
     }
-    assert_eq!(one("RMB 5.59 billion").low.unit, Unit::Currency("CNY".into()));
+    assert_eq!(one("RMB 5.59 billion").low.unit, Unit::Currency("CNY"));
 }
 
 #[test]
@@ -154,7 +152,7 @@ fn percentages_and_basis_points() {
     assert_eq!(one("up 13% year-over-year").low.value, 13.0);
     assert_eq!(one("5.8 percent").low.unit, Unit::Percent);
     let b = one("up 460 basis points");
-    assert_eq!((b.low.value, b.low.unit.clone()), (460.0, Unit::BasisPoints));
+    assert_eq!((b.low.value, b.low.unit), (460.0, Unit::BasisPoints));
     assert_eq!(one("a 50 basis point headwind").low.value, 50.0);
     assert_eq!(one("120 bps").low.unit, Unit::BasisPoints);
 }
@@ -219,7 +217,7 @@ fn chinese_units() {
     let m = chinese("收入為 1,433 億美元,年增 13%");
     assert_eq!(m.len(), 2);
     assert!((m[0].low.value - 143.3e9).abs() < 1.0);
-    assert_eq!(m[0].low.unit, Unit::Currency("USD".into()));
+    assert_eq!(m[0].low.unit, Unit::Currency("USD"));
     assert_eq!(m[1].low.value, 13.0);
     assert!((chinese("5,780 萬美元")[0].low.value - 57.8e6).abs() < 1.0);
     assert_eq!(chinese("提升 150 個基點")[0].low.unit, Unit::BasisPoints);
@@ -229,14 +227,69 @@ fn chinese_units() {
     assert_eq!(chinese("百分之5")[0].low.unit, Unit::Percent);
     assert!(chinese("2024 年第一季").is_empty());
     let m = &chinese("超過十億美元的收入")[0];
-    assert_eq!((m.low.value, m.low.unit.clone()), (1e9, Unit::Currency("USD".into())));
+    assert_eq!((m.low.value, m.low.unit), (1e9, Unit::Currency("USD")));
     assert_eq!(chinese("三百五十萬")[0].low.value, 3.5e6);
     assert!(chinese("3,200 台機器人").is_empty());
 }
 
-/// Splits every match of both grammars in `text` by hand and by the regexes' groups;
-/// returns how many matches the hand split did not know.
+/// The parts of the English number matched at `at`, by the regex's own groups: what
+/// [`parts::english`] must agree with.
+fn english_parts_by_regex(text: &str, at: usize) -> Option<EnglishParts<'_>> {
+    let c = ENGLISH.captures_at(text, at)?;
+    let suffix = [
+        ("pct", Suffix::Percent),
+        ("bps", Suffix::BasisPoints),
+        ("pts", Suffix::Points),
+        ("cents", Suffix::Cents),
+        ("times", Suffix::Times),
+        ("scale", Suffix::Scale),
+    ]
+    .into_iter()
+    .find_map(|(name, kind)| Some((kind, c.name(name)?.as_str())));
+    Some(EnglishParts {
+        cur: c.name("cur").map(|m| m.as_str()),
+        num: c.name("num")?.range(),
+        // `\s?times` holds its space; the word is said without it.
+        suffix: suffix.map(|(kind, word)| (kind, word.trim_start_matches(char::is_whitespace))),
+    })
+}
+
+/// The parts of the CJK number matched at `at`, by the regex's own groups: what
+/// [`parts::cjk`] must agree with.
+fn cjk_parts_by_regex(text: &str, at: usize) -> Option<CjkParts<'_>> {
+    let c = CJK.captures_at(text, at)?;
+    let suffix = [
+        ("cur", CjkSuffix::Currency),
+        ("pct", CjkSuffix::Percent),
+        ("bps", CjkSuffix::BasisPoints),
+        ("scale", CjkSuffix::Scale),
+    ]
+    .into_iter()
+    .find_map(|(name, kind)| Some((kind, c.name(name)?.as_str())));
+    Some(CjkParts {
+        pre: c.name("pre").map(|m| m.as_str()),
+        pct_word: c.name("pct_word").is_some(),
+        num: c.name("num")?.range(),
+        mult: c.name("mult").map(|m| m.as_str()),
+        suffix,
+    })
+}
+
+/// Finds every number of both grammars in `text` from its digits and by running the
+/// regex over all of it, and splits each by hand and by the regexes' groups; checks they
+/// agree, and returns how many matches the hand split did not know.
 fn split_both_ways(text: &str) -> usize {
+    let ranges = |found: &mut dyn Iterator<Item = regex::Match>| found.map(|m| m.range()).collect::<Vec<_>>();
+    assert_eq!(
+        ranges(&mut Numbers::new(&ENGLISH, text, english_start_bound)),
+        ranges(&mut ENGLISH.find_iter(text)),
+        "{text}"
+    );
+    assert_eq!(
+        ranges(&mut Numbers::new(&CJK, text, cjk_start_bound)),
+        ranges(&mut CJK.find_iter(text)),
+        "{text}"
+    );
     let mut unknown = 0;
     for whole in ENGLISH.find_iter(text) {
         match parts::english(text, whole.range()) {
@@ -272,9 +325,10 @@ fn numbers_split_by_hand_as_the_regex_groups_them() {
 }
 
 #[test]
-fn digits_of_other_scripts_are_left_to_the_regex() {
-    // `\d` also matches these; the hand split does not, and the regex answers instead.
-    assert!(split_both_ways("１２3 million and ٣ percent") > 0);
+fn digits_of_other_scripts_are_no_numbers() {
+    assert_eq!(split_both_ways("１２3 million and ٣ percent, ４５ 億美元"), 0);
+    assert!(english("٣ percent and １２ million").is_empty());
+    assert!(chinese("４５ 億美元").is_empty());
 }
 
 proptest::proptest! {
