@@ -404,7 +404,7 @@ fn rank(key: &RowKey, facts: &RowFacts, period: &CallPeriod, vocabulary: &Vocabu
 /// executive (the CFO or CEO above all) first, the metric named in its own clause.
 fn authority(f: &Figure, call: &Call) -> i32 {
     let speaker = call.speaker(&f.speaker);
-    let title = speaker.and_then(|s| s.title.as_deref()).unwrap_or("").to_lowercase();
+    let title = speaker.and_then(|s| s.title.as_deref()).unwrap_or("");
     let mut score = 0;
     if f.section == Section::Prepared {
         score += 4;
@@ -414,7 +414,7 @@ fn authority(f: &Figure, call: &Call) -> i32 {
     }
     if ["cfo", "chief financial", "ceo", "chief executive"]
         .iter()
-        .any(|t| title.contains(t))
+        .any(|t| crate::figures::discourse::contains_ignore_case(title, t))
     {
         score += 1;
     }
@@ -428,7 +428,7 @@ fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> 
     let def = vocabulary.def(key.metric);
     let levels: Vec<&Figure> = list.iter().copied().filter(|f| !f.change).collect();
     let value = best_level(&levels, key.guidance, call);
-    let change = change_for(list, value.as_ref(), def.measure, call);
+    let change = change_for(list, value, def.measure, call);
     // How far a result beat its forecast says nothing without the result.
     if value.is_none()
         && change
@@ -437,7 +437,7 @@ fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> 
     {
         return None;
     }
-    let shown = value.as_ref().or(change.as_ref())?;
+    let shown = value.or(change)?;
     let negative = shown.value.is_some_and(|v| v < 0.0) || shown.low.is_some_and(|v| v < 0.0);
     let mut name = label(
         vocabulary,
@@ -458,22 +458,22 @@ fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> 
         period: key.period,
         period_label: key.period.label(),
         kind: if key.guidance { Kind::Guidance } else { Kind::Actual },
-        value: value.as_ref().map(|f| display(&f.text)).unwrap_or_default(),
-        change: change.as_ref().map(signed).unwrap_or_default(),
-        comparison: change.as_ref().and_then(|c| c.comparison),
+        value: value.map(|f| display(&f.text)).unwrap_or_default(),
+        change: change.map(signed).unwrap_or_default(),
+        comparison: change.and_then(|c| c.comparison),
         figure: shown.id.clone(),
-        value_figure: value.as_ref().map(|f| f.id.clone()),
-        change_figure: change.as_ref().map(|c| c.id.clone()),
-        prior_figure: value.as_ref().and_then(|v| v.prior.clone()),
+        value_figure: value.map(|f| f.id.clone()),
+        change_figure: change.map(|c| c.id.clone()),
+        prior_figure: value.and_then(|v| v.prior.clone()),
         anchor: shown.paragraph.clone(),
         mentions,
-        change_anchor: change.as_ref().map(|c| c.paragraph.clone()).unwrap_or_default(),
+        change_anchor: change.map(|c| c.paragraph.clone()).unwrap_or_default(),
     })
 }
 
 /// The value a row shows: the most authoritative statement (a range first, for
 /// guidance), then the earliest; written as precisely as any statement of the same value.
-fn best_level(levels: &[&Figure], guidance: bool, call: &Call) -> Option<Figure> {
+fn best_level<'f>(levels: &[&'f Figure], guidance: bool, call: &Call) -> Option<&'f Figure> {
     let best = levels
         .iter()
         .enumerate()
@@ -485,7 +485,7 @@ fn best_level(levels: &[&Figure], guidance: bool, call: &Call) -> Option<Figure>
         .max_by_key(|f| std::cmp::Reverse(tolerance(f)))
         .copied()
         .unwrap_or(best);
-    Some(precise.clone())
+    Some(precise)
 }
 
 /// How precisely a figure is written: the widest tolerance of its numbers, in units of
@@ -503,7 +503,7 @@ fn tolerance(f: &Figure) -> u64 {
 /// year-over-year before sequential; a percentage first, points or basis points for a
 /// ratio. A change stated with another value never stands beside this one: `7%` with
 /// the `−50 bps` said of `13.4%` would be a wrong statement.
-fn change_for(list: &[&Figure], value: Option<&Figure>, measure: Measure, call: &Call) -> Option<Figure> {
+fn change_for<'f>(list: &[&'f Figure], value: Option<&Figure>, measure: Measure, call: &Call) -> Option<&'f Figure> {
     let belongs = |f: &Figure| match (value, f.of.as_deref()) {
         (Some(v), Some(of)) => of == v.id || list.iter().any(|g| g.id == of && g.agrees_with(v)),
         _ => true,
@@ -540,7 +540,7 @@ fn change_for(list: &[&Figure], value: Option<&Figure>, measure: Measure, call: 
                 std::cmp::Reverse(*i),
             )
         })
-        .map(|(_, f)| (*f).clone())
+        .map(|(_, f)| *f)
 }
 
 fn mentions_of(shown: &Figure, list: &[&Figure]) -> Vec<String> {

@@ -446,7 +446,13 @@ impl TurnState<'_, '_> {
             }
             // Only sentences with figures are scanned for metric words and cues.
             let local: Vec<Hit> = self.lexicon.hits(sentence);
-            let readings = reading::read_sentence(self.ctx, &mut self.discourse, sentence, &figs, &local);
+            let readings = reading::read_sentence(
+                self.ctx,
+                &mut self.discourse,
+                (sentence, &lower[s_start..s_end]),
+                &figs,
+                &local,
+            );
             out.extend(readings.into_iter().map(|r| (r, *self.sentence)));
         }
         out

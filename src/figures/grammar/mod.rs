@@ -227,11 +227,15 @@ fn cjk_scale(word: &str) -> f64 {
 /// The digits of a number as an integer, and how many of them follow the point.
 fn parse_number(text: &str) -> Option<(f64, u32)> {
     let decimals = text.split_once('.').map_or(0, |(_, d)| d.len() as u32);
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() > 15 {
-        return None; // beyond f64's exact integers; no earnings figure is written so
+    let (mut value, mut digits) = (0u64, 0);
+    for d in text.bytes().filter(u8::is_ascii_digit) {
+        value = value * 10 + u64::from(d - b'0');
+        digits += 1;
+        if digits > 15 {
+            return None; // beyond f64's exact integers; no earnings figure is written so
+        }
     }
-    Some((digits.parse().ok()?, decimals))
+    (digits > 0).then_some((value as f64, decimals))
 }
 
 fn english_tokens(text: &str) -> Vec<Token> {

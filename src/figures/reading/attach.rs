@@ -292,7 +292,7 @@ impl<'a> Sentence<'a> {
     /// The metric before a relative clause set off by commas, when the figure's verb
     /// follows that clause: `Adjusted EPS, which excludes certain items, totaled $0.90`.
     fn subject_before_aside(&self, clause_start: usize, start: usize) -> Option<usize> {
-        let clause = self.text[clause_start..start].trim_start().to_ascii_lowercase();
+        let clause = self.lower[clause_start..start].trim_start();
         if clause_start == 0 || !["which ", "who "].iter().any(|w| clause.starts_with(w)) {
             return None;
         }
@@ -315,7 +315,7 @@ impl<'a> Sentence<'a> {
     fn opening_topic(&self, start: usize) -> Option<usize> {
         let first = self.mentions.iter().position(|x| x.metric.is_some())?;
         let m = &self.mentions[first];
-        let opener = self.text[..m.lead].trim().to_ascii_lowercase();
+        let opener = self.lower[..m.lead].trim();
         let opener = opener
             .trim_start_matches("and ")
             .trim_start_matches("so ")
@@ -485,9 +485,10 @@ impl<'a> Sentence<'a> {
         let (start, _) = self.clause(self.figs[i].0);
         let (_, end) = self.clause(self.figs[i].1.saturating_sub(1));
         // `organic growth of 7% to 10%`: the metric's own words say growth.
-        let growth_named = self.mentions.iter().any(|x| {
-            x.start >= start && x.start < end && self.text[x.start..x.end].to_ascii_lowercase().contains("growth")
-        });
+        let growth_named = self
+            .mentions
+            .iter()
+            .any(|x| x.start >= start && x.start < end && self.lower[x.start..x.end].contains("growth"));
         // `$119.9 million or 116.3% above 2020`: a comparison word right after it.
         let after = self.text[self.figs[i].1..].trim_start().to_ascii_lowercase();
         let compared_after = ["above ", "below ", "over ", "ahead of ", "behind "]

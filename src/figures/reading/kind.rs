@@ -41,7 +41,7 @@ impl<'a> Sentence<'a> {
                     .flatten()
                     .any(|level| !level.change && level.kind == Kind::Actual && level.metric == change.metric)
             });
-        let restated = strip_fillers_end(&self.text[..start].to_ascii_lowercase()).ends_with(" or")
+        let restated = strip_fillers_end(&self.lower[..start]).ends_with(" or")
             && !per_share_after_percentage
             && out.last().and_then(|o| o.as_ref()).is_some_and(|p| p.change);
         if restated {
@@ -241,15 +241,15 @@ impl<'a> Sentence<'a> {
             while !self.text.is_char_boundary(from) {
                 from += 1;
             }
-            let before = self.text[from..cue_start].trim_end().to_ascii_lowercase();
+            let before = self.lower[from..cue_start].trim_end();
             // After its subject it is the verb (`and we reported earnings of $1.66`).
-            let after_subject = ends_with_word(&before, "we") || ends_with_word(&before, "company");
+            let after_subject = ends_with_word(before, "we") || ends_with_word(before, "company");
             // `our full year EPS outlook is increased to`, `guidance was raised to`: the
             // forecast is what changed, so the figure is still a forecast.
             let subject = before
                 .strip_suffix(" is")
                 .or(before.strip_suffix(" was"))
-                .unwrap_or(&before);
+                .unwrap_or(before);
             let forecast_subject = ["outlook", "guidance", "forecast", "expectations", "range"]
                 .iter()
                 .any(|w| ends_with_word(subject, w));
@@ -348,7 +348,7 @@ impl<'a> Sentence<'a> {
             "estimate",
         ];
         let end = self.past_per_share(end).min(clause_end);
-        let after = self.text[end..clause_end].trim_start().to_ascii_lowercase();
+        let after = self.lower[end..clause_end].trim_start();
         let (margin, direction) = MARGINS.iter().find(|(m, _)| after.starts_with(m))?;
         let object: Vec<&str> = after[margin.len()..].split_whitespace().take(5).collect();
         let object = object.join(" ");
@@ -357,7 +357,7 @@ impl<'a> Sentence<'a> {
 
     /// True when the clause at `start` is a relative clause (`, which …`, `, who …`).
     pub(super) fn is_relative_clause(&self, start: usize) -> bool {
-        let lower = self.text[start..].trim_start().to_ascii_lowercase();
+        let lower = self.lower[start..].trim_start();
         ["which ", "who ", "whose ", "where "]
             .iter()
             .any(|w| lower.starts_with(w))
@@ -401,7 +401,7 @@ impl<'a> Sentence<'a> {
         if blocked || !self.links(*e, start, true) {
             return year_after.or(year_before);
         }
-        let said = self.text[*s..*e].to_ascii_lowercase();
+        let said = &self.lower[*s..*e];
         let range_with_to = m.high.is_some() && self.text[start..end].contains(" to ");
         let kind = match c {
             Cue::PriorGuidance => Some(PriorCue::Guidance),
@@ -421,7 +421,7 @@ impl<'a> Sentence<'a> {
             // `from $10.55 to $11.15 to $11.33 to $11.93`: a range after `from` is the
             // base only when another figure follows after `to`.
             Cue::From if range_with_to => self.figs.get(i + 1).and_then(|next| {
-                let gap = self.text[end..next.0].trim().to_ascii_lowercase();
+                let gap = self.lower[end..next.0].trim();
                 (gap.ends_with("to") && gap.split_whitespace().count() <= 4).then(|| self.prior_between(*e, start))
             }),
             _ => Some(year_after.unwrap_or_else(|| self.prior_between(*e, start))),
@@ -438,7 +438,7 @@ impl<'a> Sentence<'a> {
         if self.figs.first().is_some_and(|f| f.0 < opening_end) {
             return None;
         }
-        let opening = self.text[..opening_end].trim_start().to_ascii_lowercase();
+        let opening = self.lower[..opening_end].trim_start();
         let framed = ["for ", "in ", "during "].iter().any(|w| opening.starts_with(w));
         // Only a period, said in time words (`During the first quarter last year`), not
         // `In reverse of last year`.
@@ -463,7 +463,7 @@ impl<'a> Sentence<'a> {
 
     /// `last year`, `prior quarter`, `guidance` between a comparison word and its figure.
     pub(super) fn prior_between(&self, from: usize, to: usize) -> PriorCue {
-        let said = self.text[from..to].to_ascii_lowercase();
+        let said = &self.lower[from..to];
         if said.contains("guidance") || said.contains("outlook") || said.contains("consensus") {
             return PriorCue::Guidance;
         }
@@ -544,12 +544,12 @@ impl<'a> Sentence<'a> {
     /// `in 2021`, `for 2022`, `2021 revenue`: a bare year names a period when a
     /// preposition of time or a metric stands next to it.
     pub(super) fn bare_year_is_period(&self, p: &PeriodPhrase) -> bool {
-        let before = self.text[..p.start].trim_end().to_ascii_lowercase();
+        let before = self.lower[..p.start].trim_end();
         [
             "in", "for", "during", "of", "through", "fiscal", "full", "year", "calendar",
         ]
         .iter()
-        .any(|w| ends_with_word(&before, w))
+        .any(|w| ends_with_word(before, w))
             || self.mentions.iter().any(|x| {
                 // `2021 revenue`, `2020 Pinnacle West consolidated earnings`: a metric
                 // after it, with at most a name and qualifiers between.
@@ -570,9 +570,9 @@ impl<'a> Sentence<'a> {
         if p.relative == Some(Relative::Prior) {
             return true;
         }
-        let lower = self.text[..p.start].trim_end().to_ascii_lowercase();
+        let lower = self.lower[..p.start].trim_end();
         // `over reported 2021 sales`, `versus the same quarter`: qualifiers of the base.
-        let mut before = lower.as_str();
+        let mut before = lower;
         while let Some(stripped) = [" the", " our", " same", " reported", " actual", " adjusted", " last"]
             .iter()
             .find_map(|w| before.strip_suffix(w))

@@ -156,6 +156,9 @@ struct Mention {
 /// One sentence prepared for reading.
 struct Sentence<'a> {
     text: &'a str,
+    /// `text` ASCII-lowercased (the same bytes at the same offsets): rules read words
+    /// case-blind by slicing it, never by lowercasing a copy per figure.
+    lower: &'a str,
     /// Segments the call names.
     known: &'a [String],
     /// Segments the turn has talked about.
@@ -170,17 +173,19 @@ struct Sentence<'a> {
     dates: Vec<(usize, usize)>,
 }
 
-/// Reads the figures of one sentence. `figures` and `hits` are relative to the sentence
-/// text. Returns one entry per figure: `None` for a number that is no figure (a price per
-/// month), a reading otherwise (with or without a metric).
+/// Reads the figures of one sentence, given as its text and the text ASCII-lowercased.
+/// `figures` and `hits` are relative to the sentence text. Returns one entry per figure:
+/// `None` for a number that is no figure (a price per month), a reading otherwise (with
+/// or without a metric).
 pub fn read_sentence<'a>(
     ctx: &Context<'a>,
     discourse: &mut Discourse,
-    text: &'a str,
+    (text, lower): (&'a str, &'a str),
     figures: &[(usize, usize, &'a Match)],
     hits: &[Hit],
 ) -> Vec<Option<Reading>> {
-    let mut s = Sentence::new(ctx, text, figures, hits);
+    debug_assert_eq!(text.len(), lower.len(), "a lowercased copy keeps every offset");
+    let mut s = Sentence::new(ctx, text, lower, figures, hits);
     let sentence_segment = discourse::sentence_segment(text);
     if let Some(seg) = &sentence_segment {
         discourse.see(seg);
@@ -210,7 +215,13 @@ pub fn read_sentence<'a>(
 }
 
 impl<'a> Sentence<'a> {
-    fn new(ctx: &Context<'a>, text: &'a str, figures: &[(usize, usize, &'a Match)], hits: &[Hit]) -> Sentence<'a> {
+    fn new(
+        ctx: &Context<'a>,
+        text: &'a str,
+        lower: &'a str,
+        figures: &[(usize, usize, &'a Match)],
+        hits: &[Hit],
+    ) -> Sentence<'a> {
         let mut mentions = Vec::new();
         let mut cues = Vec::new();
         for h in hits {
@@ -232,6 +243,7 @@ impl<'a> Sentence<'a> {
         share_basis_across_and(&mut mentions, text, ctx.vocabulary);
         Sentence {
             text,
+            lower,
             known: &ctx.names.segments,
             seen: Vec::new(),
             figs: figures.to_vec(),
@@ -335,7 +347,7 @@ impl<'a> Sentence<'a> {
         sentence_segment: Option<&str>,
     ) -> Option<Reading> {
         let (start, end, m) = self.figs[i];
-        let after = self.text[end..].trim_start().to_ascii_lowercase();
+        let after = self.lower[end..].trim_start();
         // A price per month or per item is no figure of the call.
         let per_item = PER_ITEM
             .iter()

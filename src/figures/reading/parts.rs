@@ -42,8 +42,8 @@ impl<'a> Sentence<'a> {
 
     pub(super) fn moves_here(&self, i: usize) -> bool {
         let (start, end, _) = self.figs[i];
-        let lower = self.text[..start].to_ascii_lowercase();
-        let (stripped, trimmed) = (strip_fillers_end(&lower).len(), lower.trim_end().len());
+        let lower = &self.lower[..start];
+        let (stripped, trimmed) = (strip_fillers_end(lower).len(), lower.trim_end().len());
         let is_direction = |c: &Cue| matches!(c, Cue::Up { .. } | Cue::Down { .. });
         let before = self
             .cues
@@ -51,14 +51,14 @@ impl<'a> Sentence<'a> {
             .any(|(_, e, c)| (stripped..=trimmed).contains(e) && is_direction(c));
         // `increased the midpoint of our guidance by $0.18`: `by` after a direction word.
         let (clause_start, _) = self.clause(start);
-        let approximate = strip_approximations(&lower);
+        let approximate = strip_approximations(lower);
         let by =
             ends_with_word(approximate, "by") && self.cues_in(clause_start, start).any(|(_, _, c)| is_direction(c));
         // `$0.02 per share higher`: the direction word after a per-share phrase.
         let after_at = self.past_per_share(end);
-        let after = self.text[after_at..].trim_start().to_ascii_lowercase();
+        let after = self.lower[after_at..].trim_start();
         // `The $0.73 of improvement in adjusted EPS`.
-        let after = after.strip_prefix("of ").unwrap_or(&after);
+        let after = after.strip_prefix("of ").unwrap_or(after);
         before
             || by
             || [
@@ -101,32 +101,32 @@ impl<'a> Sentence<'a> {
             .unwrap_or(previous);
         let next = self.figs.get(i + 1).map_or(clause_end, |f| f.0.min(clause_end));
         let after_at = self.past_per_share(end);
-        let before = words_of(&self.text[previous..start]);
-        let after = words_of(&self.text[after_at.min(next)..next]);
+        let before = words_of(&self.lower[previous..start]);
+        let after = words_of(&self.lower[after_at.min(next)..next]);
         // `Excluding these gains, we earned $2.15`: what is left out is no impact of it.
         // `a sequential gain of 1%` is growth; `a gain of $5 million on the sale` is a part.
-        let growth_gain = |k: usize| {
-            matches!(before[k].as_str(), "gain" | "gains")
-                && k > 0
-                && GROWTH_QUALIFIERS.contains(&before[k - 1].as_str())
-        };
+        let growth_gain =
+            |k: usize| matches!(before[k], "gain" | "gains") && k > 0 && GROWTH_QUALIFIERS.contains(&before[k - 1]);
         let before_hit = (0..before.len())
             .rev()
             .take(3)
-            .any(|k| IMPACT_WORDS.contains(&before[k].as_str()) && !growth_gain(k))
+            .any(|k| IMPACT_WORDS.contains(&before[k]) && !growth_gain(k))
             && !self.excluding_before(start);
         let skipped = after
             .iter()
             .take(3)
-            .take_while(|w| IMPACT_ADJECTIVES.contains(&w.as_str()) || matches!(w.as_str(), "of" | "in" | "a" | "the"))
+            .take_while(|w| IMPACT_ADJECTIVES.contains(w) || matches!(**w, "of" | "in" | "a" | "the"))
             .count();
         let after_growth = after[..skipped.min(after.len())]
             .iter()
-            .any(|w| GROWTH_QUALIFIERS.contains(&w.as_str()));
-        let after_hit =
-            after.iter().take(3).skip(skipped).take(1).any(|w| {
-                IMPACT_WORDS.contains(&w.as_str()) && !(after_growth && matches!(w.as_str(), "gain" | "gains"))
-            }) || after.iter().take(3).any(|w| FACILITY_WORDS.contains(&w.as_str()));
+            .any(|w| GROWTH_QUALIFIERS.contains(w));
+        let after_hit = after
+            .iter()
+            .take(3)
+            .skip(skipped)
+            .take(1)
+            .any(|w| IMPACT_WORDS.contains(w) && !(after_growth && matches!(*w, "gain" | "gains")))
+            || after.iter().take(3).any(|w| FACILITY_WORDS.contains(w));
         before_hit || after_hit
     }
 
@@ -186,7 +186,7 @@ impl<'a> Sentence<'a> {
     /// sentence excludes before a figure makes it an adjusted figure.
     pub(super) fn excludes_before(&self, pos: usize) -> bool {
         let (clause_start, _) = self.clause(pos);
-        let lower = self.text[clause_start..pos].to_ascii_lowercase();
+        let lower = &self.lower[clause_start..pos];
         // Excluding the effect of currency restates growth in constant currency; that is
         // a comparison, not a basis.
         let currency = |at: usize| {
@@ -229,13 +229,13 @@ impl<'a> Sentence<'a> {
     pub(super) fn basis_right_before(&self, i: usize) -> Option<Basis> {
         let start = self.figs[i].0;
         let from = i.checked_sub(1).map_or(0, |j| self.figs[j].1);
-        let words = words_of(&self.text[from..start]);
+        let words = words_of(&self.lower[from..start]);
         let n = words.len();
         if n < 4 || words[n - 1] != "basis" {
             return None;
         }
-        let on = words[..n - 1].iter().rposition(|w| w == "on")?;
-        if n - 1 - on > 4 || !matches!(words[on + 1].as_str(), "a" | "an") {
+        let on = words[..n - 1].iter().rposition(|w| *w == "on")?;
+        if n - 1 - on > 4 || !matches!(words[on + 1], "a" | "an") {
             return None;
         }
         words[on + 2..n - 1].iter().find_map(|w| Basis::from_word(w))
@@ -287,7 +287,7 @@ impl<'a> Sentence<'a> {
         // represents approximately $100 million of revenue`: the segment in discussion; a
         // segment's figure even when the passage never named it. (`The business` and `our
         // business` are often the company's.)
-        let head = self.text[..x.start].to_ascii_lowercase();
+        let head = &self.lower[..x.start];
         let this_segment = x.this_segment
             || [
                 "this segment",
@@ -348,14 +348,14 @@ impl<'a> Sentence<'a> {
         if let Some(seg) = earlier.and_then(|x| x.segment.clone()) {
             return Some(seg);
         }
-        let head = self.text[..pos].to_ascii_lowercase();
+        let head = &self.lower[..pos];
         known
             .iter()
             .chain(&self.seen)
             .filter_map(|k| {
                 let k_lower = k.to_ascii_lowercase();
                 let at = head.rfind(&k_lower)?;
-                let whole = lexicon::is_whole_word(&head, at, at + k_lower.len());
+                let whole = lexicon::is_whole_word(head, at, at + k_lower.len());
                 let total_after = self
                     .cues
                     .iter()
@@ -374,13 +374,13 @@ impl<'a> Sentence<'a> {
     /// result of the call.
     pub(super) fn hypothetical(&self, start: usize) -> bool {
         let (clause_start, _) = self.clause(start);
-        let lower = self.text[clause_start..start].to_ascii_lowercase();
+        let lower = &self.lower[clause_start..start];
         let would = ["would have", "would've", "would be", "could have", "might have"]
             .iter()
             .any(|w| lower.contains(w));
         // `Excluding special items, we would have reported $0.70 per share`: the figure
         // without the items, an adjusted result, not a hypothesis.
-        would && !self.excluding_before(start) || conditional(&lower)
+        would && !self.excluding_before(start) || conditional(lower)
     }
 
     /// The sentence opens by saying what it leaves out (`Excluding these gains, we
@@ -402,14 +402,14 @@ impl<'a> Sentence<'a> {
             .find_map(|w| opening.strip_prefix(w))
             .unwrap_or(&opening);
         let (clause_start, _) = self.clause(start);
-        let clause = self.text[clause_start..start].to_ascii_lowercase();
+        let clause = &self.lower[clause_start..start];
         WORDS.iter().any(|w| opening.starts_with(w) || clause.contains(w))
     }
 
     /// A tolerance around the figure before it (`around 46%, plus or minus 1.5
     /// percentage points`): no value of the metric.
     pub(super) fn tolerance_before(&self, start: usize) -> bool {
-        let before = self.text[..start].trim_end().to_ascii_lowercase();
+        let before = self.lower[..start].trim_end();
         ["plus or minus", "plus/minus", "+/-", "±", "give or take"]
             .iter()
             .any(|w| before.ends_with(w))
@@ -433,13 +433,13 @@ impl<'a> Sentence<'a> {
         let (mut clause_start, _) = self.clause(start);
         // `net income, which includes Telephonics, was $16 million`: the verb of an aside
         // set off by commas is not the figure's.
-        let opening = self.text[clause_start..start].trim_start().to_ascii_lowercase();
+        let opening = self.lower[clause_start..start].trim_start();
         if ["which ", "who "].iter().any(|w| opening.starts_with(w))
             && let Some(comma) = self.text[clause_start..start].rfind(',')
         {
             clause_start += comma + 1;
         }
-        let lower = self.text[clause_start..start].to_ascii_lowercase();
+        let lower = &self.lower[clause_start..start];
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
@@ -477,14 +477,14 @@ impl<'a> Sentence<'a> {
     /// 20 basis points`, not `we increased revenue by 10%`).
     pub(super) fn moved_by_agent(&self, clause_start: usize, start: usize) -> bool {
         let hedge = |w: &str| APPROXIMATIONS.contains(&w) || matches!(w, "some" | "just");
-        let words = words_at(&self.text[clause_start..start]);
-        if words.iter().rev().find(|(_, w)| !hedge(w)).map(|(_, w)| w.as_str()) != Some("by") {
+        let words = words_at(&self.lower[clause_start..start]);
+        if words.iter().rev().find(|(_, w)| !hedge(w)).map(|(_, w)| *w) != Some("by") {
             return false;
         }
         words.iter().enumerate().any(|(k, (at, w))| {
             k > 0
-                && AGENT_VERBS.contains(&w.as_str())
-                && !OWN_SUBJECTS.contains(&words[k - 1].1.as_str())
+                && AGENT_VERBS.contains(w)
+                && !OWN_SUBJECTS.contains(&words[k - 1].1)
                 && self
                     .mentions
                     .iter()

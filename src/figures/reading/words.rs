@@ -441,10 +441,10 @@ pub(super) const IMPACT_ADJECTIVES: &[&str] = &[
     "incremental",
 ];
 
-pub(super) fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+pub(super) fn words_of(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
         .collect()
 }
 
@@ -655,16 +655,16 @@ pub(super) fn conditional(lower_clause: &str) -> bool {
     })
 }
 
-/// The lowercase words of `text` with their byte offsets.
-pub(super) fn words_at(text: &str) -> Vec<(usize, String)> {
+/// The words of `lower` (a lowercased text) with their byte offsets.
+pub(super) fn words_at(lower: &str) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
     let mut start = None;
-    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (at, c) in lower.char_indices().chain(std::iter::once((lower.len(), ' '))) {
         let in_word = c.is_alphanumeric() || c == '-';
         match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(s)) => {
-                words.push((s, text[s..at].to_lowercase()));
+                words.push((s, &lower[s..at]));
                 start = None;
             }
             _ => {}
