@@ -281,7 +281,11 @@ pub fn sentence_segment(sentence: &str) -> Option<String> {
     if !opens {
         return None;
     }
-    let c = INITIAL_NAME_RE.captures(sentence.trim_start())?;
+    let sentence = sentence.trim_start();
+    if !INITIAL_NAME_RE.is_match(sentence) {
+        return None;
+    }
+    let c = INITIAL_NAME_RE.captures(sentence)?;
     // `Turning to dispositions,`, `Moving to the balance sheet,`: a topic opener names a
     // segment only by a name or a segment word (`Starting with our completion and
     // production division,`).
@@ -407,7 +411,13 @@ fn is_generic_topic(lower: &str) -> bool {
 /// The topic a sentence opens, if it opens one (`Moving to AWS.`, `Now let's turn to
 /// next quarter's outlook.`, `Turning to our segments.`).
 pub fn topic(sentence: &str, call: &CallPeriod, known: &[String]) -> Option<Topic> {
-    let c = TOPIC_RE.captures(sentence.trim_start())?;
+    let sentence = sentence.trim_start();
+    // Most sentences open no topic: `is_match` says so without allocating the groups or
+    // running the engine that resolves them.
+    if !TOPIC_RE.is_match(sentence) {
+        return None;
+    }
+    let c = TOPIC_RE.captures(sentence)?;
     let whole = c.get(0)?.as_str().to_ascii_lowercase();
     let raw = c.name("topic").map_or("", |m| m.as_str()).trim();
     let lower = raw.to_ascii_lowercase();

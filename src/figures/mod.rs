@@ -223,7 +223,7 @@ impl FigureReader {
             let mut turn_marks = Vec::with_capacity(turn.paragraphs.len());
             for (pi, p) in turn.paragraphs.iter().enumerate() {
                 // Most paragraphs state no number at all: skip them before any regex runs.
-                let matches = if p.text.bytes().any(|b| b.is_ascii_digit()) || p.text.contains("illion") {
+                let matches = if grammar::has_digit(&p.text) || p.text.contains("illion") {
                     grammar::english(&p.text)
                 } else {
                     Vec::new()
@@ -445,7 +445,7 @@ impl TurnState<'_, '_> {
                 continue;
             }
             // Only sentences with figures are scanned for metric words and cues.
-            let local: Vec<Hit> = self.lexicon.hits(sentence);
+            let local: Vec<Hit> = self.lexicon.hits(sentence, &lower[s_start..s_end]);
             let readings = reading::read_sentence(
                 self.ctx,
                 &mut self.discourse,

@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::figures::lexicon::ends_with_word;
-use parts::{CjkSuffix, Suffix};
+use scan::{CjkSuffix, Suffix};
 
-mod parts;
+mod scan;
 
 /// What a number measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -151,46 +151,6 @@ impl Token {
     }
 }
 
-/// Numbers are matched at most 24 digits at a time: no figure has more (15 is the most
-/// [`parse_number`] takes), and an unbounded `\d+` made one line of 10 MB of digits a
-/// single match whose captures the regex engine resolved at its slowest (0.45 s per MB).
-/// The pieces of a longer run are glued to the digits before them and read as nothing.
-/// Digits are ASCII: those of other scripts were never read as numbers (their value was
-/// not parsed), and a number needs an ASCII digit for [`Numbers`] to find it.
-static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<cur>US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥|(?-u:\b)RMB\s?|(?-u:\b)USD\s?|(?-u:\b)EUR\s?|(?-u:\b)GBP\s?|(?-u:\b)JPY\s?|(?-u:\b)CNY\s?|(?-u:\b)TWD\s?)?
-        (?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,12}(?:\.[0-9]{1,24})?|[0-9]{1,24}(?:\.[0-9]{1,24})?|\.[0-9]{1,24})
-        (?:
-            \s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))
-          | \s?(?P<bps>basis[\s-]points?(?-u:\b)|bps(?-u:\b)|bp(?-u:\b))
-          | \s(?P<pts>(?:percentage\s+)?points?(?-u:\b)|pts(?-u:\b)|ppts?(?-u:\b))
-          | \s?(?P<cents>cents?(?-u:\b)|¢)
-          | (?P<times>x(?-u:\b)|\s?times(?-u:\b))
-          | (?:\s|-)?(?P<scale>trillion|billion|million|thousand|mln(?-u:\b)|bln(?-u:\b)|bn(?-u:\b)|mn(?-u:\b)|tn(?-u:\b)|[BMK](?-u:\b))
-        )?",
-    )
-    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
-
-static CJK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<pre>US\$|NT\$|\$|美元|人民幣|人民币|新台幣|新臺幣)?\s*
-        (?P<pct_word>百分之\s*)?
-        (?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,12}(?:\.[0-9]{1,24})?|[0-9]{1,24}(?:\.[0-9]{1,24})?)
-        \s*(?P<mult>兆|億|亿|萬|万|千)?
-        \s*(?:
-            (?P<cur>美元|美金|人民幣元|人民币元|人民幣|人民币|新台幣|新臺幣|台幣|歐元|欧元|英鎊|日圓|日元|港元|港幣|元)
-          | (?P<pct>%|％)
-          | (?P<bps>個基點|个基点|基點|基点)
-          | (?P<scale>trillion|billion|million|thousand)
-        )?",
-    )
-    .expect("static regex")
-});
-
 fn currency_code(symbol: &str) -> &'static str {
     match symbol.trim() {
         "$" | "US$" | "USD" | "美元" | "美金" => "USD",
@@ -240,13 +200,14 @@ fn parse_number(text: &str) -> Option<(f64, u32)> {
 
 fn english_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for whole in Numbers::new(&ENGLISH, text, english_start_bound) {
-        let Some(parts) = parts::english(text, whole.range()) else {
-            continue;
-        };
+    let mut pos = 0;
+    while let Some(parts) = scan::next_english(text, pos) {
+        // The number ends past its first digit, which is at or after `pos`.
+        pos = parts.whole.end;
+        let whole = parts.whole.clone();
         let num = &text[parts.num.clone()];
         // "Q1", "10-K", "3P", "COVID-19": a digit glued to letters is not a figure.
-        let mut back = text[..whole.start()].chars().rev();
+        let mut back = text[..whole.start].chars().rev();
         let glued_before = match back.next() {
             Some('-') => back.next().is_some_and(char::is_alphabetic),
             // `fiscal '19`: a year, not a number.
@@ -264,7 +225,7 @@ fn english_tokens(text: &str) -> Vec<Token> {
         let mut currency = parts.cur.map(currency_code);
         let letter_scale = said(Suffix::Scale).is_some_and(|w| w.len() == 1 && currency.is_none());
         let mut scale = said(Suffix::Scale).filter(|_| !letter_scale).map(english_scale);
-        let mut end = if letter_scale { parts.num.end } else { whole.end() };
+        let mut end = if letter_scale { parts.num.end } else { whole.end };
         // `15 cents`; `$2.39 cents` is a slip of the tongue for $2.39.
         if said(Suffix::Cents).is_some() && currency.is_none() {
             currency = Some("USD");
@@ -298,13 +259,13 @@ fn english_tokens(text: &str) -> Vec<Token> {
             if glued_after || is_year_like(num) {
                 continue;
             }
-            if counted(text, whole.start(), parts.num.end, number, decimals) {
+            if counted(text, whole.start, parts.num.end, number, decimals) {
                 unit = Some(Unit::Count);
             }
             end = parts.num.end;
         }
         tokens.push(Token {
-            start: whole.start(),
+            start: whole.start,
             end,
             number,
             decimals,
@@ -314,63 +275,6 @@ fn english_tokens(text: &str) -> Vec<Token> {
         });
     }
     tokens
-}
-
-/// The matches of a number regex in a text, found from the ASCII digits every match holds.
-/// `find_iter` ran the regex's DFA over every byte of every paragraph and translation (a
-/// seventh of figure extraction); a number is a few bytes around a digit, so the regex
-/// starts a little before each digit instead. `start_bound` gives, for a digit, a place
-/// at or before where any match holding it can start; since no match starts before the
-/// first digit's bound, each match found is the one `find_iter` finds.
-struct Numbers<'r, 't> {
-    regex: &'r Regex,
-    text: &'t str,
-    /// Where the previous match ended.
-    pos: usize,
-    start_bound: fn(&str, usize) -> usize,
-}
-
-impl<'r, 't> Numbers<'r, 't> {
-    fn new(regex: &'r Regex, text: &'t str, start_bound: fn(&str, usize) -> usize) -> Self {
-        Numbers {
-            regex,
-            text,
-            pos: 0,
-            start_bound,
-        }
-    }
-}
-
-impl<'t> Iterator for Numbers<'_, 't> {
-    type Item = regex::Match<'t>;
-
-    fn next(&mut self) -> Option<regex::Match<'t>> {
-        let rest = self.text.as_bytes().get(self.pos..)?;
-        let digit = self.pos + rest.iter().position(u8::is_ascii_digit)?;
-        let from = (self.start_bound)(self.text, digit).max(self.pos);
-        let m = self.regex.find_at(self.text, from)?;
-        // A match holds a digit, so it ends past `digit`; `max` only guards the loop.
-        self.pos = m.end().max(digit + 1);
-        Some(m)
-    }
-}
-
-/// The earliest an English number holding the digit at `digit` can start: a currency of at
-/// most three characters and one space before it, and a point (`US$ .5`), fit in eight bytes.
-fn english_start_bound(text: &str, digit: usize) -> usize {
-    text.floor_char_boundary(digit.saturating_sub(8))
-}
-
-/// The earliest a number of a Chinese translation holding the digit at `digit` can start:
-/// before it only spaces, `百分之` and a currency (`美元`, `US$`) may belong to it.
-fn cjk_start_bound(text: &str, digit: usize) -> usize {
-    let prefix_char = |c: char| c.is_whitespace() || "百分之US$NT美元人民幣币新台臺".contains(c);
-    text[..digit]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| prefix_char(*c))
-        .last()
-        .map_or(digit, |(i, _)| i)
 }
 
 /// A bare 1900–2099 without separators is a year, never a figure or a range end
@@ -498,10 +402,10 @@ fn unit_of(percent: bool, basis_points: bool, currency: Option<&'static str>) ->
 
 fn cjk_tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for whole in Numbers::new(&CJK, text, cjk_start_bound) {
-        let Some(parts) = parts::cjk(text, whole.range()) else {
-            continue;
-        };
+    let mut pos = 0;
+    while let Some(parts) = scan::next_cjk(text, pos) {
+        pos = parts.whole.end;
+        let whole = parts.whole.clone();
         let glued_before = text[..parts.num.start]
             .chars()
             .next_back()
@@ -523,8 +427,8 @@ fn cjk_tokens(text: &str) -> Vec<Token> {
         let percent = said(CjkSuffix::Percent).is_some() || parts.pct_word;
         let unit = unit_of(percent, said(CjkSuffix::BasisPoints).is_some(), currency);
         tokens.push(Token {
-            start: whole.start(),
-            end: whole.end(),
+            start: whole.start,
+            end: whole.end,
             number,
             decimals,
             scale,
@@ -714,6 +618,11 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
         low: low.quantity()?,
         high: b.quantity(),
     })
+}
+
+/// True when `text` holds an ASCII digit (read many bytes at a time).
+pub fn has_digit(text: &str) -> bool {
+    scan::first_digit(text.as_bytes(), 0).is_some()
 }
 
 /// Figures in English text, in order.

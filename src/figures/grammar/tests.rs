@@ -1,7 +1,9 @@
 //! Tests of the number grammar, from sentences of real calls.
 
 use super::*;
-use parts::{CjkParts, EnglishParts};
+use regex::Regex;
+use scan::{CjkParts, EnglishParts};
+use std::sync::LazyLock;
 
 fn one(text: &str) -> Match {
     let all = english(text);
@@ -232,87 +234,114 @@ fn chinese_units() {
     assert!(chinese("3,200 台機器人").is_empty());
 }
 
-/// The parts of the English number matched at `at`, by the regex's own groups: what
-/// [`parts::english`] must agree with.
-fn english_parts_by_regex(text: &str, at: usize) -> Option<EnglishParts<'_>> {
-    let c = ENGLISH.captures_at(text, at)?;
-    let suffix = [
+/// The English number grammar as a regex: the statement [`scan::next_english`] must
+/// follow match for match and group for group. Digits are ASCII, at most 24 at a time.
+static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<cur>US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥|(?-u:\b)RMB\s?|(?-u:\b)USD\s?|(?-u:\b)EUR\s?|(?-u:\b)GBP\s?|(?-u:\b)JPY\s?|(?-u:\b)CNY\s?|(?-u:\b)TWD\s?)?
+        (?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,12}(?:\.[0-9]{1,24})?|[0-9]{1,24}(?:\.[0-9]{1,24})?|\.[0-9]{1,24})
+        (?:
+            \s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b))
+          | \s?(?P<bps>basis[\s-]points?(?-u:\b)|bps(?-u:\b)|bp(?-u:\b))
+          | \s(?P<pts>(?:percentage\s+)?points?(?-u:\b)|pts(?-u:\b)|ppts?(?-u:\b))
+          | \s?(?P<cents>cents?(?-u:\b)|¢)
+          | (?P<times>x(?-u:\b)|\s?times(?-u:\b))
+          | (?:\s|-)?(?P<scale>trillion|billion|million|thousand|mln(?-u:\b)|bln(?-u:\b)|bn(?-u:\b)|mn(?-u:\b)|tn(?-u:\b)|[BMK](?-u:\b))
+        )?",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// The grammar of numbers in a Chinese translation, as a regex: the statement
+/// [`scan::next_cjk`] must follow.
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<pre>US\$|NT\$|\$|美元|人民幣|人民币|新台幣|新臺幣)?\s*
+        (?P<pct_word>百分之\s*)?
+        (?P<num>[0-9]{1,3}(?:,[0-9]{3}){1,12}(?:\.[0-9]{1,24})?|[0-9]{1,24}(?:\.[0-9]{1,24})?)
+        \s*(?P<mult>兆|億|亿|萬|万|千)?
+        \s*(?:
+            (?P<cur>美元|美金|人民幣元|人民币元|人民幣|人民币|新台幣|新臺幣|台幣|歐元|欧元|英鎊|日圓|日元|港元|港幣|元)
+          | (?P<pct>%|％)
+          | (?P<bps>個基點|个基点|基點|基点)
+          | (?P<scale>trillion|billion|million|thousand)
+        )?",
+    )
+    .expect("static regex")
+});
+
+/// Every English number of `text` by the regex: where it is and its groups.
+fn english_by_regex(text: &str) -> Vec<EnglishParts<'_>> {
+    let kinds = [
         ("pct", Suffix::Percent),
         ("bps", Suffix::BasisPoints),
         ("pts", Suffix::Points),
         ("cents", Suffix::Cents),
         ("times", Suffix::Times),
         ("scale", Suffix::Scale),
-    ]
-    .into_iter()
-    .find_map(|(name, kind)| Some((kind, c.name(name)?.as_str())));
-    Some(EnglishParts {
-        cur: c.name("cur").map(|m| m.as_str()),
-        num: c.name("num")?.range(),
-        // `\s?times` holds its space; the word is said without it.
-        suffix: suffix.map(|(kind, word)| (kind, word.trim_start_matches(char::is_whitespace))),
-    })
+    ];
+    ENGLISH
+        .captures_iter(text)
+        .map(|c| EnglishParts {
+            whole: c.get(0).unwrap().range(),
+            cur: c.name("cur").map(|m| m.as_str()),
+            num: c.name("num").unwrap().range(),
+            // `\s?times` holds its space; the word is said without it.
+            suffix: kinds
+                .iter()
+                .find_map(|(name, kind)| Some((*kind, c.name(name)?.as_str().trim_start_matches(char::is_whitespace)))),
+        })
+        .collect()
 }
 
-/// The parts of the CJK number matched at `at`, by the regex's own groups: what
-/// [`parts::cjk`] must agree with.
-fn cjk_parts_by_regex(text: &str, at: usize) -> Option<CjkParts<'_>> {
-    let c = CJK.captures_at(text, at)?;
-    let suffix = [
+/// Every number of a Chinese translation by the regex: where it is and its groups.
+fn cjk_by_regex(text: &str) -> Vec<CjkParts<'_>> {
+    let kinds = [
         ("cur", CjkSuffix::Currency),
         ("pct", CjkSuffix::Percent),
         ("bps", CjkSuffix::BasisPoints),
         ("scale", CjkSuffix::Scale),
-    ]
-    .into_iter()
-    .find_map(|(name, kind)| Some((kind, c.name(name)?.as_str())));
-    Some(CjkParts {
-        pre: c.name("pre").map(|m| m.as_str()),
-        pct_word: c.name("pct_word").is_some(),
-        num: c.name("num")?.range(),
-        mult: c.name("mult").map(|m| m.as_str()),
-        suffix,
-    })
+    ];
+    CJK.captures_iter(text)
+        .map(|c| CjkParts {
+            whole: c.get(0).unwrap().range(),
+            pre: c.name("pre").map(|m| m.as_str()),
+            pct_word: c.name("pct_word").is_some(),
+            num: c.name("num").unwrap().range(),
+            mult: c.name("mult").map(|m| m.as_str()),
+            suffix: kinds
+                .iter()
+                .find_map(|(name, kind)| Some((*kind, c.name(name)?.as_str()))),
+        })
+        .collect()
 }
 
-/// Finds every number of both grammars in `text` from its digits and by running the
-/// regex over all of it, and splits each by hand and by the regexes' groups; checks they
-/// agree, and returns how many matches the hand split did not know.
-fn split_both_ways(text: &str) -> usize {
-    let ranges = |found: &mut dyn Iterator<Item = regex::Match>| found.map(|m| m.range()).collect::<Vec<_>>();
-    assert_eq!(
-        ranges(&mut Numbers::new(&ENGLISH, text, english_start_bound)),
-        ranges(&mut ENGLISH.find_iter(text)),
-        "{text}"
-    );
-    assert_eq!(
-        ranges(&mut Numbers::new(&CJK, text, cjk_start_bound)),
-        ranges(&mut CJK.find_iter(text)),
-        "{text}"
-    );
-    let mut unknown = 0;
-    for whole in ENGLISH.find_iter(text) {
-        match parts::english(text, whole.range()) {
-            Some(p) => assert_eq!(
-                Some(p),
-                english_parts_by_regex(text, whole.start()),
-                "{:?}",
-                whole.as_str()
-            ),
-            None => unknown += 1,
-        }
+/// Every number of `text` as the scanner finds it, with `next` (`next_english` or
+/// `next_cjk`) and the end of each.
+fn scanned<'t, P>(text: &'t str, next: fn(&'t str, usize) -> Option<P>, end: fn(&P) -> usize) -> Vec<P> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(p) = next(text, pos) {
+        pos = end(&p);
+        out.push(p);
     }
-    for whole in CJK.find_iter(text) {
-        match parts::cjk(text, whole.range()) {
-            Some(p) => assert_eq!(Some(p), cjk_parts_by_regex(text, whole.start()), "{:?}", whole.as_str()),
-            None => unknown += 1,
-        }
-    }
-    unknown
+    out
+}
+
+/// Checks that the scanner finds the numbers of `text` in both grammars exactly as the
+/// regexes match them, with the same parts; returns how many it found.
+fn scan_as_regex(text: &str) -> usize {
+    let english = scanned(text, scan::next_english, |p| p.whole.end);
+    assert_eq!(english, english_by_regex(text), "{text}");
+    let cjk = scanned(text, scan::next_cjk, |p| p.whole.end);
+    assert_eq!(cjk, cjk_by_regex(text), "{text}");
+    english.len() + cjk.len()
 }
 
 #[test]
-fn numbers_split_by_hand_as_the_regex_groups_them() {
+fn numbers_are_scanned_as_the_regex_matches_them() {
     for text in [
         "US$1,234.5 million, RMB 12 bn, USD5, $.5, 25 basis points, 3 basis-point, 40 bps, 2 bp",
         "up 1.5 percentage  points, 3 points, 4 pts, 2 ppts, 15 cents, 2¢, 2.5x, 3 times, 4 percent, 5 per cent",
@@ -320,20 +349,20 @@ fn numbers_split_by_hand_as_the_regex_groups_them() {
         "$5-million, 7 M, 3 K units, 4 millionaires, HK$3, C$4, A$5, NT$6, €7, £8, ¥9",
         "1,433 億美元, 百分之 5, 150 個基點, 3 千 萬元, US$ 12 billion, 人民幣元 4, 5％, 12 人民幣元",
     ] {
-        assert_eq!(split_both_ways(text), 0, "{text}");
+        assert!(scan_as_regex(text) > 0, "{text}");
     }
 }
 
 #[test]
 fn digits_of_other_scripts_are_no_numbers() {
-    assert_eq!(split_both_ways("１２3 million and ٣ percent, ４５ 億美元"), 0);
+    scan_as_regex("１２3 million and ٣ percent, ４５ 億美元");
     assert!(english("٣ percent and １２ million").is_empty());
     assert!(chinese("４５ 億美元").is_empty());
 }
 
 proptest::proptest! {
     #[test]
-    fn hand_split_agrees_with_the_regex_on_any_text(pieces in proptest::collection::vec(
+    fn the_scanner_agrees_with_the_regex_on_any_text(pieces in proptest::collection::vec(
         proptest::sample::select(&[
             "$", "US$", "RMB", "USD", "HK$", " ", "  ", "\u{a0}", "-", "1", "12", "123", "1234", ",", ",000", ".", ".5",
             "%", "percent", "per cent", "percentage", "points", "point", "basis", "bps", "bp", "x", "times", "cents",
@@ -343,14 +372,14 @@ proptest::proptest! {
         0..24,
     )) {
         let text = pieces.concat();
-        split_both_ways(&text);
+        scan_as_regex(&text);
     }
 }
 
-/// Every number of the given real samples (`../shared/fixtures`) is split by hand, as the
-/// regexes group it. `CALLPRESS_SPLIT_CORPUS` names more folders to check the same way.
+/// Every number of the given real samples (`../shared/fixtures`) is scanned as the regexes
+/// match it. `CALLPRESS_SPLIT_CORPUS` names more folders to check the same way.
 #[test]
-fn real_calls_split_by_hand_as_the_regex_groups_them() {
+fn the_numbers_of_real_calls_are_scanned_as_the_regex_matches_them() {
     let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
     assert!(
         shared.is_dir(),
@@ -367,8 +396,7 @@ fn real_calls_split_by_hand_as_the_regex_groups_them() {
             let Ok(text) = std::fs::read_to_string(entry.path()) else {
                 continue;
             };
-            numbers += ENGLISH.find_iter(&text).count();
-            assert_eq!(split_both_ways(&text), 0, "{}", entry.path().display());
+            numbers += scan_as_regex(&text);
         }
     }
     assert!(numbers > 5_000, "only {numbers} numbers read");
