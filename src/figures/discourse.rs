@@ -403,9 +403,11 @@ const OUTLOOK_WORDS: &[&str] = &[
 ];
 
 fn is_generic_topic(lower: &str) -> bool {
-    COMPANY_TOPICS
-        .iter()
-        .any(|w| lower == *w || lower.starts_with(&format!("{w} ")))
+    COMPANY_TOPICS.iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 /// The topic a sentence opens, if it opens one (`Moving to AWS.`, `Now let's turn to

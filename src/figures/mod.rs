@@ -229,7 +229,12 @@ impl FigureReader {
                     Vec::new()
                 };
                 let readings = state.read_paragraph(&p.text, &matches);
-                let anchor = format!("{}-p{}", turn.id, pi + 1);
+                // Only a paragraph with figures needs its anchor written out.
+                let anchor = if readings.iter().any(|(r, _)| r.is_some()) {
+                    format!("{}-p{}", turn.id, pi + 1)
+                } else {
+                    String::new()
+                };
                 let mut marks = Vec::with_capacity(matches.len());
                 // Figures of the sentence being read, by their index in it, so that a
                 // change or a base can name the level it belongs to.
@@ -524,7 +529,8 @@ fn may_open_topic(sentence: &str) -> bool {
 /// Splits a paragraph into sentences (a stop followed by a space and a capital letter,
 /// a digit or `$`, not after an initial such as `U.S.` or `R.`): byte ranges.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // About one sentence per 100 bytes: room for them all, most of the time.
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     let bytes = text.as_bytes();
     // Jump from stop to stop (memchr) rather than testing every byte.

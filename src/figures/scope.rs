@@ -1126,6 +1126,8 @@ const SEGMENT_WORDS: &[&str] = &[
 pub struct Names {
     /// Segments the call names (`North America`, `intelligent cloud`).
     pub segments: Vec<String>,
+    /// The same, ASCII-lowercased: to be found in lowercased text.
+    pub segments_lower: Vec<String>,
     /// The ticker, upper case.
     pub ticker: String,
     /// Distinctive words of the company's name (`Amazon.com`, `Amazon`).
@@ -1186,6 +1188,7 @@ impl Names {
             .collect();
         words.extend(dotless);
         Names {
+            segments_lower: segments.iter().map(|s| s.to_ascii_lowercase()).collect(),
             segments,
             ticker: ticker.to_ascii_uppercase(),
             company: words,

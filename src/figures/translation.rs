@@ -18,33 +18,23 @@ pub fn check(original: &str, translation: &str) -> Vec<Mismatch> {
     check_matches(original, &grammar::english(original), translation)
 }
 
-/// [`check`] with the original's figures already found.
+/// [`check`] with the original's figures already found. Figures are held as ranges of
+/// their texts: only a mismatch is written out.
 pub fn check_matches(original: &str, matches: &[grammar::Match], translation: &str) -> Vec<Mismatch> {
-    let orig: Vec<(String, Quantity)> = matches
+    let orig: Vec<(&str, &Quantity)> = matches
         .iter()
-        .flat_map(|m| {
-            let text = original[m.start..m.end].to_string();
-            m.quantities()
-                .cloned()
-                .map(move |q| (text.clone(), q))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|m| m.quantities().map(move |q| (&original[m.start..m.end], q)))
         .collect();
     if orig.is_empty() {
         return Vec::new();
     }
-    let trans: Vec<(String, Quantity)> = grammar::chinese(translation)
-        .into_iter()
-        .flat_map(|m| {
-            let text = translation[m.start..m.end].trim().to_string();
-            m.quantities()
-                .cloned()
-                .map(move |q| (text.clone(), q))
-                .collect::<Vec<_>>()
-        })
+    let found = grammar::chinese(translation);
+    let trans: Vec<(&str, &Quantity)> = found
+        .iter()
+        .flat_map(|m| m.quantities().map(move |q| (translation[m.start..m.end].trim(), q)))
         .collect();
     let mut used = vec![false; trans.len()];
-    let mut missing = Vec::new();
+    let mut missing: Vec<&str> = Vec::new();
     for (text, q) in &orig {
         match trans
             .iter()
@@ -52,21 +42,24 @@ pub fn check_matches(original: &str, matches: &[grammar::Match], translation: &s
             .find(|(i, (_, t))| !used[*i] && q.agrees_with(t))
         {
             Some((i, _)) => used[i] = true,
-            None => missing.push(text.clone()),
+            None => missing.push(text),
         }
+    }
+    if missing.is_empty() {
+        return Vec::new();
     }
     let mut unpaired: Vec<String> = trans
         .iter()
         .zip(&used)
         .filter(|(_, u)| !**u)
-        .map(|((t, _), _)| t.clone())
+        .map(|((t, _), _)| t.to_string())
         .collect();
     unpaired.dedup();
     missing.dedup();
     missing
         .into_iter()
         .map(|original| Mismatch {
-            original,
+            original: original.to_string(),
             unpaired_translation: unpaired.clone(),
         })
         .collect()

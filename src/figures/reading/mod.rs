@@ -161,6 +161,8 @@ struct Sentence<'a> {
     lower: &'a str,
     /// Segments the call names.
     known: &'a [String],
+    /// The same, lowercased.
+    known_lower: &'a [String],
     /// Segments the turn has talked about.
     seen: Vec<String>,
     figs: Vec<(usize, usize, &'a Match)>,
@@ -245,6 +247,7 @@ impl<'a> Sentence<'a> {
             text,
             lower,
             known: &ctx.names.segments,
+            known_lower: &ctx.names.segments_lower,
             seen: Vec::new(),
             figs: figures.to_vec(),
             mentions,
@@ -465,7 +468,7 @@ impl<'a> Sentence<'a> {
                 // segment the sentence names is its own (`Results for the regulated
                 // business segment were $0.74 per share`).
                 r.explicit = true;
-                if let Some(seg) = self.segment_named_before(start, self.known) {
+                if let Some(seg) = self.segment_named_before(start) {
                     (r.scope, r.segment) = (Scope::Segment, Some(seg));
                 }
             }

@@ -313,7 +313,7 @@ impl<'a> Sentence<'a> {
         } else {
             sentence_segment
                 .map(str::to_string)
-                .or_else(|| self.segment_named_before(x.start, self.known))
+                .or_else(|| self.segment_named_before(x.start))
                 .or_else(|| discourse.paragraph_segment.clone())
                 .or_else(|| discourse.segment.clone())
         };
@@ -326,12 +326,12 @@ impl<'a> Sentence<'a> {
     /// True when the sentence itself names the segment of a mention (`In Intelligent
     /// Cloud, …`, `our real estate brokerage segment reported …`), not the passage.
     pub(super) fn names_segment_itself(&self, x: &Mention, sentence_segment: Option<&str>) -> bool {
-        x.this_segment || sentence_segment.is_some() || self.segment_named_before(x.start, self.known).is_some()
+        x.this_segment || sentence_segment.is_some() || self.segment_named_before(x.start).is_some()
     }
 
     /// A segment the call names, named earlier in the sentence as its subject (`our real
     /// estate brokerage segment reported operating income of …`).
-    pub(super) fn segment_named_before(&self, pos: usize, known: &[String]) -> Option<String> {
+    pub(super) fn segment_named_before(&self, pos: usize) -> Option<String> {
         // An earlier metric of the sentence that names its segment (`We have tap fee
         // revenue, …, and so Q3 revenues were $3.8 million`), unless a total word follows.
         let earlier = self
@@ -349,12 +349,14 @@ impl<'a> Sentence<'a> {
             return Some(seg);
         }
         let head = &self.lower[..pos];
-        known
+        // The call's segments come lowercased; the few the turn has seen are lowercased here.
+        let seen_lower: Vec<String> = self.seen.iter().map(|k| k.to_ascii_lowercase()).collect();
+        self.known
             .iter()
-            .chain(&self.seen)
-            .filter_map(|k| {
-                let k_lower = k.to_ascii_lowercase();
-                let at = head.rfind(&k_lower)?;
+            .zip(self.known_lower)
+            .chain(self.seen.iter().zip(&seen_lower))
+            .filter_map(|(k, k_lower)| {
+                let at = head.rfind(k_lower.as_str())?;
                 let whole = lexicon::is_whole_word(head, at, at + k_lower.len());
                 let total_after = self
                     .cues
