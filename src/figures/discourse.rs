@@ -533,10 +533,10 @@ pub fn outlook(sentence: &str, names_outlook: bool, call: &CallPeriod) -> Option
     Some(Topic::Outlook(Some(period)))
 }
 
-/// Where the nouns that open an outlook ([`LOOKS_AHEAD`]) start in `lower`, a paragraph
-/// ASCII-lowercased. A SIMD substring search per noun over the paragraph costs a sixth of
-/// a case-blind Aho-Corasick pass over each of its sentences without figures (that pass
-/// was 7% of figure extraction).
+/// Where the nouns that open an outlook (`guidance`, `outlook`, …) start in `lower`, a
+/// paragraph ASCII-lowercased. A SIMD substring search per noun over the paragraph costs a
+/// sixth of a case-blind Aho-Corasick pass over each of its sentences without figures
+/// (that pass was 7% of figure extraction).
 pub fn outlook_nouns(lower: &str) -> Vec<usize> {
     OUTLOOK_NOUNS
         .iter()

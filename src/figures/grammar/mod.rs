@@ -1,6 +1,9 @@
 //! The number grammar: amounts with currency and scale, percentages, basis points and
 //! ranges, in English (`$143.3 billion`, `between 7% and 11%`) and in the CJK units of
 //! a Chinese translation (`1,433 億美元`, `百分之五`… digits only, `150 個基點`).
+//!
+//! `scan` finds each number from its digits and reads its parts; this module turns
+//! them into quantities, joins ranges and reads amounts said in words.
 
 use std::sync::LazyLock;
 
