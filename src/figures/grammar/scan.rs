@@ -132,7 +132,7 @@ pub(super) fn next_english(text: &str, pos: usize) -> Option<EnglishParts<'_>> {
     } else {
         digit
     };
-    let num = num_start..num_start + number_len(&bytes[num_start..], true)?;
+    let num = num_start..num_start + number_len(number_window(bytes, num_start), true)?;
     let cur_start = currency_before(text, pos, num_start);
     let (suffix, end) = english_suffix(text, num.end);
     Some(EnglishParts {
@@ -301,7 +301,7 @@ pub(super) fn next_cjk(text: &str, pos: usize) -> Option<CjkParts<'_>> {
         .max_by_key(|p| p.len())
         .map(|p| &text[start - p.len()..start]);
     start -= pre.map_or(0, str::len);
-    let num = digit..digit + number_len(&bytes[digit..], false)?;
+    let num = digit..digit + number_len(number_window(bytes, digit), false)?;
     // Forwards: spaces, a multiplier, spaces, a currency, percent, basis points or scale.
     let mut end = skip_spaces(text, num.end);
     let mult = CJK_MULTIPLIERS
@@ -356,6 +356,16 @@ fn skip_spaces(text: &str, at: usize) -> usize {
     text.len() - text[at..].trim_start().len()
 }
 
+/// The longest number the grammar reads: three digits, twelve groups of `,ddd`, a point
+/// and 24 decimals.
+const MAX_NUMBER_BYTES: usize = 3 + 12 * 4 + 1 + 24;
+
+/// The bytes from `at` a number can span: reading a number never looks further, however
+/// long the run of digits (a line of a million digits is read 24 at a time).
+fn number_window(bytes: &[u8], at: usize) -> &[u8] {
+    &bytes[at..bytes.len().min(at + MAX_NUMBER_BYTES)]
+}
+
 /// How many of the bytes at the start of `s` the grammar's number takes: digits grouped
 /// by commas (`1,234,567.89`, at most twelve groups), else a run of at most 24 digits with
 /// decimals, else (when `point_first`) a point and decimals (`.5`). Greedy. At most 24
@@ -367,7 +377,8 @@ fn number_len(s: &[u8], point_first: bool) -> Option<usize> {
             .map_or(0, |r| r.iter().take(max).take_while(|b| b.is_ascii_digit()).count())
     };
     let group_at = |at: usize| s.get(at) == Some(&b',') && digits_at(at + 1, 3) == 3;
-    let lead = digits_at(0, usize::MAX);
+    // Past 24 digits the count need not go on (see `number_window`).
+    let lead = digits_at(0, 25);
     let mut end = match lead {
         0 if point_first && s.first() == Some(&b'.') => {
             let d = digits_at(1, 24);

@@ -37,6 +37,21 @@ fn a_run_of_digits_longer_than_any_figure_is_no_figure_and_no_pieces() {
     assert_eq!(english("That is 123,456,789,012,345 units").len(), 1);
 }
 
+/// A line of a million digits is read 24 digits at a time, each piece within a window of
+/// [`scan`]'s longest number: the scanner once counted the whole rest of the run for every
+/// piece, and this line took minutes (`scripts/scaling` caught it).
+#[test]
+fn a_million_digits_are_no_figure_and_read_in_linear_work() {
+    let longest = format!("123{}.{}", ",456".repeat(12), "7".repeat(24));
+    let whole = scan::next_english(&longest, 0).map(|p| p.num);
+    assert_eq!(whole, Some(0..longest.len()), "the longest number fits the window");
+    let run = "9".repeat(1_000_000);
+    assert!(english(&run).is_empty());
+    assert!(chinese(&run).is_empty());
+    let text = format!("{run} and $4.2 billion");
+    assert_eq!(english(&text).iter().map(|m| m.low.value).collect::<Vec<_>>(), [4.2e9]);
+}
+
 #[test]
 fn approximations_stand_outside_a_range() {
     let text = "EPS could range from about $0.05 to about $0.20";
