@@ -519,13 +519,10 @@ const LOOKS_AHEAD: &[&str] = &["guidance", "outlook", "forecast", "expectations 
 static OUTLOOK_NOUNS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     LazyLock::new(|| LOOKS_AHEAD.iter().map(memchr::memmem::Finder::new).collect());
 
-/// A sentence without figures that frames what follows as an outlook for a later period
-/// (`As we look to the end of FY '22, I would like to update our fiscal year guidance.`).
-/// `names_outlook` says whether it holds an outlook noun (see [`outlook_nouns`]).
-pub fn outlook(sentence: &str, names_outlook: bool, call: &CallPeriod) -> Option<Topic> {
-    if !names_outlook {
-        return None;
-    }
+/// A sentence without figures that names an outlook noun (see [`outlook_nouns`]) and
+/// frames what follows as an outlook for a later period (`As we look to the end of FY
+/// '22, I would like to update our fiscal year guidance.`).
+pub fn outlook(sentence: &str, call: &CallPeriod) -> Option<Topic> {
     let period = period::phrases(sentence)
         .iter()
         .map(|p| p.resolve(call, true))

@@ -436,11 +436,9 @@ impl TurnState<'_, '_> {
                 .then(|| discourse::topic(sentence, self.ctx.call, &self.ctx.names.segments))
                 .flatten()
                 .or_else(|| {
-                    figs.is_empty()
-                        .then(|| {
-                            let named = outlook_nouns.iter().any(|at| (s_start..s_end).contains(at));
-                            discourse::outlook(sentence, named, self.ctx.call)
-                        })
+                    let named = outlook_nouns.iter().any(|at| (s_start..s_end).contains(at));
+                    (figs.is_empty() && named)
+                        .then(|| discourse::outlook(sentence, self.ctx.call))
                         .flatten()
                 });
             if let Some(t) = topic {

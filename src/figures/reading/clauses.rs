@@ -11,7 +11,7 @@ pub(super) static DATE_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 
 /// Calendar dates in `text`, with the preposition before them.
 pub(super) fn dates(text: &str) -> Vec<(usize, usize)> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !crate::figures::grammar::has_digit(text) {
         return Vec::new();
     }
     DATE_RE.find_iter(text).map(|m| (m.start(), m.end())).collect()
