@@ -210,6 +210,21 @@ impl CallPeriod {
         }
     }
 
+    /// What a result dated with a period under way at the call covers: the call's own,
+    /// unended year is the year so far (the quarter itself on a first-quarter call); a
+    /// year to date is itself. `None` for a period still to come.
+    pub fn so_far(&self, p: Period) -> Option<Period> {
+        match p {
+            Period::Year { year, fiscal } if year.is_some() && year == self.year => match self.quarter {
+                Some(1) => Some(self.current()),
+                Some(_) => Some(Period::YearToDate { year, fiscal }),
+                None => None,
+            },
+            Period::YearToDate { .. } => Some(p),
+            _ => None,
+        }
+    }
+
     /// The quarter after the call's.
     pub fn next_quarter(&self) -> Period {
         self.shifted(1)

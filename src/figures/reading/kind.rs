@@ -152,11 +152,17 @@ impl<'a> Sentence<'a> {
         // A period that has not ended has no results: a figure dated with a later year
         // or quarter than the call's (`For 2021, we are focused on delivering adjusted
         // EPS of $2.61 to $2.65`, `2021 FFO is estimated in the range of`) is a forecast.
+        // Unless the period is already under way and a verb in its clause reports a
+        // result: `diluted earnings per share of $3.50 in 2021 increased 34.6%` on a
+        // first-quarter call is the year so far.
         if matches!(r.kind, Kind::Actual | Kind::Change)
             && near.is_some_and(|p| p.says_year())
             && ctx.call.is_future(&r.period)
         {
-            r.kind = Kind::Guidance;
+            match ctx.call.so_far(r.period) {
+                Some(so_far) if self.clause_reports_result(start) => r.period = so_far,
+                _ => r.kind = Kind::Guidance,
+            }
         }
         // A forecast sentence that quotes a past period's figure (`compared to $2.59 for
         // the fourth quarter of 2020`) quotes a base, not a forecast.
@@ -219,42 +225,7 @@ impl<'a> Sentence<'a> {
         if not_forward_before {
             return false;
         }
-        let past = |c: &Cue| matches!(c, Cue::Past | Cue::Up { past: true } | Cue::Down { past: true });
-        // `we now expect reported EPS of …`: a participle right after a forecast verb
-        // qualifies the metric; it reports nothing.
-        // So does a participle right before a metric (`and resort reported EBITDA to be
-        // between …`).
-        let adjective = |k: usize| {
-            let after_forecast = k > 0
-                && matches!(self.cues[k - 1].2, Cue::Forward)
-                && self.text[self.cues[k - 1].1..self.cues[k].0].trim().is_empty();
-            let (cue_start, end, _) = self.cues[k];
-            // Right before the metric's words, or among its qualifiers.
-            let before_metric = self.mentions.iter().any(|x| {
-                x.metric.is_some()
-                    && (x.lead >= end && self.text[end..x.lead].trim().is_empty()
-                        || x.lead <= cue_start && end <= x.start)
-            });
-            // The few words before the verb, lowercased once (never the whole sentence:
-            // this runs for every result word before every figure).
-            let mut from = cue_start.saturating_sub(32);
-            while !self.text.is_char_boundary(from) {
-                from += 1;
-            }
-            let before = self.lower[from..cue_start].trim_end();
-            // After its subject it is the verb (`and we reported earnings of $1.66`).
-            let after_subject = ends_with_word(before, "we") || ends_with_word(before, "company");
-            // `our full year EPS outlook is increased to`, `guidance was raised to`: the
-            // forecast is what changed, so the figure is still a forecast.
-            let subject = before
-                .strip_suffix(" is")
-                .or(before.strip_suffix(" was"))
-                .unwrap_or(before);
-            let forecast_subject = ["outlook", "guidance", "forecast", "expectations", "range"]
-                .iter()
-                .any(|w| ends_with_word(subject, w));
-            (after_forecast || before_metric) && !after_subject || forecast_subject
-        };
+        let adjective = |k: usize| self.participle_of_metric(k);
         // A relative clause (`tap fee revenue, which is going to be …, and so Q3
         // revenues were $3.8 million`) says nothing of the figures after it.
         let aside = |s: usize| {
@@ -267,7 +238,7 @@ impl<'a> Sentence<'a> {
             .enumerate()
             .rev()
             .filter(|(_, (s, e, _))| *e <= start && !aside(*s))
-            .find(|(k, (_, _, c))| matches!(c, Cue::Forward | Cue::NotForward) || past(c) && !adjective(*k))
+            .find(|(k, (_, _, c))| matches!(c, Cue::Forward | Cue::NotForward) || is_past(c) && !adjective(*k))
             .map(|(_, cue)| cue);
         match last_before {
             Some((_, _, Cue::Forward)) => return true,
@@ -276,7 +247,7 @@ impl<'a> Sentence<'a> {
             Some((s, _, _)) if *s >= clause_start => return false,
             _ => {}
         }
-        let clause_has_past = self.cues_in(clause_start, clause_end).any(|(_, _, c)| past(c));
+        let clause_has_past = self.cues_in(clause_start, clause_end).any(|(_, _, c)| is_past(c));
         let forward_after = self
             .cues_in(start, clause_end)
             .any(|(s, _, c)| *c == Cue::Forward && *s - start <= 60);
@@ -289,8 +260,58 @@ impl<'a> Sentence<'a> {
             .cues
             .iter()
             .enumerate()
-            .any(|(k, (_, e, c))| *e <= start && past(c) && !adjective(k));
+            .any(|(k, (_, e, c))| *e <= start && is_past(c) && !adjective(k));
         discourse.guidance && !clause_has_past && !past_before && !self.names_own_quarter(ctx, start)
+    }
+
+    /// True when a result verb in the clause of byte `pos` reports (`were`, `increased`),
+    /// not one that only qualifies a metric (`reported EBITDA`), and no forecast word
+    /// comes before it (`we expect revenue to grow … and surpassed $50 billion` is a
+    /// forecast, whatever its slip of tense).
+    fn clause_reports_result(&self, pos: usize) -> bool {
+        if self.cues.iter().any(|(_, e, c)| *c == Cue::Forward && *e <= pos) {
+            return false;
+        }
+        let (clause_start, clause_end) = self.clause(pos);
+        self.cues
+            .iter()
+            .enumerate()
+            .any(|(k, (s, e, c))| *s >= clause_start && *e <= clause_end && is_past(c) && !self.participle_of_metric(k))
+    }
+
+    /// True when the result word of cue `k` only qualifies a metric: right after a
+    /// forecast verb (`we now expect reported EPS of …`) or right before or among the
+    /// metric's words (`and resort reported EBITDA to be between …`); or when the
+    /// forecast itself is its subject (`our full year EPS outlook is increased to`).
+    fn participle_of_metric(&self, k: usize) -> bool {
+        let after_forecast = k > 0
+            && matches!(self.cues[k - 1].2, Cue::Forward)
+            && self.text[self.cues[k - 1].1..self.cues[k].0].trim().is_empty();
+        let (cue_start, end, _) = self.cues[k];
+        // Right before the metric's words, or among its qualifiers.
+        let before_metric = self.mentions.iter().any(|x| {
+            x.metric.is_some()
+                && (x.lead >= end && self.text[end..x.lead].trim().is_empty() || x.lead <= cue_start && end <= x.start)
+        });
+        // The few words before the verb, lowercased once (never the whole sentence:
+        // this runs for every result word before every figure).
+        let mut from = cue_start.saturating_sub(32);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = self.lower[from..cue_start].trim_end();
+        // After its subject it is the verb (`and we reported earnings of $1.66`).
+        let after_subject = ends_with_word(before, "we") || ends_with_word(before, "company");
+        // `our full year EPS outlook is increased to`, `guidance was raised to`: the
+        // forecast is what changed, so the figure is still a forecast.
+        let subject = before
+            .strip_suffix(" is")
+            .or(before.strip_suffix(" was"))
+            .unwrap_or(before);
+        let forecast_subject = ["outlook", "guidance", "forecast", "expectations", "range"]
+            .iter()
+            .any(|w| ends_with_word(subject, w));
+        (after_forecast || before_metric) && !after_subject || forecast_subject
     }
 
     /// True when the sentence names the call's own quarter before the figure (`Our Q1
@@ -728,6 +749,11 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 /// `'s` (or `’s`) and nothing else: the words before it own what follows.
+/// A verb that reports a result (`was`, `totaled`, `grew`, `declined`).
+fn is_past(c: &Cue) -> bool {
+    matches!(c, Cue::Past | Cue::Up { past: true } | Cue::Down { past: true })
+}
+
 fn possessive(gap: &str) -> bool {
     matches!(gap.trim(), "'s" | "’s")
 }
