@@ -242,6 +242,8 @@ mod tests {
             "Jane Roe: Net inflows were $227 million.\n\nJohn Doe: Real estate and infrastructure had net inflows of $227 million and $228 million, respectively.\n",
             // Too far apart to be a slip: the words missed what tells them apart.
             "Jane Roe: Revenue was $247 million.\n\nJohn Doe: Revenue was $235 million in licensing.\n",
+            // An adjusted measure adjusted once more is a measure of its own.
+            "Jane Roe: Adjusted EBITDA before COVID-19 expenses was $96.4 million.\n\nJohn Doe: Adjusted EBITDA was $96.2 million.\n",
         ] {
             assert_eq!(warnings_of(text), Vec::<String>::new(), "{text}");
         }

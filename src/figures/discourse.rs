@@ -155,6 +155,18 @@ const NOT_SEGMENTS: &[&str] = &[
     "nov",
     "dec",
     "practice",
+    // `For example,`, `For reference,`, `In this case,`: openers that name nothing.
+    "example",
+    "instance",
+    "reference",
+    "context",
+    "perspective",
+    "clarity",
+    "case",
+    "part",
+    "reality",
+    // `At our Analyst Day,`, `at our Investor Day`: an event.
+    "day",
     "effect",
     "essence",
     "sum",
@@ -216,6 +228,13 @@ fn name_before_keyword(head: &str, keyword: &str) -> Option<String> {
         }
         name.insert(0, clean);
     }
+    // `and` or `&` joins two words of a name, never ends one (`$1.18 and segment EBIT`).
+    while name
+        .first()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "&"))
+    {
+        name.remove(0);
+    }
     let capitalised = name
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "&"));
@@ -244,7 +263,10 @@ fn trim_name(name: &str) -> String {
     {
         words.pop();
     }
-    words.join(" ").trim_end_matches("'s").to_string()
+    // A possessive is no part of the name (`Performance Chemicals'`, `Azure's`).
+    let joined = words.join(" ");
+    let name = joined.trim_end_matches("'s").trim_end_matches("’s");
+    name.trim_end_matches(['\'', '’']).to_string()
 }
 
 fn is_name(name: &str) -> bool {
@@ -649,10 +671,26 @@ mod tests {
                 "Our intelligent cloud segment delivered.",
                 "In our international segment, income rose.",
                 "all 3 reportable segments, each segment grew",
+                // Neither a joining word nor a possessive is a segment or part of one.
+                "adjusted earnings per share of $1.18 and segment EBIT of $140 million",
+                "Performance Chemicals' segment EBIT rose",
             ]
             .into_iter(),
         );
-        assert_eq!(s, ["North America", "intelligent cloud", "international"]);
+        assert_eq!(
+            s,
+            [
+                "North America",
+                "intelligent cloud",
+                "international",
+                "Performance Chemicals"
+            ]
+        );
+        assert_eq!(sentence_segment("For example, revenue grew 12%."), None);
+        assert_eq!(
+            sentence_segment("For reference, capital expenditures were $450 million."),
+            None
+        );
         assert_eq!(
             sentence_segment("In Intelligent Cloud, we expect revenue between $8.95 billion and $9.15 billion."),
             Some("Intelligent Cloud".into())

@@ -383,6 +383,19 @@ const NEUTRAL: &[&str] = &[
     "actual",
     "actuals",
     "year-end",
+    // `our quarter end net debt`, `the trailing 12 months net cash`: the date or the span
+    // of the figure, which the period reads.
+    "end",
+    "month",
+    "months",
+    // `six months revenue`, `nine months net income`: the span, which the period reads.
+    "three",
+    "six",
+    "nine",
+    "twelve",
+    "weeks",
+    "trailing",
+    "ample",
     "ending",
     "average",
     "normalized",
@@ -1276,9 +1289,14 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
                 words[i - 1].to_lowercase().as_str(),
                 "we" | "i" | "they" | "you" | "management"
             );
+        // `a $16 billion-plus capital spending program`: the scale of a figure before it.
+        let scale = ["thousand", "million", "billion", "trillion"]
+            .iter()
+            .any(|s| lower.starts_with(s));
         if taken >= 5
             || is_stop(&lower)
             || after_subject
+            || scale
             || w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$')
         {
             break;
@@ -1414,6 +1432,12 @@ fn is_segment_name(words: &[&str], sentence_initial: bool, known: &[String]) -> 
     if known.iter().any(|k| k.eq_ignore_ascii_case(&joined)) {
         return true;
     }
+    // `fixed income NII`, `net revenue revenue`: a metric's own noun alone names no line.
+    if let [only] = words
+        && METRIC_NOUNS.contains(&only.to_lowercase().as_str())
+    {
+        return false;
+    }
     words.iter().enumerate().all(|(i, w)| {
         let lower = w.to_lowercase();
         let lower = lower.trim_end_matches("'s");
@@ -1428,6 +1452,12 @@ fn is_segment_name(words: &[&str], sentence_initial: bool, known: &[String]) -> 
             || is_plain_noun(lower)
     })
 }
+
+/// Nouns that head metrics' names: alone before a metric they are part of a phrase the
+/// vocabulary does not know, not a segment.
+const METRIC_NOUNS: &[&str] = &[
+    "income", "revenue", "revenues", "sales", "earnings", "profit", "profits",
+];
 
 /// Adjective and adverb endings: a lowercase word ending so describes a metric
 /// (`sustainable`, `significant`, `recurring`) rather than naming a line of business.
@@ -1726,6 +1756,20 @@ pub fn after(text: &str, metric_end: usize) -> (After, usize) {
             (After::Total, end)
         }
         "from" | "in" | "for" | "at" => source_after(words, &first_lower, metric_end),
+        // `Net sales of Las Palmas were $9.1 million`: a brand's or a line's, named in
+        // capitals; not an amount (`revenue of US$5 billion`, `of negative 3.3%`).
+        "of" if !words
+            .clone()
+            .find(|(w, _)| !matches!(w.to_ascii_lowercase().as_str(), "the" | "our" | "its"))
+            .is_some_and(|(w, _)| starts_upper(w)) =>
+        {
+            (After::Plain, metric_end)
+        }
+        "of" => source_after(
+            words.take_while(|(w, _)| !w.contains(|c: char| c.is_ascii_digit())),
+            "of",
+            metric_end,
+        ),
         // `net income before taxes as a percentage of revenue`: a ratio of the metric,
         // which states no amount of it.
         "as" if rest.trim_start().to_ascii_lowercase().starts_with("as a percent") => (After::NotMetric, metric_end),
@@ -1778,6 +1822,18 @@ fn others_expect(text: &str, metric_end: usize) -> bool {
         .any(|w| before.contains(w))
 }
 
+/// `U.S.`, `U.K.`: initials each followed by a dot.
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let Some(body) = word.strip_suffix('.') else {
+        return false;
+    };
+    let parts: Vec<&str> = body.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase()))
+}
+
 /// Words of `rest` with the byte offset (in the whole text) where each ends; a word
 /// followed by punctuation is the last.
 fn word_spans(rest: &str, offset: usize) -> std::vec::IntoIter<(&str, usize)> {
@@ -1788,7 +1844,12 @@ fn word_spans(rest: &str, offset: usize) -> std::vec::IntoIter<(&str, usize)> {
             (true, Some(s)) => {
                 start = None;
                 let raw: &str = &rest[s..i];
-                let trimmed = raw.trim_end_matches([',', ';', '.', ':', ')', '"', '”', '?', '!']);
+                let mut trimmed = raw.trim_end_matches([',', ';', '.', ':', ')', '"', '”', '?', '!']);
+                // `U.S.` and `U.K.` keep their last dot: it ends the abbreviation, and
+                // the phrase goes on (`in the U.S. grew 13%`).
+                if raw[trimmed.len()..].starts_with('.') && is_dotted_abbreviation(&raw[..=trimmed.len()]) {
+                    trimmed = &raw[..=trimmed.len()];
+                }
                 let word = trimmed.trim_start_matches(['(', '"', '“']);
                 if !word.is_empty() {
                     out.push((word, offset + s + trimmed.len()));
@@ -1830,7 +1891,10 @@ fn source_after<'a>(
             break;
         }
         let joins_names = matches!(lower.as_str(), "and" | "&") && name.last().is_some_and(|n| starts_upper(n));
-        if !joins_names && (is_stop(&lower) || w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$')) {
+        // `US`, `IT` in capitals are names, not the pronouns.
+        let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        let stop = is_stop(&lower) && !acronym;
+        if !joins_names && (stop || w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '$')) {
             break;
         }
         // After the source's name, an `-ed` word is the sentence's verb (`from
@@ -1889,8 +1953,12 @@ fn source_after<'a>(
     });
     let named = name.iter().all(|w| starts_upper(w) || *w == "&" || *w == "and");
     let month = lower.iter().any(|w| period::is_month(w) || w == "sept");
-    if periodish || month || TOTAL.contains(&joined.as_str()) {
+    if periodish || month {
         return (After::Plain, metric_end);
+    }
+    // `revenue for the company`, `EPS of the Company`: the total, through its words.
+    if TOTAL.contains(&joined.as_str()) {
+        return (After::Total, end);
     }
     if marked_segment || (named && name.first().is_some_and(|w| starts_upper(w))) {
         return (After::Segment(segment_name(&name)), end);

@@ -149,6 +149,11 @@ impl<'a> Sentence<'a> {
         if m.low.unit == Unit::Percent && rest.starts_with("of ") {
             return None;
         }
+        // `a run rate of $1 billion of revenue`: the metric the figure is `of` measures
+        // it; the one after says what that measure is taken of.
+        if let Some(prev) = self.metric_right_before(start, clause_start) {
+            return Some(Attachment::Mention(prev, true));
+        }
         // A metric right after the figure, joined by a few plain words: "$143.3 billion
         // in revenue", "5.8% operating margin", "$1.1 billion of free cash flow".
         if let Some(next) = self
@@ -227,6 +232,20 @@ impl<'a> Sentence<'a> {
             .iter()
             .rposition(|x| x.end <= clause_start && x.start >= previous_start && x.metric.is_some())
             .map(|m| Attachment::Mention(m, false))
+    }
+
+    /// The metric that the figure at `start` is the value `of`, with at most a hedge
+    /// between (`a run rate of approximately $1 billion`).
+    fn metric_right_before(&self, start: usize, clause_start: usize) -> Option<usize> {
+        let m = self
+            .mentions
+            .iter()
+            .rposition(|x| x.tail <= start && x.start >= clause_start && x.metric.is_some() && !x.share)?;
+        let gap = self.lower[self.mentions[m].tail..start].trim();
+        let gap = gap
+            .strip_prefix("of")
+            .filter(|rest| rest.is_empty() || rest.starts_with(' '))?;
+        gap.split_whitespace().all(|w| APPROXIMATIONS.contains(&w)).then_some(m)
     }
 
     /// The metric of the clause before a dash, when that clause ends in the metric and

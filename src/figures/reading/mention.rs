@@ -19,6 +19,7 @@ impl Mention {
             total: false,
             share: false,
             segment_named: false,
+            readjusted: false,
         }
     }
 
@@ -59,6 +60,7 @@ impl Mention {
             total: before.total,
             share: false,
             segment_named,
+            readjusted: false,
         };
         if deducted(&text[..start]) {
             m.metric = None;
@@ -91,7 +93,10 @@ impl Mention {
             After::ThisSegment => m.this_segment = true,
             After::Item => m.scope = Scope::Item,
             After::Total => m.total = true,
-            After::Excluding => m.basis = m.basis.or(Some(Basis::Adjusted)),
+            After::Excluding => {
+                m.readjusted = m.basis.is_some_and(|b| b != Basis::Gaap);
+                m.basis = m.basis.or(Some(Basis::Adjusted));
+            }
             _ => {}
         }
         if m.segment.is_some() && m.scope != Scope::Item {

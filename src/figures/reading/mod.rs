@@ -151,6 +151,10 @@ struct Mention {
     share: bool,
     /// Its segment was called one, or is one the call names: it holds for the paragraph.
     segment_named: bool,
+    /// An adjusted measure adjusted once more (`adjusted EBITDA before COVID-19
+    /// expenses`): a measure of its own, never the adjusted one a call also states, so
+    /// its figures are not certain enough to compare.
+    readjusted: bool,
 }
 
 /// One sentence prepared for reading.
@@ -410,7 +414,7 @@ impl<'a> Sentence<'a> {
             r.metric = Some(self.per_share_continued(ctx, i, metric, change, out).unwrap_or(metric));
             r.change = change;
             r.explicit = match attached {
-                Some(Attachment::Mention(_, own)) => own,
+                Some(Attachment::Mention(m, own)) => own && !self.mentions[m].readjusted,
                 Some(Attachment::Figure(_)) => continued.is_some_and(|c| c.explicit),
                 None => false,
             };

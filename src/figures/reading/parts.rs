@@ -150,7 +150,7 @@ impl<'a> Sentence<'a> {
             if *s > reach + 3 {
                 break;
             }
-            if let Some(d) = direction_of(*c) {
+            if let Some(d) = direction_of(*c).or_else(|| self.compared_direction(*s, *c)) {
                 after = Some(d);
                 break;
             }
@@ -162,6 +162,25 @@ impl<'a> Sentence<'a> {
         before.or(after)
     }
 
+    /// The direction a comparison word says (`a 3.4% decrease from the second quarter`,
+    /// `an increase over last year`): the cue reads as a comparison, its first word moves.
+    fn compared_direction(&self, at: usize, c: Cue) -> Option<Direction> {
+        if c != Cue::Compare {
+            return None;
+        }
+        let words = &self.lower[at..];
+        if ["decrease", "decline"].iter().any(|w| words.starts_with(w)) {
+            Some(Direction::Down)
+        } else if ["increase", "improvement", "growth"]
+            .iter()
+            .any(|w| words.starts_with(w))
+        {
+            Some(Direction::Up)
+        } else {
+            None
+        }
+    }
+
     /// A basis stated for the figure: the last one before it in the sentence (`On a GAAP
     /// basis, …`), or one after it in its clause (`… excluding items`).
     pub(super) fn clause_basis(&self, pos: usize) -> Option<Basis> {
@@ -170,15 +189,24 @@ impl<'a> Sentence<'a> {
             _ => None,
         };
         let (_, clause_end) = self.clause(pos);
+        // Up to the next figure, or to the words of a metric that a later figure states:
+        // `net sales of $515 million adjusted EBITDA of $96.4 million` says `adjusted` of
+        // EBITDA, not of the sales.
         let next_figure = self
             .figs
             .iter()
             .find(|f| f.0 > pos)
             .map_or(clause_end, |f| f.0.min(clause_end));
+        let figure_after = |at: usize| self.figs.iter().any(|f| f.0 >= at);
+        let next_metric = self
+            .mentions
+            .iter()
+            .find(|m| m.lead > pos && m.metric.is_some() && figure_after(m.end))
+            .map_or(next_figure, |m| m.lead.min(next_figure));
         self.cues_in(0, pos)
             .rev()
             .find_map(|(_, _, c)| basis(c))
-            .or_else(|| self.cues_in(pos, next_figure).find_map(|(_, _, c)| basis(c)))
+            .or_else(|| self.cues_in(pos, next_metric).find_map(|(_, _, c)| basis(c)))
             .or_else(|| self.excludes_before(pos).then_some(Basis::Adjusted))
     }
 
@@ -245,6 +273,16 @@ impl<'a> Sentence<'a> {
         let end = self.figs[i].1;
         let after_at = self.past_per_share(end);
         let rest = self.text[after_at..].trim_start();
+        // `net sales of $515 million adjusted EBITDA of …`: a basis word that opens the
+        // next metric's words is that metric's.
+        let rest_at = self.text.len() - rest.len();
+        if self
+            .mentions
+            .iter()
+            .any(|m| m.metric.is_some() && m.lead <= rest_at && rest_at < m.start)
+        {
+            return None;
+        }
         if let Some((_, _, Cue::Basis(b))) = self
             .cues
             .iter()

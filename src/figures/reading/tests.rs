@@ -1183,3 +1183,110 @@ fn every_company_wide_metric_is_in_the_vocabulary() {
         assert!(vocabulary.id(name).is_some(), "`{name}` is no metric of the vocabulary");
     }
 }
+
+#[test]
+fn a_result_dated_with_the_unended_year_is_the_year_so_far() {
+    // A first-quarter call: the year so far is the quarter.
+    let figs = figures_of_quarter(
+        1,
+        "2024-04-25",
+        &["Excluding these items, diluted earnings per share of $3.50 in 2024 increased 34.6% from 2023."],
+    );
+    let eps = figure(&figs, "$3.50");
+    assert_eq!((eps.kind, eps.period.key().as_str()), (Kind::Actual, "2024-Q1"));
+    // A third-quarter call: the year to date.
+    let figs = figures_of(&["Capital expenditures in 2024 totaled $41.8 million."]);
+    let capex = figure(&figs, "$41.8 million");
+    assert_eq!((capex.kind, capex.period.key().as_str()), (Kind::Actual, "2024-YTD"));
+}
+
+#[test]
+fn a_result_verb_never_turns_a_coming_period_or_a_forecast_into_a_result() {
+    // The year after a fourth-quarter call has not begun: a past tense there is a slip.
+    let figs = figures_of_fourth_quarter(&[
+        "We continued to invest in 2025 with capital spending of approximately $90 million.",
+    ]);
+    assert_eq!(figure(&figs, "$90 million").kind, Kind::Guidance);
+    let figs = figures_of(&["In 2024, we expect revenue to grow low double digits and surpassed $50 billion."]);
+    assert_eq!(figure(&figs, "$50 billion").kind, Kind::Guidance);
+}
+
+#[test]
+fn a_place_in_capitals_after_the_metric_is_its_segment() {
+    let figs = figures_of(&["Same-store sales in the US grew 13.4% in the quarter."]);
+    assert_eq!(label(&figs, "13.4%").as_deref(), Some("US same-store sales"));
+    let figs = figures_of(&["Same-store sales in the U.S. grew 13.4% in the quarter."]);
+    assert_eq!(label(&figs, "13.4%").as_deref(), Some("U.S. same-store sales"));
+}
+
+#[test]
+fn churn_and_a_homebuilders_backlog_value_are_metrics() {
+    let figs = figures_of(&[
+        "Phone churn for the quarter was 0.74%, well below pre-pandemic levels.",
+        "Backlog value at the end of the quarter was $6.8 billion.",
+    ]);
+    assert_eq!(label(&figs, "0.74%").as_deref(), Some("Churn"));
+    assert_eq!(label(&figs, "$6.8 billion").as_deref(), Some("Backlog"));
+}
+
+#[test]
+fn a_comparison_word_after_the_figure_gives_its_direction() {
+    let figs = figures_of(&[
+        "We reported net sales of $929 million in the quarter, a 3.4% decrease from the third quarter of 2023.",
+    ]);
+    assert_eq!(figure(&figs, "3.4%").direction, Some(Direction::Down));
+    let figs = figures_of(&["Revenue was $583.7 million, an increase of 4.9% over the prior year's third quarter."]);
+    assert_eq!(figure(&figs, "4.9%").direction, Some(Direction::Up));
+}
+
+#[test]
+fn the_metric_a_figure_is_of_measures_it() {
+    let figs = figures_of(&[
+        "This year we target to reach a run rate of $1 billion of revenue processed through digital channels.",
+    ]);
+    assert_eq!(label(&figs, "$1 billion").as_deref(), Some("Revenue run rate"));
+}
+
+#[test]
+fn words_of_the_sentence_never_become_a_segment() {
+    let figs = figures_of(&[
+        "For example, this year organic revenue grew 12%.",
+        "Our quarter end net debt-to-EBITDA was 4.8 times.",
+        "The trailing 12 months free cash flow was $700 million.",
+        "We maintained ample liquidity of $297 million at quarter end.",
+        "Six months revenue was $1.041 billion, an increase of 9.3%.",
+    ]);
+    assert_eq!(label(&figs, "12%").as_deref(), Some("Organic revenue"));
+    assert_eq!(label(&figs, "4.8 times").as_deref(), Some("Leverage"));
+    assert_eq!(label(&figs, "$700 million").as_deref(), Some("Free cash flow"));
+    assert_eq!(label(&figs, "$297 million").as_deref(), Some("Liquidity"));
+    assert_eq!(label(&figs, "$1.041 billion").as_deref(), Some("Revenue"));
+}
+
+#[test]
+fn and_before_a_segment_word_names_no_segment() {
+    let figs = figures_of(&[
+        "We generated adjusted earnings per share of $1.18 and segment EBIT of $140 million.",
+        "We ended the quarter with a cash balance of $147 million, and our liquidity position remains strong at approximately $1.5 billion.",
+    ]);
+    assert_eq!(label(&figs, "$1.5 billion").as_deref(), Some("Liquidity"));
+}
+
+#[test]
+fn a_name_after_of_is_the_segment_and_the_company_is_the_total() {
+    let figs = figures_of(&[
+        "Net sales of Las Palmas were $9.1 million, an increase of 37.1%.",
+        "Adjusted EPS of the Company was $1.10.",
+        "Consolidated comp sales of negative 3.3% were below plan.",
+    ]);
+    assert_eq!(label(&figs, "$9.1 million").as_deref(), Some("Las Palmas revenue"));
+    assert_eq!(label(&figs, "$1.10").as_deref(), Some("Adjusted EPS"));
+    assert_eq!(figure(&figs, "3.3%").scope, Scope::Total);
+}
+
+#[test]
+fn a_basis_word_opening_the_next_metric_is_that_metrics() {
+    let figs = figures_of(&["We reported net sales of $515 million adjusted EBITDA of $96.4 million."]);
+    assert_eq!(label(&figs, "$515 million").as_deref(), Some("Revenue"));
+    assert_eq!(label(&figs, "$96.4 million").as_deref(), Some("Adjusted EBITDA"));
+}
