@@ -85,6 +85,8 @@ const NOT_SEGMENTS: &[&str] = &[
     "other",
     "this",
     "that",
+    "these",
+    "those",
     "which",
     "reportable",
     "operating",

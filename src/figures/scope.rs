@@ -181,6 +181,14 @@ const STOP: &[&str] = &[
     "reaffirm",
     "reiterate",
     "maintain",
+    // `pleased to announce earnings available for distribution`, `we now target revenue`.
+    "announce",
+    "target",
+    "forecast",
+    "guide",
+    "estimate",
+    "provide",
+    "earn",
     "bring",
     "brings",
     "impact",
@@ -393,6 +401,13 @@ const NEUTRAL: &[&str] = &[
     "six",
     "nine",
     "twelve",
+    // `first half earnings per share`, `a 15% plus adjusted EBITDA margin`, `Looking
+    // forward FFO guidance`: the period or the figure's words, not a line.
+    "half",
+    "plus",
+    "forward",
+    // `net debt to EBITDA leverage`: the metric a ratio is taken of.
+    "ebitda",
     "weeks",
     "trailing",
     "ample",

@@ -438,6 +438,44 @@ impl<'a> Sentence<'a> {
         (at >= pos || words_in(&self.text[at..pos], CONTINUATION_WORDS, &mut words)) && words <= 8
     }
 
+    /// `a mark to market of 12% cash and 19% GAAP`: a percentage right before an amount
+    /// metric's words states no change of it unless words of change say so: a direction
+    /// before it in its clause (`we expect to grow at 4% to 6% our earnings`), or a change
+    /// word up to the metric's words, among them or in the three words after (`10%
+    /// underlying growth in gross written premium`, `17% organic growth`, `a 12% revenue
+    /// increase`, `6% to 8% utility earnings annual growth rate`).
+    pub(super) fn bare_percentage_before_amount(&self, ctx: &Context<'_>, i: usize, x: &Mention) -> bool {
+        let (start, end, m) = self.figs[i];
+        let amount = x
+            .metric
+            .is_some_and(|id| ctx.vocabulary.def(id).measure == Measure::Amount);
+        if !amount || m.low.unit != Unit::Percent || x.start < end {
+            return false;
+        }
+        let (clause_start, _) = self.clause(start);
+        // Not a forecast word alone: `the anticipated split of about 60% opex and 40%
+        // capex` forecasts no growth.
+        let direction_before = self
+            .cues_in(clause_start, start)
+            .any(|(_, _, c)| matches!(c, Cue::Up { .. } | Cue::Down { .. }));
+        let words = &self.lower[end..x.tail];
+        let next_words = words_of(&self.lower[x.tail..]).into_iter().take(3);
+        let change_word = |w: &str| {
+            [
+                "growth",
+                "increase",
+                "decrease",
+                "decline",
+                "improvement",
+                "gain",
+                "drop",
+            ]
+            .iter()
+            .any(|c| w.contains(c))
+        };
+        !direction_before && !change_word(words) && !next_words.into_iter().any(change_word) && !self.moves(i)
+    }
+
     /// Whether the figure can state the metric (its unit fits what the metric
     /// measures), as a level (`false`) or a change (`true`). A per-share figure of an
     /// amount metric states its per-share sibling (`net income … or $0.10 per share` is

@@ -399,6 +399,7 @@ impl<'a> Sentence<'a> {
         };
         let earned = self.company_earned(start);
         let fitted = match mention.and_then(|x| x.metric).or(continued.and_then(|c| c.metric)) {
+            Some(_) if mention.is_some_and(|x| self.bare_percentage_before_amount(ctx, i, x)) => None,
             Some(id) => self.fit(ctx, i, id, per_share),
             None if per_share.is_some() && self.earned_before(start) => {
                 ctx.vocabulary.id("EPS").and_then(|id| self.fit(ctx, i, id, per_share))

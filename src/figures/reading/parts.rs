@@ -23,6 +23,36 @@ pub(super) fn direction_of(c: Cue) -> Option<Direction> {
     }
 }
 
+/// The word of change that a `by` before a figure measures, nearest first among the 16
+/// words before it (`raise our adjusted EPS guidance by $0.10`, `increasing the
+/// lower end of our range by $0.05`, `reduced our net debt by $1.1 billion`, `higher than
+/// the prior year by over 200%`). A comparative after a determiner describes a noun (`the
+/// lower end`, `a lower tax rate`) and says nothing of the figure.
+fn verb_before_by(head: &str) -> Option<Direction> {
+    let words = words_of(head);
+    words.iter().enumerate().rev().take(16).find_map(|(k, w)| {
+        let determined = k > 0
+            && matches!(
+                words[k - 1],
+                "the" | "a" | "an" | "our" | "its" | "their" | "this" | "that" | "these" | "those"
+            );
+        match *w {
+            "raise" | "raised" | "raising" | "increase" | "increased" | "increasing" | "boost" | "boosted"
+            | "boosting" | "grew" | "grow" | "growing" | "grown" | "improve" | "improved" | "improving" | "expand"
+            | "expanded" | "expanding" | "lift" | "lifted" | "benefit" | "benefited" | "benefiting" | "exceeded"
+            | "jumped" | "rose" | "risen" | "climbed" | "gained" | "accelerated" | "up" | "upward" | "positively" => {
+                Some(Direction::Up)
+            }
+            "reduce" | "reduced" | "reducing" | "reduction" | "lowered" | "lowering" | "decrease" | "decreased"
+            | "decreasing" | "declined" | "decline" | "cut" | "cutting" | "hurt" | "fell" | "dropped" | "down"
+            | "downward" | "negatively" => Some(Direction::Down),
+            "higher" if !determined => Some(Direction::Up),
+            "lower" if !determined => Some(Direction::Down),
+            _ => None,
+        }
+    })
+}
+
 impl<'a> Sentence<'a> {
     /// True when a direction word stands right before the figure without `to` (`up $4.1
     /// billion`, `an increase of $13 million`, `declined 3%`) or right after it (`a $5
@@ -72,11 +102,18 @@ impl<'a> Sentence<'a> {
                 "reduction",
                 "drop",
                 "gain",
-                "more",
-                "less",
+                "more than",
+                "less than",
             ]
             .iter()
             .any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            // `$2 million more`, `1% less` end the clause; `$532 million less capital
+            // spending` subtracts.
+            || ["more", "less"].iter().any(|w| {
+                after
+                    .strip_prefix(w)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([',', '.', ';', ')']))
+            })
     }
 
     /// True for an amount that is the effect of something on a metric, not the metric:
@@ -143,8 +180,13 @@ impl<'a> Sentence<'a> {
             .filter(|(_, e, _)| start - *e <= 24)
             .find_map(|(_, _, c)| direction_of(*c));
         // Right after the figure, past the words saying what it compares (`a 5.7%
-        // sequential growth`, `10% organic growth`).
-        let mut reach = end;
+        // sequential growth`, `10% organic growth`) or what it is of (`a 12% revenue
+        // increase`).
+        let mut reach = self
+            .mentions
+            .iter()
+            .find(|x| x.start >= end && x.start <= end + 3 && x.metric.is_some())
+            .map_or(end, |x| x.tail);
         let mut after = None;
         for (s, e, c) in self.cues_in(end, clause_end) {
             if *s > reach + 3 {
@@ -159,7 +201,60 @@ impl<'a> Sentence<'a> {
             }
             reach = *e;
         }
-        before.or(after)
+        before.or(after).or_else(|| self.implied_direction(i, clause_start))
+    }
+
+    /// The direction words other than direction verbs give: a sign word (`comp sales of
+    /// negative 6.3%`), `by` after a direction in the clause (`boosted our planned capital
+    /// spending by about 25%`), a comparative after it (`22% better than a year ago`,
+    /// `19.4% less than prior year`), or a noun of change in the few words after it (`30%
+    /// core revenue growth`, `200 basis points of gross margin contraction`).
+    fn implied_direction(&self, i: usize, clause_start: usize) -> Option<Direction> {
+        use Direction::{Down, Up};
+        let (start, end, _) = self.figs[i];
+        let before = strip_approximations(&self.lower[clause_start..start]);
+        if ends_with_word(before, "negative") || ends_with_word(before, "minus") {
+            return Some(Down);
+        }
+        if ends_with_word(before, "positive") {
+            return Some(Up);
+        }
+        if let Some(head) = before.strip_suffix("by").filter(|h| h.is_empty() || h.ends_with(' ')) {
+            return verb_before_by(head);
+        }
+        let after = self.lower[self.past_per_share(end)..].trim_start();
+        // `less than`, never a bare `less`: `cash from operating activities of $532
+        // million less capital spending` subtracts.
+        const UP_AFTER: [&str; 6] = ["better", "above", "greater", "higher", "more than", "ahead of"];
+        const DOWN_AFTER: [&str; 6] = ["worse", "below", "less than", "lower", "behind", "short of"];
+        if UP_AFTER.iter().any(|w| after.starts_with(w)) {
+            return Some(Up);
+        }
+        if DOWN_AFTER.iter().any(|w| after.starts_with(w)) {
+            return Some(Down);
+        }
+        // `$10 million less.`, `$2 million more,`, `5% less year-over-year`: the
+        // comparison ends there or says what it compares.
+        let ends_with = |w: &str| {
+            after.strip_prefix(w).is_some_and(|rest| {
+                rest.is_empty()
+                    || rest.starts_with([',', '.', ';', ')'])
+                    || ["year", "sequential", "versus", "compared", "from"]
+                        .iter()
+                        .any(|c| rest.trim_start().starts_with(c))
+            })
+        };
+        if ends_with("less") {
+            return Some(Down);
+        }
+        if ends_with("more") {
+            return Some(Up);
+        }
+        words_of(after).into_iter().take(5).find_map(|w| match w {
+            "growth" | "expansion" => Some(Up),
+            "contraction" | "compression" => Some(Down),
+            _ => None,
+        })
     }
 
     /// The direction a comparison word says (`a 3.4% decrease from the second quarter`,

@@ -1290,3 +1290,79 @@ fn a_basis_word_opening_the_next_metric_is_that_metrics() {
     assert_eq!(label(&figs, "$515 million").as_deref(), Some("Revenue"));
     assert_eq!(label(&figs, "$96.4 million").as_deref(), Some("Adjusted EBITDA"));
 }
+
+#[test]
+fn words_other_than_direction_verbs_give_a_change_its_sign() {
+    for (sentence, text, direction) in [
+        (
+            "Chili's reported net comp sales for the second quarter of negative 6.3%.",
+            "6.3%",
+            Direction::Down,
+        ),
+        (
+            "Adjusted EBITDA was $99 million, 22% better than a year ago.",
+            "22%",
+            Direction::Up,
+        ),
+        (
+            "Q3 revenue was 5% less year-over-year and in line with our expectations.",
+            "5%",
+            Direction::Down,
+        ),
+        (
+            "We generated $6.9 billion of sales with 30% core revenue growth.",
+            "30%",
+            Direction::Up,
+        ),
+        (
+            "Freight cost close to 200 basis points of gross margin contraction year-over-year.",
+            "200 basis points",
+            Direction::Down,
+        ),
+        (
+            "We reduced our net debt by approximately $70 million.",
+            "$70 million",
+            Direction::Down,
+        ),
+        (
+            "A lower tax rate allows us to raise our adjusted EPS guidance by $0.10.",
+            "$0.10",
+            Direction::Up,
+        ),
+        (
+            "We're increasing the lower end of our 2024 earnings guidance range by $0.05 per share.",
+            "$0.05",
+            Direction::Up,
+        ),
+        (
+            "Adjusted EPS was $0.43, higher than the prior year by over 200%.",
+            "200%",
+            Direction::Up,
+        ),
+    ] {
+        let figs = figures_of(&[sentence]);
+        assert_eq!(figure(&figs, text).direction, Some(direction), "{sentence}");
+    }
+}
+
+#[test]
+fn an_amount_less_another_is_a_subtraction_not_a_change() {
+    let figs = figures_of(&[
+        "Free cash flow was $471 million, defined as cash flow from operating activities of $532 million less capital spending of $61 million.",
+    ]);
+    let operating = figure(&figs, "$532 million");
+    assert!(!operating.change);
+    assert_eq!(operating.direction, None);
+}
+
+#[test]
+fn a_bare_percentage_before_an_amount_metric_is_no_change_of_it() {
+    let figs = figures_of(&[
+        "We leased at an average mark to market of 12% cash and 19% GAAP.",
+        "There is no change in the anticipated split of about 60% opex and 40% capex.",
+        "After 2025 we expect to grow at 4% to 6% our earnings.",
+    ]);
+    assert_eq!(label(&figs, "12%"), None);
+    assert_eq!(label(&figs, "40%"), None);
+    assert!(figure(&figs, "4% to 6%").label.is_some());
+}
