@@ -164,7 +164,24 @@ impl<'a> Sentence<'a> {
             .take(1)
             .any(|w| IMPACT_WORDS.contains(w) && !(after_growth && matches!(*w, "gain" | "gains")))
             || after.iter().take(3).any(|w| FACILITY_WORDS.contains(w));
-        before_hit || after_hit
+        before_hit || after_hit || self.impact_after_metric(end, next)
+    }
+
+    /// `we achieved $0.03 in earnings per share in savings`: an impact word right after
+    /// the metric the figure is stated in.
+    fn impact_after_metric(&self, end: usize, next: usize) -> bool {
+        let Some(x) = self
+            .mentions
+            .iter()
+            .find(|x| x.metric.is_some() && x.start >= end && x.start <= end + 4 && x.tail <= next)
+        else {
+            return false;
+        };
+        words_of(&self.lower[x.tail..next])
+            .into_iter()
+            .skip_while(|w| matches!(*w, "in" | "of" | "from" | "the"))
+            .take(1)
+            .any(|w| IMPACT_WORDS.contains(&w))
     }
 
     pub(super) fn direction(&self, i: usize) -> Option<Direction> {

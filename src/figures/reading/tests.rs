@@ -1366,3 +1366,17 @@ fn a_bare_percentage_before_an_amount_metric_is_no_change_of_it() {
     assert_eq!(label(&figs, "40%"), None);
     assert!(figure(&figs, "4% to 6%").label.is_some());
 }
+
+#[test]
+fn an_impact_stated_in_a_metric_is_no_statement_of_the_metric() {
+    let figs = figures_of(&[
+        "In the third quarter, we achieved $0.03 in earnings per share in savings from our restructuring program.",
+        "And we saw a third quarter pushout of approximately $6 million in revenue.",
+        "We remain on track to deliver $1 billion in run rate savings across the company.",
+    ]);
+    for text in ["$0.03", "$6 million", "$1 billion"] {
+        let f = figure(&figs, text);
+        assert!(f.label.is_none() || f.scope == Scope::Item, "{text}: {:?}", f.label);
+    }
+    assert!(figs.headline.is_empty(), "{:?}", figs.headline);
+}

@@ -389,6 +389,10 @@ pub(super) const IMPACT_WORDS: &[&str] = &[
     "contributed",
     "adjustment",
     "adjustments",
+    // `a third quarter pushout of approximately $6 million in revenue`.
+    "pushout",
+    "push-out",
+    "shortfall",
 ];
 
 /// Words that make a `gain` a growth rate (`a sequential gain of 1%`), not a one-off.
