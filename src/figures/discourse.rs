@@ -157,8 +157,10 @@ const NOT_SEGMENTS: &[&str] = &[
     "nov",
     "dec",
     "practice",
-    // `For example,`, `For reference,`, `In this case,`: openers that name nothing.
+    // `For example,`, `For reference,`, `In this case,`, `In summation,`: openers that
+    // name nothing.
     "example",
+    "summation",
     "instance",
     "reference",
     "context",

@@ -1350,7 +1350,11 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
             continue;
         }
         after_basis = false;
-        if lower == "non" {
+        // `non-GAAP` written `non- GAAP` or `non GAAP`: the GAAP read before it is not.
+        if lower == "non" || lower == "non-" {
+            if q.basis == Some(Basis::Gaap) {
+                q.basis = Some(Basis::NonGaap);
+            }
             continue;
         }
         let bare = lower.trim_end_matches("'s");
@@ -1404,7 +1408,9 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
             q.item = true;
             continue;
         }
-        if is_neutral(&lower) || is_year(&lower) {
+        // `real estate sales`: `real` is part of the name, not `real` against nominal.
+        let real_estate = lower == "real" && name.first().is_some_and(|w| w.eq_ignore_ascii_case("estate"));
+        if (is_neutral(&lower) && !real_estate) || is_year(&lower) {
             continue;
         }
         name.insert(0, w);

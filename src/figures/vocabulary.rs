@@ -298,7 +298,12 @@ const BUILTIN: &[Builtin] = &[
             ("normalized FFO", Basis::Normalized),
             ("NFFO", Basis::Normalized),
         ],
-        ..metric("FFO", M::Amount, T::Profit, &["FFO", "funds from operations"])
+        ..metric(
+            "FFO",
+            M::Amount,
+            T::Profit,
+            &["FFO", "funds from operations", "FFO earnings"],
+        )
     },
     Builtin {
         per_share: Some("AFFO per share"),

@@ -444,6 +444,13 @@ impl<'a> Sentence<'a> {
                 // `EPS loss of $0.26`, `estimated to be a loss in the range of`.
                 r.negative = x.negative || self.loss_between(x.tail, start);
                 (r.scope, r.segment) = self.scope_of(x, discourse, sentence_segment);
+                if let Some(scope) = r
+                    .segment
+                    .as_deref()
+                    .and_then(|s| not_a_segment(ctx.vocabulary, s, metric))
+                {
+                    (r.scope, r.segment) = (scope, None);
+                }
                 // Earnings, the bottom line and the company's cash, capital and tax
                 // measures are the company's: a passage about a segment does not make
                 // them the segment's (only words of their own sentence naming the segment
@@ -579,6 +586,29 @@ fn link_changes_and_bases(readings: &mut [Option<Reading>], restatements: &[bool
             r.of = of;
         }
     }
+}
+
+/// The scope of a figure whose "segment" names no line of business: the company's own
+/// words (`Company net debt`) and the figure's own metric (`Shifting to EBITDA,` opens no
+/// segment of EBITDA) leave the total; another metric's words (`mortgage production
+/// revenue`) make a part. `None` for a segment's name.
+fn not_a_segment(vocabulary: &Vocabulary, name: &str, metric: MetricId) -> Option<Scope> {
+    let lower = name.to_ascii_lowercase();
+    let company = matches!(
+        lower.trim_start_matches("the ").trim_end_matches("'s"),
+        "company" | "corporation" | "group" | "firm"
+    );
+    if company {
+        return Some(Scope::Total);
+    }
+    let named = vocabulary
+        .phrases()
+        .iter()
+        .find_map(|(phrase, meaning)| match meaning {
+            PhraseMeaning::Metric { id, .. } if phrase.eq_ignore_ascii_case(&lower) => Some(*id),
+            _ => None,
+        })?;
+    Some(if named == metric { Scope::Total } else { Scope::Item })
 }
 
 #[cfg(test)]

@@ -1380,3 +1380,27 @@ fn an_impact_stated_in_a_metric_is_no_statement_of_the_metric() {
     }
     assert!(figs.headline.is_empty(), "{:?}", figs.headline);
 }
+
+#[test]
+fn the_company_or_a_metric_is_no_segment() {
+    let figs = figures_of(&[
+        "Shifting to EBITDA, a non-GAAP financial measure, third quarter EBITDA was $29.3 million.",
+        "Comparatively, the Company recorded GAAP earnings per share of $0.86.",
+        "For the quarter, we reported non- GAAP operating income of $72 million.",
+        "In summation, we're raising our adjusted earnings per share guidance to $5.40 per share to $5.45 per share.",
+        "Our FFO earnings guidance is now $5.28 per share.",
+    ]);
+    assert_eq!(label(&figs, "$29.3 million").as_deref(), Some("EBITDA"));
+    assert_eq!(label(&figs, "$0.86").as_deref(), Some("GAAP EPS"));
+    assert_eq!(
+        label(&figs, "$72 million").as_deref(),
+        Some("non-GAAP operating income")
+    );
+    assert_eq!(
+        label(&figs, "$5.40 per share to $5.45").as_deref(),
+        Some("Adjusted EPS")
+    );
+    assert_eq!(label(&figs, "$5.28").as_deref(), Some("FFO per share"));
+    let figs = figures_of(&["Real estate sales were $120 million in the quarter."]);
+    assert_eq!(label(&figs, "$120 million").as_deref(), Some("Real estate revenue"));
+}
