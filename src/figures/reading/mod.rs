@@ -588,6 +588,83 @@ fn link_changes_and_bases(readings: &mut [Option<Reading>], restatements: &[bool
     }
 }
 
+/// Words that open a would-be segment name only when a sentence's words were read as
+/// one (see [`not_a_segment`]).
+const SENTENCE_WORDS: &[&str] = &[
+    "and",
+    "by",
+    "for",
+    "in",
+    "despite",
+    "though",
+    "therefore",
+    "finally",
+    "first-quarter",
+    "second-quarter",
+    "third-quarter",
+    "fourth-quarter",
+    "full-year",
+    "second-half",
+    "first-half",
+    "quarter-one",
+    "period-end",
+    "prior-year",
+    "year-over-year",
+    "interim",
+    "date",
+    "adjust",
+    "build",
+    "cancel",
+    "commence",
+    "exit",
+    "helps",
+    "hold",
+    "implies",
+    "promote",
+    "ran",
+    "realize",
+    "sustain",
+    "take",
+    "operating",
+    "reporting",
+    "absolute",
+    "view",
+    "segment-level",
+];
+
+/// Words that make a would-be segment name a part's (see [`not_a_segment`]).
+const PART_WORDS: &[&str] = &[
+    "guidance",
+    "assumes",
+    "items",
+    "costs",
+    "expense",
+    "gains",
+    "benefit",
+    "change",
+    "shares",
+    "minimum",
+    "major",
+    "little",
+    "mature",
+    "long",
+    "triple",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "push",
+    "lap",
+    "below",
+    "above",
+    "units",
+    "three-year",
+    "final",
+    "grown",
+];
+
 /// The scope of a figure whose "segment" names no line of business: the company's own
 /// words (`Company net debt`) and the figure's own metric (`Shifting to EBITDA,` opens no
 /// segment of EBITDA) leave the total; another metric's words (`mortgage production
@@ -598,8 +675,16 @@ fn not_a_segment(vocabulary: &Vocabulary, name: &str, metric: MetricId) -> Optio
         lower.trim_start_matches("the ").trim_end_matches("'s"),
         "company" | "corporation" | "group" | "firm"
     );
-    if company {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    // Words of the sentence that a reading took for a name: a period (`second-quarter
+    // GAAP EPS`), a joining or opening word (`Finally`, `Despite`, `and`), a verb
+    // (`implies`, `helps`) leave the figure the company's; a common noun (`guidance
+    // assumes bad debt`, `items`, `costs`) or a count (`two mortgage`) makes it a part.
+    if company || words.first().is_some_and(|w| SENTENCE_WORDS.contains(w)) {
         return Some(Scope::Total);
+    }
+    if words.iter().any(|w| PART_WORDS.contains(w)) {
+        return Some(Scope::Item);
     }
     let named = vocabulary
         .phrases()

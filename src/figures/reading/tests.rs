@@ -1404,3 +1404,15 @@ fn the_company_or_a_metric_is_no_segment() {
     let figs = figures_of(&["Real estate sales were $120 million in the quarter."]);
     assert_eq!(label(&figs, "$120 million").as_deref(), Some("Real estate revenue"));
 }
+
+#[test]
+fn sentence_words_read_as_a_name_are_no_segment() {
+    let figs = figures_of(&[
+        "Today, we announced second-quarter reported earnings of $0.45 per share.",
+        "Therefore revenue guidance for the fourth quarter is $200 million to $210 million.",
+        "Our guidance assumes bad debt of $7.6 million.",
+    ]);
+    assert_eq!(label(&figs, "$0.45").as_deref(), Some("GAAP EPS"));
+    assert_eq!(label(&figs, "$200 million to $210 million").as_deref(), Some("Revenue"));
+    assert!(figure(&figs, "$7.6 million").label.is_none() || figure(&figs, "$7.6 million").scope == Scope::Item);
+}
