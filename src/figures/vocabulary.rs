@@ -4,6 +4,8 @@
 //! A figure's metric always comes from here, never from the words around it, so a label
 //! can only ever be built of vocabulary names, bases and the segment the call names.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 /// What a metric's value is, which decides which figures can state it.
@@ -1242,6 +1244,9 @@ pub struct Vocabulary {
     defs: Vec<MetricDef>,
     /// `(phrase, what it names)` for every phrase, in matcher order.
     phrases: Vec<(String, PhraseMeaning)>,
+    /// Each metric phrase, lowercased, with the metric it names (the first, as the
+    /// matcher prefers it).
+    by_phrase: HashMap<String, MetricId>,
 }
 
 /// What a vocabulary phrase names.
@@ -1318,7 +1323,17 @@ impl Vocabulary {
             phrases.extend(m.phrases.iter().map(|p| (p.clone(), meaning)));
         }
         phrases.extend(NOT_METRICS.iter().map(|p| (p.to_string(), PhraseMeaning::NotMetric)));
-        Vocabulary { defs, phrases }
+        let mut by_phrase = HashMap::new();
+        for (phrase, meaning) in &phrases {
+            if let PhraseMeaning::Metric { id, .. } = meaning {
+                by_phrase.entry(phrase.to_lowercase()).or_insert(*id);
+            }
+        }
+        Vocabulary {
+            defs,
+            phrases,
+            by_phrase,
+        }
     }
 
     /// The metric with id `id`.
@@ -1329,6 +1344,12 @@ impl Vocabulary {
     /// The metric named `name`, if the vocabulary has it.
     pub fn id(&self, name: &str) -> Option<MetricId> {
         position(&self.defs, name)
+    }
+
+    /// The metric a whole phrase names, given lowercased (`ebitda`, `funds from
+    /// operations`), if it is one of the vocabulary's.
+    pub fn metric_named_by(&self, lower: &str) -> Option<MetricId> {
+        self.by_phrase.get(lower).copied()
     }
 
     /// Every phrase with what it names.

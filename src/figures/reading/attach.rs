@@ -459,7 +459,7 @@ impl<'a> Sentence<'a> {
             .cues_in(clause_start, start)
             .any(|(_, _, c)| matches!(c, Cue::Up { .. } | Cue::Down { .. }));
         let words = &self.lower[end..x.tail];
-        let next_words = words_of(&self.lower[x.tail..]).into_iter().take(3);
+        let mut next_words = words_iter(&self.lower[x.tail..]).take(3);
         let change_word = |w: &str| {
             [
                 "growth",
@@ -473,7 +473,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .any(|c| w.contains(c))
         };
-        !direction_before && !change_word(words) && !next_words.into_iter().any(change_word) && !self.moves(i)
+        !direction_before && !change_word(words) && !next_words.any(change_word) && !self.moves(i)
     }
 
     /// Whether the figure can state the metric (its unit fits what the metric

@@ -686,13 +686,7 @@ fn not_a_segment(vocabulary: &Vocabulary, name: &str, metric: MetricId) -> Optio
     if words.iter().any(|w| PART_WORDS.contains(w)) {
         return Some(Scope::Item);
     }
-    let named = vocabulary
-        .phrases()
-        .iter()
-        .find_map(|(phrase, meaning)| match meaning {
-            PhraseMeaning::Metric { id, .. } if phrase.eq_ignore_ascii_case(&lower) => Some(*id),
-            _ => None,
-        })?;
+    let named = vocabulary.metric_named_by(&lower)?;
     Some(if named == metric { Scope::Total } else { Scope::Item })
 }
 

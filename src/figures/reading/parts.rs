@@ -177,8 +177,7 @@ impl<'a> Sentence<'a> {
         else {
             return false;
         };
-        words_of(&self.lower[x.tail..next])
-            .into_iter()
+        words_iter(&self.lower[x.tail..next])
             .skip_while(|w| matches!(*w, "in" | "of" | "from" | "the"))
             .take(1)
             .any(|w| IMPACT_WORDS.contains(&w))
@@ -267,7 +266,7 @@ impl<'a> Sentence<'a> {
         if ends_with("more") {
             return Some(Up);
         }
-        words_of(after).into_iter().take(5).find_map(|w| match w {
+        words_iter(after).take(5).find_map(|w| match w {
             "growth" | "expansion" => Some(Up),
             "contraction" | "compression" => Some(Down),
             _ => None,
