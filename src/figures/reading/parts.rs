@@ -53,6 +53,19 @@ fn verb_before_by(head: &str) -> Option<Direction> {
     })
 }
 
+/// True when `after` (the words after a figure) opens with `more` or `less` as a
+/// comparison: `$10 million less.`, `$2 million more,`, `5% less year-over-year`, never
+/// `$532 million less capital spending`, which subtracts.
+fn compares_with(after: &str, word: &str) -> bool {
+    after.strip_prefix(word).is_some_and(|rest| {
+        rest.is_empty()
+            || rest.starts_with([',', '.', ';', ')'])
+            || ["year", "sequential", "versus", "compared", "from"]
+                .iter()
+                .any(|c| rest.trim_start().starts_with(c))
+    })
+}
+
 impl<'a> Sentence<'a> {
     /// True when a direction word stands right before the figure without `to` (`up $4.1
     /// billion`, `an increase of $13 million`, `declined 3%`) or right after it (`a $5
@@ -107,13 +120,7 @@ impl<'a> Sentence<'a> {
             ]
             .iter()
             .any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
-            // `$2 million more`, `1% less` end the clause; `$532 million less capital
-            // spending` subtracts.
-            || ["more", "less"].iter().any(|w| {
-                after
-                    .strip_prefix(w)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([',', '.', ';', ')']))
-            })
+            || ["more", "less"].iter().any(|w| compares_with(after, w))
     }
 
     /// True for an amount that is the effect of something on a metric, not the metric:
@@ -249,21 +256,10 @@ impl<'a> Sentence<'a> {
         if DOWN_AFTER.iter().any(|w| after.starts_with(w)) {
             return Some(Down);
         }
-        // `$10 million less.`, `$2 million more,`, `5% less year-over-year`: the
-        // comparison ends there or says what it compares.
-        let ends_with = |w: &str| {
-            after.strip_prefix(w).is_some_and(|rest| {
-                rest.is_empty()
-                    || rest.starts_with([',', '.', ';', ')'])
-                    || ["year", "sequential", "versus", "compared", "from"]
-                        .iter()
-                        .any(|c| rest.trim_start().starts_with(c))
-            })
-        };
-        if ends_with("less") {
+        if compares_with(after, "less") {
             return Some(Down);
         }
-        if ends_with("more") {
+        if compares_with(after, "more") {
             return Some(Up);
         }
         words_iter(after).take(5).find_map(|w| match w {
