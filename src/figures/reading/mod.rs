@@ -414,6 +414,9 @@ impl<'a> Sentence<'a> {
         if let Some(Fit { metric, change, basis }) = fitted {
             r.metric = Some(self.per_share_continued(ctx, i, metric, change, out).unwrap_or(metric));
             r.change = change;
+            if r.direction.is_none() && self.unsigned_growth_rate(ctx, i, metric, mention) {
+                r.direction = Some(Direction::Up);
+            }
             r.explicit = match attached {
                 Some(Attachment::Mention(m, own)) => own && !self.mentions[m].readjusted,
                 Some(Attachment::Figure(_)) => continued.is_some_and(|c| c.explicit),

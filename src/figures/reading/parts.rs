@@ -269,6 +269,28 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// A growth rate stated as a bare positive percentage (`Organic growth was 2.1%`,
+    /// `same-store sales of 16.9%`) grows: the metric is the rate, or the metric's own
+    /// words say growth, and a decline would be said (`negative 2%`, `declined 3%`),
+    /// unless a falling word stands in its clause.
+    pub(super) fn unsigned_growth_rate(
+        &self,
+        ctx: &Context<'_>,
+        i: usize,
+        metric: MetricId,
+        mention: Option<&Mention>,
+    ) -> bool {
+        let (start, _, m) = self.figs[i];
+        let (clause_start, clause_end) = self.clause(start);
+        let rate = ctx.vocabulary.def(metric).measure == Measure::Growth
+            || mention.is_some_and(|x| self.lower[x.start..x.tail.max(x.end)].contains("growth"));
+        rate && m.low.unit == Unit::Percent
+            && m.low.value > 0.0
+            && !self
+                .cues_in(clause_start, clause_end)
+                .any(|(_, _, c)| matches!(c, Cue::Down { .. }))
+    }
+
     /// The direction a comparison word says (`a 3.4% decrease from the second quarter`,
     /// `an increase over last year`): the cue reads as a comparison, its first word moves.
     fn compared_direction(&self, at: usize, c: Cue) -> Option<Direction> {

@@ -1416,3 +1416,15 @@ fn sentence_words_read_as_a_name_are_no_segment() {
     assert_eq!(label(&figs, "$200 million to $210 million").as_deref(), Some("Revenue"));
     assert!(figure(&figs, "$7.6 million").label.is_none() || figure(&figs, "$7.6 million").scope == Scope::Item);
 }
+
+#[test]
+fn a_bare_positive_growth_rate_grows() {
+    let figs = figures_of(&[
+        "Organic growth was 2.1% with acquisitions contributing 4.4%.",
+        "Same-store sales of 16.9% came in ahead of plan.",
+        "For the quarter, organic growth was negative 24%.",
+    ]);
+    assert_eq!(figure(&figs, "2.1%").direction, Some(Direction::Up));
+    assert_eq!(figure(&figs, "16.9%").direction, Some(Direction::Up));
+    assert_eq!(figure(&figs, "24%").direction, Some(Direction::Down));
+}
