@@ -1848,10 +1848,9 @@ fn is_dotted_abbreviation(word: &str) -> bool {
     let Some(body) = word.strip_suffix('.') else {
         return false;
     };
-    let parts: Vec<&str> = body.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
+    body.contains('.')
+        && body
+            .split('.')
             .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase()))
 }
 

@@ -678,15 +678,15 @@ fn not_a_segment(vocabulary: &Vocabulary, name: &str, metric: MetricId) -> Optio
         lower.trim_start_matches("the ").trim_end_matches("'s"),
         "company" | "corporation" | "group" | "firm"
     );
-    let words: Vec<&str> = lower.split_whitespace().collect();
     // Words of the sentence that a reading took for a name: a period (`second-quarter
     // GAAP EPS`), a joining or opening word (`Finally`, `Despite`, `and`), a verb
     // (`implies`, `helps`) leave the figure the company's; a common noun (`guidance
     // assumes bad debt`, `items`, `costs`) or a count (`two mortgage`) makes it a part.
-    if company || words.first().is_some_and(|w| SENTENCE_WORDS.contains(w)) {
+    let first = lower.split_whitespace().next();
+    if company || first.is_some_and(|w| SENTENCE_WORDS.contains(&w)) {
         return Some(Scope::Total);
     }
-    if words.iter().any(|w| PART_WORDS.contains(w)) {
+    if lower.split_whitespace().any(|w| PART_WORDS.contains(&w)) {
         return Some(Scope::Item);
     }
     let named = vocabulary.metric_named_by(&lower)?;
