@@ -429,22 +429,33 @@ impl<'a> Sentence<'a> {
             // `ahead of our guidance of $2.40`: the forecast right after the words.
             // Not `exceeded our expectations with earnings at $1.18`: a metric or other
             // words between make the figure the result.
+            // Not `we expect G&A to be within our guidance range of $80 million to $85
+            // million`: a forecast saying where the guidance lands.
             Cue::NotForward => (["guidance", "outlook", "expectation", "consensus"]
                 .iter()
                 .any(|w| said.contains(w))
-                && self.text[*e..start].split_whitespace().all(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "of" | "at" | "for" | "approximately" | "about" | "roughly" | "around" | "which" | "was"
-                    )
-                }))
+                && !self.cues_in(clause_start, *s).any(|(_, _, c)| *c == Cue::Forward)
+                // `above our guidance range of $1.08 to $1.10` (not `exceeded our guidance
+                // range at $1.33`: the result).
+                && self.lower[*e..start]
+                    .trim_start()
+                    .trim_start_matches("range of ")
+                    .split_whitespace()
+                    .all(|w| {
+                        matches!(
+                            w,
+                            "of" | "at" | "for" | "approximately" | "about" | "roughly" | "around" | "which" | "was"
+                        )
+                    }))
             .then_some(PriorCue::Guidance),
-            // `from $10.55 to $11.15 to $11.33 to $11.93`: a range after `from` is the
-            // base only when another figure follows after `to`.
-            Cue::From if range_with_to => self.figs.get(i + 1).and_then(|next| {
-                let gap = self.lower[end..next.0].trim();
-                (gap.ends_with("to") && gap.split_whitespace().count() <= 4).then(|| self.prior_between(*e, start))
-            }),
+            // `from $10.55 to $11.15 to $11.33 to $11.93`, `from a range of $8.90 to
+            // $9.10, up to a range of $9.15 to $9.30`: a range after `from` is the base
+            // only when another figure follows after `to`.
+            Cue::From if range_with_to => self
+                .figs
+                .get(i + 1)
+                .filter(|next| to_the_next_figure(&self.lower[end..next.0]))
+                .map(|_| self.prior_between(*e, start)),
             _ => Some(year_after.unwrap_or_else(|| self.prior_between(*e, start))),
         };
         kind.or(year_after)
@@ -750,6 +761,36 @@ const TIME_WORDS: &[&str] = &[
 
 /// `'s` (or `’s`) and nothing else: the words before it own what follows.
 /// A verb that reports a result (`was`, `totaled`, `grew`, `declined`).
+/// True when the words between a range and the next figure lead to it as its new value:
+/// `to`, `, up to a range of`, `to a new range of`.
+fn to_the_next_figure(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 6
+        && words.contains(&"to")
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "to" | "up"
+                    | "down"
+                    | "a"
+                    | "the"
+                    | "new"
+                    | "range"
+                    | "of"
+                    | "between"
+                    | "now"
+                    | "approximately"
+                    | "about"
+                    | "per"
+                    | "share"
+                    | "diluted"
+            )
+        })
+}
+
 fn is_past(c: &Cue) -> bool {
     matches!(c, Cue::Past | Cue::Up { past: true } | Cue::Down { past: true })
 }

@@ -140,6 +140,38 @@ fn a_result_beating_a_goal_is_a_result() {
 }
 
 #[test]
+fn a_guidance_range_a_result_is_compared_with_is_its_base() {
+    for sentence in [
+        "This performance led to earnings of $1.15 per diluted share, above our guidance range of $1.08 to $1.10.",
+        "EPS increased 40% year-over-year to $1.15 compared to our guidance range of $1.08 to $1.10.",
+    ] {
+        let figs = figures_of(&[sentence]);
+        let base = figure(&figs, "$1.08 to $1.10");
+        assert_eq!(base.kind, Kind::Prior, "{sentence}");
+        assert_eq!(base.comparison, Some(Comparison::Guidance), "{sentence}");
+        assert_eq!(figs.headline.len(), 1, "{sentence}: {:?}", figs.headline);
+    }
+    // A forecast that lands within the guidance is the forecast; a result `at` a value
+    // past the range is the result.
+    let within = figures_of(&["We expect G&A to be within our guidance range of $80 million to $85 million in 2025."]);
+    assert_eq!(figure(&within, "$80 million to $85 million").kind, Kind::Guidance);
+    let beat = figures_of(&["FFO per share for the third quarter exceeded our guidance range at $1.33 per share."]);
+    assert_eq!(figure(&beat, "$1.33").kind, Kind::Actual);
+}
+
+#[test]
+fn a_range_raised_from_one_range_up_to_another_is_based_on_the_first() {
+    let figs = figures_of(&[
+        "We are again raising our earnings per share guidance from a range of $8.90 to $9.10, up to a range of \
+         $9.15 to $9.30, reflecting growth of 16% to 18% from the previous fiscal year.",
+    ]);
+    assert_eq!(figure(&figs, "$8.90 to $9.10").kind, Kind::Prior);
+    assert_eq!(figure(&figs, "$9.15 to $9.30").kind, Kind::Guidance);
+    let rows: Vec<&str> = figs.headline.iter().map(|r| r.value.as_str()).collect();
+    assert_eq!(rows, ["$9.15 – $9.30"]);
+}
+
+#[test]
 fn past_results_inside_an_outlook_passage_stay_results() {
     let figs = figures_of(&[
         "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \
