@@ -408,6 +408,9 @@ impl<'a> Sentence<'a> {
                 Cue::Qoq if possessive(&self.text[*e..start]) => Some(PriorCue::Quarter),
                 _ => None,
             });
+        if self.opens_with_earlier_forecast(i) || self.forecast_given_before(start) {
+            return Some(PriorCue::Guidance);
+        }
         let Some((s, e, c)) = governing else {
             return year_after.or(year_before).or_else(|| self.prior_frame(start));
         };
@@ -459,6 +462,56 @@ impl<'a> Sentence<'a> {
             _ => Some(year_after.unwrap_or_else(|| self.prior_between(*e, start))),
         };
         kind.or(year_after)
+    }
+
+    /// A sentence opening with an earlier forecast (`Our previous guidance was for sales
+    /// of $445 million to $500 million, and adjusted earnings of $1.35 to $1.70`): every
+    /// figure of it is that forecast's, until words name a new value (`to`, `now`).
+    fn opens_with_earlier_forecast(&self, i: usize) -> bool {
+        // The sentence's subject, with at most a determiner before it (not `As Tom
+        // previously mentioned, sales were`, not `we are reconfirming our previously
+        // issued guidance`).
+        let Some(&(s, e, Cue::PriorGuidance)) = self.cues.first() else {
+            return false;
+        };
+        let subject = self.lower[..s]
+            .split_whitespace()
+            .all(|w| matches!(w, "our" | "the" | "and" | "so" | "but"));
+        if !subject || self.figs.first().is_none_or(|f| f.0 < e) {
+            return false;
+        }
+        // A forecast, not `Previously, I mentioned cash flow was $409.1 million`.
+        let forecast = ["guidance", "outlook", "expect", "range", "forecast"]
+            .iter()
+            .any(|w| self.lower[s..e].contains(w))
+            || self.cues_in(e, self.figs[0].0).any(|(_, _, c)| *c == Cue::Forward);
+        if !forecast {
+            return false;
+        }
+        let mut at = e;
+        for f in &self.figs[..=i] {
+            if names_a_new_value(&self.lower[at..f.0]) {
+                return false;
+            }
+            at = f.1;
+        }
+        true
+    }
+
+    /// A forecast the company gave in an earlier period: `Last quarter, I provided a Q2
+    /// revenue scenario of $270 million to $300 million`.
+    fn forecast_given_before(&self, start: usize) -> bool {
+        // The giving in the figure's own clause (not `Our full-year guidance is consistent
+        // with what we provided last quarter, with EBITDA at $7.9 billion`).
+        let (clause_start, _) = self.clause(start);
+        let gave = words_at(&self.lower[clause_start..start])
+            .iter()
+            .any(|(_, w)| GAVE.contains(w));
+        let earlier = self
+            .cues_in(0, start)
+            .any(|(_, _, c)| matches!(c, Cue::PriorQuarter | Cue::PriorYear));
+        let forecast = self.cues_in(0, start).any(|(_, _, c)| *c == Cue::Forward);
+        gave && earlier && forecast
     }
 
     /// `For the comparable prior year period, net sales were $145.7 million`: a sentence
@@ -761,6 +814,28 @@ const TIME_WORDS: &[&str] = &[
 
 /// `'s` (or `’s`) and nothing else: the words before it own what follows.
 /// A verb that reports a result (`was`, `totaled`, `grew`, `declined`).
+/// True when words between two figures turn from an earlier value to a new one (`to`,
+/// `now`, `new`, `raised`).
+/// Past verbs of giving a forecast.
+const GAVE: &[&str] = &[
+    "provided",
+    "gave",
+    "issued",
+    "introduced",
+    "shared",
+    "offered",
+    "initiated",
+];
+
+fn names_a_new_value(gap: &str) -> bool {
+    gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "to" | "now" | "new" | "raised" | "raising" | "lowered" | "lowering" | "updated" | "today"
+        )
+    })
+}
+
 /// True when the words between a range and the next figure lead to it as its new value:
 /// `to`, `, up to a range of`, `to a new range of`.
 fn to_the_next_figure(gap: &str) -> bool {

@@ -650,9 +650,22 @@ impl<'a> Sentence<'a> {
         if words.iter().rev().find(|(_, w)| !hedge(w)).map(|(_, w)| *w) != Some("by") {
             return false;
         }
+        let agent_verb = |k: usize, w: &str| {
+            AGENT_VERBS.contains(&w)
+                || AGENT_VERBS_AFTER_MODAL.contains(&w)
+                    && MODALS.contains(&words[k - 1].1)
+                    // `due to lower sales`: an adjective after a preposition.
+                    && !(words[k - 1].1 == "to"
+                        && k > 1
+                        && matches!(words[k - 2].1, "due" | "thanks" | "owing" | "related" | "compared" | "relative" | "attributable"))
+                    // `we will reduce costs by`, `we expect to lower debt by`
+                    && !words[k.saturating_sub(5)..k]
+                        .iter()
+                        .any(|(_, s)| matches!(*s, "we" | "we're" | "we'll" | "we've" | "i" | "company"))
+        };
         words.iter().enumerate().any(|(k, (at, w))| {
             k > 0
-                && AGENT_VERBS.contains(w)
+                && agent_verb(k, w)
                 && !OWN_SUBJECTS.contains(&words[k - 1].1)
                 && self
                     .mentions

@@ -172,6 +172,55 @@ fn a_range_raised_from_one_range_up_to_another_is_based_on_the_first() {
 }
 
 #[test]
+fn an_earlier_forecast_is_a_base_for_every_figure_it_gives() {
+    let figs = figures_of(&[
+        "Our previous guidance was for sales in the range of $445 million to $500 million, and adjusted earnings \
+         in the range of $1.35 to $1.70.",
+        "Last quarter, I provided a Q4 revenue scenario of $270 million to $300 million for the quarter.",
+    ]);
+    for text in [
+        "$445 million to $500 million",
+        "$1.35 to $1.70",
+        "$270 million to $300 million",
+    ] {
+        assert_eq!(figure(&figs, text).kind, Kind::Prior, "{text}");
+    }
+    assert!(figs.headline.is_empty(), "{:?}", figs.headline);
+    // Words naming the new value end it; a recollection of a result is no forecast.
+    let now = figures_of(&[
+        "Our previous guidance was for sales of $445 million, and we now expect adjusted earnings in the range of \
+         $1.35 to $1.70.",
+        "Previously, I mentioned cash flow provided by operating activities was $409.1 million.",
+        "Our full-year guidance is consistent with what we provided last quarter, with EBITDA at $7.9 billion.",
+    ]);
+    assert_eq!(figure(&now, "$1.35 to $1.70").kind, Kind::Guidance);
+    assert_eq!(figure(&now, "$409.1 million").kind, Kind::Actual);
+    assert_eq!(figure(&now, "$7.9 billion").kind, Kind::Guidance);
+}
+
+#[test]
+fn what_will_move_a_metric_by_an_amount_is_a_part() {
+    let figs = figures_of(&[
+        "We estimate that the supply cost change will again impact our fourth quarter revenue by approximately \
+         $25 million to $30 million.",
+        "The settlement is expected to lower net income by approximately $50 million.",
+        "Labor availability shifted approximately $60 million of expected revenue out of the quarter.",
+    ]);
+    for text in ["$25 million to $30 million", "$50 million", "$60 million"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Item, "{text}");
+    }
+    // Not an adjective after `due to`, not the company's own plan, not a metric's name.
+    let own = figures_of(&[
+        "While gross profit declined 5% due to lower sales, gross margin improved by 180 basis points to 44.4%.",
+        "We were able to reduce inventory by $19 million during the quarter.",
+        "Deferred revenue of $182 million was down $53 million or 22% to prior year.",
+    ]);
+    for text in ["180 basis points", "$19 million", "$182 million"] {
+        assert_ne!(figure(&own, text).scope, Scope::Item, "{text}");
+    }
+}
+
+#[test]
 fn past_results_inside_an_outlook_passage_stay_results() {
     let figs = figures_of(&[
         "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \

@@ -482,6 +482,18 @@ pub(super) const AGENT_VERBS: &[&str] = &[
     "benefited",
 ];
 
+/// The same verbs in the base form, after a modal (`the change will again impact our
+/// second quarter revenue by $25 million`, `is expected to lower net income by`; not
+/// the noun in `the impact of … revenue increased by 25%`).
+pub(super) const AGENT_VERBS_AFTER_MODAL: &[&str] = &[
+    "impact", "affect", "hurt", "dilute", "lower", "reduce", "pressure", "depress", "benefit",
+];
+
+/// Words a base-form verb of [`AGENT_VERBS_AFTER_MODAL`] follows.
+pub(super) const MODALS: &[&str] = &[
+    "will", "would", "could", "may", "might", "should", "can", "to", "again", "also", "further", "likely",
+];
+
 /// Subjects that make a move the company's own result (`we increased revenue by 10%`).
 pub(super) const OWN_SUBJECTS: &[&str] = &[
     "we",
@@ -526,6 +538,11 @@ pub(super) const PART_VERBS: &[&str] = &[
     "include",
     "impacted",
     "impacting",
+    // `shifted approximately $60 million of expected revenue out of the quarter`: an
+    // amount moved between periods, not the period's total.
+    "shifted",
+    "pushed",
+    "delayed",
     "benefited",
     "benefiting",
     "benefit",
