@@ -642,6 +642,10 @@ const BASES: &[(&str, Basis)] = &[
     ("as reported", Basis::Gaap),
     ("on an as-reported basis", Basis::Gaap),
     ("on an adjusted basis", Basis::Adjusted),
+    // Speech drops the article: `$0.13 on a GAAP basis and $0.70 on adjusted basis`.
+    ("on adjusted basis", Basis::Adjusted),
+    ("on GAAP basis", Basis::Gaap),
+    ("on non-GAAP basis", Basis::NonGaap),
     ("excluding items", Basis::Adjusted),
     ("excluding special items", Basis::Adjusted),
     ("excluding one-time items", Basis::Adjusted),

@@ -491,6 +491,17 @@ impl<'a> Sentence<'a> {
                 r.basis = owner.basis.or(r.basis);
                 r.negative |= owner.negative;
             }
+            // `non-GAAP net income was $157.4 million, or $5.21 diluted earnings per
+            // share`: the per-share restatement of a level is on the level's basis.
+            if r.basis.is_none()
+                && self.restates_previous(i)
+                && let Some(level) = out.last().and_then(|o| o.as_ref())
+                && level
+                    .metric
+                    .is_some_and(|m| ctx.vocabulary.def(m).per_share == r.metric)
+            {
+                r.basis = level.basis;
+            }
         } else {
             r.change = m.low.unit.is_percentage() && r.direction.is_some() || self.moves(i);
         }

@@ -221,6 +221,17 @@ fn what_will_move_a_metric_by_an_amount_is_a_part() {
 }
 
 #[test]
+fn a_per_share_restatement_keeps_the_basis_of_its_level() {
+    let figs = figures_of(&[
+        "Non-GAAP net income for the third quarter was $157.4 million, or $5.21 diluted earnings per share.",
+        "Q3 earnings on a per share basis were $0.13 on a GAAP basis and $0.70 on adjusted basis.",
+    ]);
+    assert_eq!(label(&figs, "$5.21").as_deref(), Some("non-GAAP EPS"));
+    assert_eq!(label(&figs, "$0.13").as_deref(), Some("GAAP EPS"));
+    assert_eq!(label(&figs, "$0.70").as_deref(), Some("Adjusted EPS"));
+}
+
+#[test]
 fn past_results_inside_an_outlook_passage_stay_results() {
     let figs = figures_of(&[
         "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \
