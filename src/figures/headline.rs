@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::figures::grammar::{BANDS, Unit};
 use crate::figures::period::{CallPeriod, Period};
 use crate::figures::scope::Scope;
-use crate::figures::vocabulary::{Basis, Measure, MetricId, Tier, Vocabulary};
+use crate::figures::vocabulary::{Basis, Measure, MetricDef, MetricId, Tier, Vocabulary};
 use crate::figures::{Comparison, Direction, Figure, Kind, label};
 use crate::transcript::{Call, Role, Section};
 
@@ -426,7 +426,10 @@ fn authority(f: &Figure, call: &Call) -> i32 {
 
 fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> Option<HeadlineRow> {
     let def = vocabulary.def(key.metric);
-    let levels: Vec<&Figure> = list.iter().copied().filter(|f| !f.change).collect();
+    let mut levels: Vec<&Figure> = list.iter().copied().filter(|f| !f.change).collect();
+    if !key.guidance && matches!(key.period, Period::Quarter { quarter: 4, .. }) && flows(def) {
+        drop_year_sized(&mut levels);
+    }
     let value = best_level(&levels, key.guidance, call);
     let change = change_for(list, value, def.measure, call);
     // How far a result beat its forecast says nothing without the result.
@@ -470,6 +473,39 @@ fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> 
         change_anchor: change.map(|c| c.paragraph.clone()).unwrap_or_default(),
     })
 }
+
+/// True for what a period earns or sells (EPS, revenue, profit), which a year has about
+/// four quarters of; not balances or ratios.
+fn flows(def: &MetricDef) -> bool {
+    match def.measure {
+        Measure::PerShare => true,
+        Measure::Amount => matches!(def.tier, Tier::Earnings | Tier::Revenue | Tier::Profit),
+        _ => false,
+    }
+}
+
+/// A fourth-quarter call talks of the quarter and the year in one passage, so an undated
+/// `adjusted earnings per share of $5.02` can stand beside the quarter's dated `$1.11`.
+/// An undated statement about four times (between the bounds of [`YEAR_SIZED`]) the
+/// largest dated one of the same quarter is the year's, and leaves the quarter's row. (A
+/// ratio far outside says one of them is a part, which this cannot tell.)
+fn drop_year_sized(levels: &mut Vec<&Figure>) {
+    let size = |f: &Figure| f.value.or(f.high).filter(|v| *v > 0.0);
+    let Some(dated) = levels
+        .iter()
+        .filter(|f| f.dated)
+        .filter_map(|f| size(f))
+        .max_by(f64::total_cmp)
+    else {
+        return;
+    };
+    let (low, high) = YEAR_SIZED;
+    levels.retain(|f| f.dated || size(f).is_none_or(|v| !(dated * low..=dated * high).contains(&v)));
+}
+
+/// How many times a quarter's value a year's is: about four, as a business that grows or
+/// shrinks through the year makes it.
+const YEAR_SIZED: (f64, f64) = (3.0, 5.5);
 
 /// The value a row shows: the most authoritative statement (a range first, for
 /// guidance), then the earliest; written as precisely as any statement of the same value.

@@ -94,6 +94,9 @@ pub struct Figure {
     /// The metric was named in the figure's own clause.
     #[serde(skip)]
     explicit: bool,
+    /// Its own sentence names its period (not carried from the passage).
+    #[serde(skip)]
+    dated: bool,
     /// Which sentence of the call it was stated in.
     #[serde(skip)]
     sentence: usize,
@@ -348,6 +351,7 @@ impl FigureReader {
             quantities: m.quantities().cloned().collect(),
             metric_id: r.metric,
             explicit: r.explicit,
+            dated: r.dated,
             sentence,
         }
     }

@@ -232,6 +232,31 @@ fn a_per_share_restatement_keeps_the_basis_of_its_level() {
 }
 
 #[test]
+fn an_undated_year_sized_figure_leaves_the_fourth_quarter_row() {
+    let figs = figures_of_fourth_quarter(&[
+        "We delivered record adjusted earnings per share of $5.02 and record revenue of $3.5 billion.",
+        "I am pleased to report solid fourth quarter results with adjusted earnings per share of $1.11.",
+    ]);
+    let eps: Vec<&str> = figs
+        .headline
+        .iter()
+        .filter(|r| r.label == "Adjusted EPS" && r.period_label.starts_with("Q4"))
+        .map(|r| r.value.as_str())
+        .collect();
+    assert_eq!(eps, ["$1.11"], "{:?}", figs.headline);
+    // A dated part far smaller than the quarter says nothing of the year.
+    let part = figures_of_fourth_quarter(&[
+        "Revenue was $580 million.",
+        "In the fourth quarter, revenue of $46 million came from the new plant.",
+    ]);
+    assert!(
+        part.headline.iter().any(|r| r.value == "$580 million"),
+        "{:?}",
+        part.headline
+    );
+}
+
+#[test]
 fn past_results_inside_an_outlook_passage_stay_results() {
     let figs = figures_of(&[
         "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \
