@@ -1515,7 +1515,7 @@ fn is_stop(lower: &str) -> bool {
     if lower.ends_with("ly")
         && !matches!(
             lower,
-            "family" | "supply" | "quarterly" | "monthly" | "weekly" | "italy"
+            "family" | "supply" | "quarterly" | "monthly" | "weekly" | "italy" | "fully"
         )
     {
         return true; // adverbs

@@ -293,6 +293,41 @@ impl<'a> Sentence<'a> {
 
     /// The figure restates the one right before it (`$54 million or $0.06 per share`,
     /// `$0.06, or $54 million`).
+    /// `reported and adjusted earnings per share were $0.38 and $0.29, respectively`:
+    /// bases listed before one metric pair in order with the figures listed after it.
+    fn listed_basis(&self, i: usize, x: &Mention) -> Option<Basis> {
+        let mut first = 0;
+        let run = loop {
+            let run = self.run_from(first);
+            if run.contains(&i) || run.is_empty() {
+                break run;
+            }
+            first = run[run.len() - 1] + 1;
+        };
+        if run.len() < 2 || self.figs[run[0]].0 < x.end {
+            return None;
+        }
+        let (clause_start, _) = self.clause(x.start);
+        let words = words_of(&self.lower[clause_start.min(x.start)..x.start]);
+        // The trailing list `B1 and B2`, `B1, B2 and B3` of basis words.
+        let mut bases = Vec::new();
+        let mut expect_basis = true;
+        for w in words.iter().rev() {
+            match (expect_basis, Basis::from_word(w)) {
+                (true, Some(b)) => {
+                    bases.push(b);
+                    expect_basis = false;
+                }
+                (false, _) if *w == "and" => expect_basis = true,
+                (true, None) if bases.is_empty() && matches!(*w, "diluted" | "fully" | "basic") => {}
+                _ => break,
+            }
+        }
+        bases.reverse();
+        let k = run.iter().position(|&j| j == i)?;
+        (bases.len() == run.len()).then(|| bases[k])
+    }
+
     fn restates_previous(&self, i: usize) -> bool {
         i > 0 && {
             let gap = self.text[self.past_per_share(self.figs[i - 1].1)..self.figs[i].0].to_ascii_lowercase();
@@ -472,6 +507,14 @@ impl<'a> Sentence<'a> {
             }
             if let Some(b) = self.basis_right_after(i).or_else(|| self.basis_right_before(i)) {
                 r.basis = Some(b);
+            }
+            if let Some(b) = mention
+                .filter(|_| self.restating_basis(start).is_none())
+                .and_then(|x| self.listed_basis(i, x))
+            {
+                // Reported revenue is revenue (as above).
+                let reported_revenue = b == Basis::Gaap && ctx.vocabulary.def(metric).tier == Tier::Revenue;
+                r.basis = (!reported_revenue).then_some(b);
             }
             // `Excluding these gains, we earned $2.15 per diluted share`: without the
             // items the sentence names, an adjusted figure.

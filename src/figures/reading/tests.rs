@@ -257,6 +257,27 @@ fn an_undated_year_sized_figure_leaves_the_fourth_quarter_row() {
 }
 
 #[test]
+fn bases_listed_before_one_metric_pair_with_its_figures_in_order() {
+    let figs = figures_of(&[
+        "Third quarter reported and adjusted earnings per share were $0.38 and $0.29, respectively.",
+        "GAAP and adjusted operating income were $476 million and $532 million, respectively.",
+        "Reported and organic net sales for the quarter were up 6.2% and 8.1%, respectively.",
+        "Non-GAAP fully diluted earnings per share were $0.60.",
+    ]);
+    assert_eq!(label(&figs, "$0.38").as_deref(), Some("GAAP EPS"));
+    assert_eq!(label(&figs, "$0.29").as_deref(), Some("Adjusted EPS"));
+    assert_eq!(label(&figs, "$476 million").as_deref(), Some("GAAP operating income"));
+    assert_eq!(
+        label(&figs, "$532 million").as_deref(),
+        Some("Adjusted operating income")
+    );
+    // Reported revenue is revenue.
+    assert_eq!(label(&figs, "6.2%").as_deref(), Some("Revenue"));
+    assert_eq!(label(&figs, "8.1%").as_deref(), Some("Organic revenue"));
+    assert_eq!(label(&figs, "$0.60").as_deref(), Some("non-GAAP EPS"));
+}
+
+#[test]
 fn past_results_inside_an_outlook_passage_stay_results() {
     let figs = figures_of(&[
         "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \
