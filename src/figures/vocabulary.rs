@@ -925,8 +925,10 @@ const BUILTIN: &[Builtin] = &[
             "capital spending",
             "capital investments",
             "capital spend",
+            "capex spend",
             "capital budget",
             "capital additions",
+            "capital expenditure program",
         ],
     ),
     metric(

@@ -195,6 +195,9 @@ impl<'a> Sentence<'a> {
         if let Some(topic) = nearest.filter(|&m| self.opening_topic(start) == Some(m)) {
             return Some(Attachment::Mention(topic, false));
         }
+        if let Some(subject) = self.subject_across_aside(start) {
+            return Some(Attachment::Mention(subject, true));
+        }
         if nearest.is_some() {
             return None;
         }
@@ -326,6 +329,54 @@ impl<'a> Sentence<'a> {
             .rposition(|x| x.metric.is_some() && x.tail <= clause_start)?;
         let gap = self.text[self.mentions[subject].tail..clause_start].trim();
         matches!(gap, "" | ",").then_some(subject)
+    }
+
+    /// The metric before an aside of what it leaves out or takes in, when the figure's
+    /// verb follows the aside: `adjusted earnings per diluted share, excluding noncash
+    /// expense, tax benefits and other discrete items, is estimated to be in the range of
+    /// $18.20 to $18.50`, or with the aside left open, `adjusted earnings, excluding
+    /// amortization expense and other items is expected to be $7.40 to $7.60`.
+    fn subject_across_aside(&self, start: usize) -> Option<usize> {
+        let opens_aside = |tail: usize| {
+            let aside = self.lower[tail..start].trim_start().strip_prefix(',')?.trim_start();
+            [
+                "excluding ",
+                "including ",
+                "before ",
+                "net of ",
+                "adjusted for ",
+                "after ",
+            ]
+            .iter()
+            .any(|w| aside.starts_with(w))
+            .then_some(aside)
+        };
+        // The metric the aside follows (words inside the aside may name others).
+        let m = self
+            .mentions
+            .iter()
+            .rposition(|x| x.tail <= start && x.metric.is_some() && !x.share && opens_aside(x.tail).is_some())?;
+        let tail = self.mentions[m].tail;
+        let aside = opens_aside(tail)?;
+        if self.figs.iter().any(|f| f.0 >= tail && f.0 < start) {
+            return None;
+        }
+        let aside_at = start - aside.len();
+        // Closed by a comma: only linking words after it.
+        if let Some(comma) = self.text[aside_at..start].rfind(',')
+            && self.links(aside_at + comma + 1, start, false)
+        {
+            return Some(m);
+        }
+        // Left open: the first verb after the aside leads to the figure, and no relative
+        // clause inside the aside owns that verb (`excluding the impact of X, which was`).
+        let (verb, _, _) = self
+            .cues_in(aside_at, start)
+            .find(|(_, _, c)| matches!(c, Cue::Forward | Cue::Past))?;
+        let relative = words_of(&self.lower[aside_at..*verb])
+            .iter()
+            .any(|w| matches!(*w, "which" | "that" | "who"));
+        (!relative && self.links(*verb, start, false)).then_some(m)
     }
 
     /// A metric the sentence opens with as its topic (`On adjusted EBITDA,`, `As for free

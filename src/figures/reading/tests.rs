@@ -278,6 +278,27 @@ fn bases_listed_before_one_metric_pair_with_its_figures_in_order() {
 }
 
 #[test]
+fn a_metric_reaches_its_figure_across_an_aside_of_what_it_leaves_out() {
+    let figs = figures_of(&[
+        "Our full year 2025 adjusted earnings per diluted share, excluding noncash expense for stock options, \
+         tax benefits from stock option exercises and other discrete items, is estimated to be in the range of \
+         $18.20 to $18.50.",
+        "In addition, full-year 2025 adjusted earnings, excluding amortization expense and other non-recurring \
+         items is expected to be $7.40 to $7.60.",
+        "We are projecting full-year capex spend to be in the range of $800 million to $900 million.",
+    ]);
+    assert_eq!(label(&figs, "$18.20 to $18.50").as_deref(), Some("Adjusted EPS"));
+    assert_eq!(label(&figs, "$7.40 to $7.60").as_deref(), Some("Adjusted EPS"));
+    assert_eq!(
+        label(&figs, "$800 million to $900 million").as_deref(),
+        Some("Capital expenditures")
+    );
+    // A figure inside the aside is no figure of the metric.
+    let inside = figures_of(&["Adjusted EBITDA, excluding the impact of the hurricane which was $5 million, rose."]);
+    assert_eq!(label(&inside, "$5 million"), None);
+}
+
+#[test]
 fn past_results_inside_an_outlook_passage_stay_results() {
     let figs = figures_of(&[
         "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \

@@ -97,6 +97,9 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "remain",
     "remained",
     "remains",
+    // `revenue guidance for 2021 continues to be in the range of`
+    "continue",
+    "continues",
     "reported",
     "delivered",
     "generated",
