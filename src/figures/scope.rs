@@ -506,6 +506,11 @@ const NEUTRAL: &[&str] = &[
     // (`high` alone is a part: see `praised_high`).
     "highest",
     "record-high",
+    // `a regular quarterly dividend`, `our common stock dividend`, `At the midpoint, net
+    // income will be $0.37`: the kind of payment or the point of a range, not a line.
+    "regular",
+    "stock",
+    "midpoint",
 ];
 
 /// A word of [`NEUTRAL`] or a month's name (lower case).

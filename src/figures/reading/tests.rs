@@ -1414,7 +1414,11 @@ fn words_of_the_sentence_never_become_a_segment() {
         "The trailing 12 months free cash flow was $700 million.",
         "We maintained ample liquidity of $297 million at quarter end.",
         "Six months revenue was $1.041 billion, an increase of 9.3%.",
+        "The board has declared a regular quarterly dividend of $0.13 per share.",
+        "At the midpoint, FFO will be $1.37 per diluted share.",
     ]);
+    assert_eq!(label(&figs, "$0.13").as_deref(), Some("Dividend per share"));
+    assert_eq!(label(&figs, "$1.37").as_deref(), Some("FFO per share"));
     assert_eq!(label(&figs, "12%").as_deref(), Some("Organic revenue"));
     assert_eq!(label(&figs, "4.8 times").as_deref(), Some("Leverage"));
     assert_eq!(label(&figs, "$700 million").as_deref(), Some("Free cash flow"));
