@@ -812,10 +812,6 @@ const TIME_WORDS: &[&str] = &[
     "three",
 ];
 
-/// `'s` (or `’s`) and nothing else: the words before it own what follows.
-/// A verb that reports a result (`was`, `totaled`, `grew`, `declined`).
-/// True when words between two figures turn from an earlier value to a new one (`to`,
-/// `now`, `new`, `raised`).
 /// Past verbs of giving a forecast.
 const GAVE: &[&str] = &[
     "provided",
@@ -827,6 +823,8 @@ const GAVE: &[&str] = &[
     "initiated",
 ];
 
+/// True when words between two figures turn from an earlier value to a new one (`to`,
+/// `now`, `new`, `raised`).
 fn names_a_new_value(gap: &str) -> bool {
     gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
@@ -866,10 +864,12 @@ fn to_the_next_figure(gap: &str) -> bool {
         })
 }
 
+/// A verb that reports a result (`was`, `totaled`, `grew`, `declined`).
 fn is_past(c: &Cue) -> bool {
     matches!(c, Cue::Past | Cue::Up { past: true } | Cue::Down { past: true })
 }
 
+/// `'s` (or `’s`) and nothing else: the words before it own what follows.
 fn possessive(gap: &str) -> bool {
     matches!(gap.trim(), "'s" | "’s")
 }

@@ -291,8 +291,6 @@ impl<'a> Sentence<'a> {
                 .any(|w| w.eq_ignore_ascii_case("loss"))
     }
 
-    /// The figure restates the one right before it (`$54 million or $0.06 per share`,
-    /// `$0.06, or $54 million`).
     /// `reported and adjusted earnings per share were $0.38 and $0.29, respectively`:
     /// bases listed before one metric pair in order with the figures listed after it.
     fn listed_basis(&self, i: usize, x: &Mention) -> Option<Basis> {
@@ -328,6 +326,8 @@ impl<'a> Sentence<'a> {
         (bases.len() == run.len()).then(|| bases[k])
     }
 
+    /// The figure restates the one right before it (`$54 million or $0.06 per share`,
+    /// `$0.06, or $54 million`).
     fn restates_previous(&self, i: usize) -> bool {
         i > 0 && {
             let gap = self.text[self.past_per_share(self.figs[i - 1].1)..self.figs[i].0].to_ascii_lowercase();

@@ -650,22 +650,9 @@ impl<'a> Sentence<'a> {
         if words.iter().rev().find(|(_, w)| !hedge(w)).map(|(_, w)| *w) != Some("by") {
             return false;
         }
-        let agent_verb = |k: usize, w: &str| {
-            AGENT_VERBS.contains(&w)
-                || AGENT_VERBS_AFTER_MODAL.contains(&w)
-                    && MODALS.contains(&words[k - 1].1)
-                    // `due to lower sales`: an adjective after a preposition.
-                    && !(words[k - 1].1 == "to"
-                        && k > 1
-                        && matches!(words[k - 2].1, "due" | "thanks" | "owing" | "related" | "compared" | "relative" | "attributable"))
-                    // `we will reduce costs by`, `we expect to lower debt by`
-                    && !words[k.saturating_sub(5)..k]
-                        .iter()
-                        .any(|(_, s)| matches!(*s, "we" | "we're" | "we'll" | "we've" | "i" | "company"))
-        };
-        words.iter().enumerate().any(|(k, (at, w))| {
+        words.iter().enumerate().any(|(k, (at, _))| {
             k > 0
-                && agent_verb(k, w)
+                && agent_verb_at(&words, k)
                 && !OWN_SUBJECTS.contains(&words[k - 1].1)
                 && self
                     .mentions
@@ -683,3 +670,32 @@ impl<'a> Sentence<'a> {
             || before.ends_with('−')
     }
 }
+
+/// True when word `k` (not the first) is a verb by which something moves a metric: a past
+/// form of [`AGENT_VERBS`], or a base form of [`AGENT_VERBS_AFTER_MODAL`] after a modal
+/// (`will again impact`, `is expected to lower`) that is neither an adjective after a
+/// preposition (`due to lower sales`) nor the company's own plan (`we will reduce costs
+/// by`, `we were able to reduce inventory by`).
+fn agent_verb_at(words: &[(usize, &str)], k: usize) -> bool {
+    let w = words[k].1;
+    if AGENT_VERBS.contains(&w) {
+        return true;
+    }
+    let before = words[k - 1].1;
+    let after_preposition = before == "to" && k > 1 && PREPOSITIONS_WITH_TO.contains(&words[k - 2].1);
+    let own_plan = words[k.saturating_sub(5)..k]
+        .iter()
+        .any(|(_, s)| matches!(*s, "we" | "i" | "company"));
+    AGENT_VERBS_AFTER_MODAL.contains(&w) && MODALS.contains(&before) && !after_preposition && !own_plan
+}
+
+/// Words that make `to` a preposition (`due to lower sales`).
+const PREPOSITIONS_WITH_TO: &[&str] = &[
+    "due",
+    "thanks",
+    "owing",
+    "related",
+    "compared",
+    "relative",
+    "attributable",
+];
