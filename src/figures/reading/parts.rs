@@ -447,7 +447,22 @@ impl<'a> Sentence<'a> {
         if let Some(seg) = &x.segment {
             return (Scope::Segment, Some(seg.clone()));
         }
-        if x.total || self.cues.iter().any(|(_, e, c)| *c == Cue::Total && *e <= x.start) {
+        // `our guidance of revenue for the segment to between $585 million and $600
+        // million`: said after the metric, in its clause, and before a sentence's
+        // `Overall,`.
+        let (_, clause_end) = self.clause(x.start);
+        let segment_after = [
+            "for the segment",
+            "for this segment",
+            "in this segment",
+            "at this business",
+            "for this business",
+        ]
+        .iter()
+        .any(|w| self.lower[x.end.min(clause_end)..clause_end].contains(w));
+        // A metric said of a segment (`guidance for segment revenues`) is never the total.
+        let of_segment = segment_after || x.this_segment;
+        if !of_segment && (x.total || self.cues.iter().any(|(_, e, c)| *c == Cue::Total && *e <= x.start)) {
             return (Scope::Total, None);
         }
         // `Segment revenue was …`, `This segment had revenue of …`, `This business
@@ -468,6 +483,7 @@ impl<'a> Sentence<'a> {
             ]
             .iter()
             .any(|w| head.contains(w));
+        let this_segment = this_segment || segment_after;
         let carried = if this_segment {
             match discourse
                 .segment

@@ -299,6 +299,24 @@ fn a_metric_reaches_its_figure_across_an_aside_of_what_it_leaves_out() {
 }
 
 #[test]
+fn a_metric_said_of_a_segment_is_never_the_total() {
+    let figs = figures_of(&[
+        "Overall, we are raising our guidance of revenue for the segment to between $585 million and $600 million.",
+        "Overall, we are raising our guidance for segment revenues to be between $290 million and $310 million.",
+        "Total segment profit rose 208% to a first quarter record of $116 million.",
+        "Overall, adjusted operating margin was 8.5%.",
+    ]);
+    for text in [
+        "between $585 million and $600 million",
+        "between $290 million and $310 million",
+        "$116 million",
+    ] {
+        assert_ne!(figure(&figs, text).scope, Scope::Total, "{text}");
+    }
+    assert_eq!(figure(&figs, "8.5%").scope, Scope::Total);
+}
+
+#[test]
 fn past_results_inside_an_outlook_passage_stay_results() {
     let figs = figures_of(&[
         "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \
