@@ -646,13 +646,13 @@ impl<'a> Sentence<'a> {
                 SUMMARY_SUBJECTS.contains(&words[k - 1])
             }
         };
-        words
-            .iter()
-            .enumerate()
-            .rev()
-            .take(3)
-            .any(|(k, w)| PART_VERBS.contains(w) && !(w.starts_with("includ") && summary_subject(k)))
-            || words.iter().any(|w| w.starts_with("contribut"))
+        // `excluding $5 million of charges` leaves the figure out; in `Revenue excluding
+        // currency increased 5%` it qualifies the metric, and a verb stands between.
+        let qualifies_the_metric =
+            |k: usize| words[k].starts_with("exclud") && words[k + 1..].iter().any(|w| is_result_verb(w));
+        words.iter().enumerate().rev().take(3).any(|(k, w)| {
+            PART_VERBS.contains(w) && !(w.starts_with("includ") && summary_subject(k)) && !qualifies_the_metric(k)
+        }) || words.iter().any(|w| w.starts_with("contribut"))
             || self.moved_by_agent(clause_start, start)
     }
 
@@ -715,3 +715,24 @@ const PREPOSITIONS_WITH_TO: &[&str] = &[
     "relative",
     "attributable",
 ];
+
+/// A verb that states a metric's result or move (`was`, `were`, `increased`, `grew`).
+fn is_result_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "increased"
+            | "decreased"
+            | "grew"
+            | "rose"
+            | "fell"
+            | "declined"
+            | "improved"
+            | "totaled"
+            | "reached"
+            | "came"
+    )
+}

@@ -317,6 +317,21 @@ fn a_metric_said_of_a_segment_is_never_the_total() {
 }
 
 #[test]
+fn what_a_metric_excludes_before_its_verb_makes_no_part() {
+    let figs = figures_of(&[
+        "Revenues, excluding Newmar, were $611.5 million, reflecting an increase of 15.3%.",
+        "Operating margin, excluding charges was 13.2%.",
+        "Book value per diluted share, excluding AOCI, rose 8% to $49.01.",
+        "Net income was $10 million, excluding $5 million of charges.",
+    ]);
+    for text in ["$611.5 million", "13.2%", "$49.01"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Total, "{text}");
+    }
+    assert_eq!(label(&figs, "$611.5 million").as_deref(), Some("Adjusted revenue"));
+    assert_eq!(figure(&figs, "$5 million").scope, Scope::Item);
+}
+
+#[test]
 fn past_results_inside_an_outlook_passage_stay_results() {
     let figs = figures_of(&[
         "Turning to our outlook for the fourth quarter. We expect revenue of $430 million to $440 million. In the \
