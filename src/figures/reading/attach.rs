@@ -34,17 +34,27 @@ impl<'a> Sentence<'a> {
     pub(super) fn run_from(&self, i: usize) -> Vec<usize> {
         let mut run = vec![i];
         for j in i + 1..self.figs.len() {
-            let gap = &self.text[self.figs[j - 1].1..self.figs[j].0];
-            let joined = !gap.contains(';')
-                && gap
-                    .split(|c: char| c.is_whitespace() || c == ',')
-                    .all(|w| matches!(w, "" | "and"));
-            if !joined {
+            if !self.joined_to_previous(j) {
                 break;
             }
             run.push(j);
         }
         run
+    }
+
+    /// The run (see [`Sentence::run_from`]) that figure `i` stands in.
+    pub(super) fn run_of(&self, i: usize) -> Vec<usize> {
+        let first = (1..=i).rev().find(|&j| !self.joined_to_previous(j)).unwrap_or(0);
+        self.run_from(first)
+    }
+
+    /// Figure `j` follows figure `j - 1` with only `and` or commas between.
+    fn joined_to_previous(&self, j: usize) -> bool {
+        let gap = &self.text[self.figs[j - 1].1..self.figs[j].0];
+        !gap.contains(';')
+            && gap
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .all(|w| matches!(w, "" | "and"))
     }
 
     /// The `n` metrics that the figures starting at `pos` pair with: the last `n`

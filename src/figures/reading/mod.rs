@@ -294,14 +294,7 @@ impl<'a> Sentence<'a> {
     /// `reported and adjusted earnings per share were $0.38 and $0.29, respectively`:
     /// bases listed before one metric pair in order with the figures listed after it.
     fn listed_basis(&self, i: usize, x: &Mention) -> Option<Basis> {
-        let mut first = 0;
-        let run = loop {
-            let run = self.run_from(first);
-            if run.contains(&i) || run.is_empty() {
-                break run;
-            }
-            first = run[run.len() - 1] + 1;
-        };
+        let run = self.run_of(i);
         if run.len() < 2 || self.figs[run[0]].0 < x.end {
             return None;
         }
@@ -471,6 +464,7 @@ impl<'a> Sentence<'a> {
             if let Some(x) = mention {
                 r.basis = self
                     .restating_basis(start)
+                    .or_else(|| self.listed_basis(i, x))
                     .or(x.basis)
                     .or(basis)
                     .or_else(|| self.clause_basis(start));
@@ -507,14 +501,6 @@ impl<'a> Sentence<'a> {
             }
             if let Some(b) = self.basis_right_after(i).or_else(|| self.basis_right_before(i)) {
                 r.basis = Some(b);
-            }
-            if let Some(b) = mention
-                .filter(|_| self.restating_basis(start).is_none())
-                .and_then(|x| self.listed_basis(i, x))
-            {
-                // Reported revenue is revenue (as above).
-                let reported_revenue = b == Basis::Gaap && ctx.vocabulary.def(metric).tier == Tier::Revenue;
-                r.basis = (!reported_revenue).then_some(b);
             }
             // `Excluding these gains, we earned $2.15 per diluted share`: without the
             // items the sentence names, an adjusted figure.

@@ -470,7 +470,7 @@ impl<'a> Sentence<'a> {
         // segment's figure even when the passage never named it. (`The business` and `our
         // business` are often the company's.)
         let head = &self.lower[..x.start];
-        let this_segment = x.this_segment
+        let this_segment = of_segment
             || [
                 "this segment",
                 "the segment",
@@ -483,7 +483,6 @@ impl<'a> Sentence<'a> {
             ]
             .iter()
             .any(|w| head.contains(w));
-        let this_segment = this_segment || segment_after;
         let carried = if this_segment {
             match discourse
                 .segment
@@ -624,11 +623,8 @@ impl<'a> Sentence<'a> {
         {
             clause_start += comma + 1;
         }
-        let lower = &self.lower[clause_start..start];
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .collect();
+        let positioned = words_at(&self.lower[clause_start..start]);
+        let words: Vec<&str> = positioned.iter().map(|(_, w)| *w).collect();
         // `Our Q1 results included revenue of $1.8 billion`, `highlights include revenue
         // of …`: what a summary of results includes is the results themselves.
         // A clause opening with the verb (`our guidance ranges, including revenue of …`)
@@ -648,8 +644,12 @@ impl<'a> Sentence<'a> {
         };
         // `excluding $5 million of charges` leaves the figure out; in `Revenue excluding
         // currency increased 5%` it qualifies the metric, and a verb stands between.
-        let qualifies_the_metric =
-            |k: usize| words[k].starts_with("exclud") && words[k + 1..].iter().any(|w| is_result_verb(w));
+        let qualifies_the_metric = |k: usize| {
+            words[k].starts_with("exclud")
+                && self
+                    .cues_in(clause_start + positioned[k].0, start)
+                    .any(|(_, _, c)| matches!(c, Cue::Past | Cue::Up { .. } | Cue::Down { .. }))
+        };
         words.iter().enumerate().rev().take(3).any(|(k, w)| {
             PART_VERBS.contains(w) && !(w.starts_with("includ") && summary_subject(k)) && !qualifies_the_metric(k)
         }) || words.iter().any(|w| w.starts_with("contribut"))
@@ -715,24 +715,3 @@ const PREPOSITIONS_WITH_TO: &[&str] = &[
     "relative",
     "attributable",
 ];
-
-/// A verb that states a metric's result or move (`was`, `were`, `increased`, `grew`).
-fn is_result_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "was"
-            | "were"
-            | "is"
-            | "are"
-            | "increased"
-            | "decreased"
-            | "grew"
-            | "rose"
-            | "fell"
-            | "declined"
-            | "improved"
-            | "totaled"
-            | "reached"
-            | "came"
-    )
-}

@@ -323,8 +323,9 @@ fn what_a_metric_excludes_before_its_verb_makes_no_part() {
         "Operating margin, excluding charges was 13.2%.",
         "Book value per diluted share, excluding AOCI, rose 8% to $49.01.",
         "Net income was $10 million, excluding $5 million of charges.",
+        "Same-store sales excluding Asia were up 10% on a two-year basis.",
     ]);
-    for text in ["$611.5 million", "13.2%", "$49.01"] {
+    for text in ["$611.5 million", "13.2%", "$49.01", "10%"] {
         assert_eq!(figure(&figs, text).scope, Scope::Total, "{text}");
     }
     assert_eq!(label(&figs, "$611.5 million").as_deref(), Some("Adjusted revenue"));
