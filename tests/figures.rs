@@ -308,3 +308,24 @@ fn what_a_sentence_leaves_out_is_not_its_segment() {
         Some("Adjusted EBITDA")
     );
 }
+
+#[test]
+fn a_guidance_band_shows_as_said_with_its_tolerance() {
+    let figs = figures_of(
+        "Operator: Welcome.\n\nAva Roe: We are raising our adjusted earnings per share guidance for 2025 to $4.07, plus or minus $0.01.\n",
+    );
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.kind == Kind::Guidance)
+        .expect("a guidance row");
+    assert_eq!(
+        (row.label.as_str(), row.value.as_str()),
+        ("Adjusted EPS guidance", "$4.07 ± $0.01")
+    );
+    assert!(
+        figs.figures.iter().all(|f| f.value != Some(-0.01)),
+        "the tolerance is no loss: {:?}",
+        figs.figures
+    );
+}

@@ -601,6 +601,12 @@ fn display(text: &str) -> String {
     }
     let t = text.strip_prefix("between ").unwrap_or(text);
     let t = &t.replace(" basis points", " bps").replace(" basis point", " bps");
+    // `$4.07, plus or minus $0.01` (a tolerance band) reads `$4.07 ± $0.01`.
+    for said in [", plus or minus ", " plus or minus ", " +/- ", ", +/- "] {
+        if let Some((a, b)) = t.split_once(said) {
+            return format!("{a} ± {b}");
+        }
+    }
     match t.split_once(" and ").or_else(|| t.split_once(" to ")) {
         Some((a, b)) => {
             // The words a range is written with between its ends (`$10.20 up to $10.45`,

@@ -450,7 +450,11 @@ fn merge_ranges(text: &str, tokens: Vec<Token>) -> Vec<Match> {
     let mut i = 0;
     while i < tokens.len() {
         let a = &tokens[i];
-        if let Some(m) = tokens.get(i + 1).and_then(|b| range_of(text, a, b)) {
+        let after_range = out.last().is_some_and(|m| m.high.is_some());
+        let joined = tokens
+            .get(i + 1)
+            .and_then(|b| range_of(text, a, b, after_range).or_else(|| tolerance_band(text, a, b)));
+        if let Some(m) = joined {
             out.push(m);
             i += 2;
             continue;
@@ -545,7 +549,34 @@ fn words_before(text: &str, end: usize) -> (usize, &str) {
     (start, &prefix[start..])
 }
 
-fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
+/// `$4.07, plus or minus $0.01` is the band from $4.06 to $4.08: the second number is
+/// the first's tolerance, never a figure of its own (it had read as a loss of $0.01).
+fn tolerance_band(text: &str, a: &Token, b: &Token) -> Option<Match> {
+    let gap = text.get(a.end..b.start)?.trim().trim_start_matches(',').trim_start();
+    let said = ["plus or minus", "plus/minus", "+/-", "±", "give or take"]
+        .iter()
+        .any(|w| gap.eq_ignore_ascii_case(w));
+    let (centre, spread) = (a.quantity()?, b.quantity()?);
+    if !said || !centre.unit.compatible(&spread.unit) || spread.value >= centre.value.abs() {
+        return None;
+    }
+    // Rounded to the spread's last digit: 4.07 − 0.01 is 4.0600000000000005 in binary.
+    let per_unit = (0.5 / spread.tolerance).round().max(1.0);
+    let end = |value: f64| Quantity {
+        value: (value * per_unit).round() / per_unit,
+        ..centre.clone()
+    };
+    Some(Match {
+        start: a.start,
+        end: b.end,
+        low: end(centre.value - spread.value),
+        high: Some(end(centre.value + spread.value)),
+    })
+}
+
+/// `after_range`: the figure before was a range, so that `and from $0.37 to $0.52` after
+/// `could range from $0.15 to $0.30 on a GAAP basis` is the second range of the list.
+fn range_of(text: &str, a: &Token, b: &Token, after_range: bool) -> Option<Match> {
     // `from about $0.05 to about $0.20`: words of approximation stand outside the range.
     let gap = strip_approximation(text.get(a.end..b.start)?.trim());
     let (window, before) = words_before(text, a.start);
@@ -563,7 +594,11 @@ fn range_of(text: &str, a: &Token, b: &Token) -> Option<Match> {
     let from_to = ends_with_word(&lower, "from")
         && !["range", "ranging", "ranges", "anywhere", "vary", "varying", "somewhere"]
             .iter()
-            .any(|w| ends_with_word(lower[..lower.len() - 4].trim_end(), w));
+            .any(|w| ends_with_word(lower[..lower.len() - 4].trim_end(), w))
+        && !(after_range
+            && ["and", ","]
+                .iter()
+                .any(|w| lower[..lower.len() - 4].trim_end().ends_with(w)));
     // `$2.10 per share to $2.35 per share`: the low end's per-share phrase stands
     // between the ends.
     let gap = [

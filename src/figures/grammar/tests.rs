@@ -416,3 +416,39 @@ fn the_numbers_of_real_calls_are_scanned_as_the_regex_matches_them() {
     }
     assert!(numbers > 5_000, "only {numbers} numbers read");
 }
+
+#[test]
+fn a_second_from_after_a_range_continues_the_list_of_ranges() {
+    // DLB: the non-GAAP range had read as a change from $0.37 to $0.52.
+    let text = "EPS could range from $0.15 to $0.30 on a GAAP basis and from $0.37 to $0.52 on a non-GAAP basis";
+    let ranges: Vec<(f64, Option<f64>)> = english(text)
+        .iter()
+        .map(|m| (m.low.value, m.high.as_ref().map(|h| h.value)))
+        .collect();
+    assert_eq!(ranges, vec![(0.15, Some(0.30)), (0.37, Some(0.52))]);
+    // Without a range before it, `and from A to B` is still a change from A to B.
+    assert_eq!(
+        english("revenue of $5 billion, and from $0.37 to $0.52 for EPS").len(),
+        3
+    );
+}
+
+#[test]
+fn a_tolerance_said_after_a_figure_makes_a_band_around_it() {
+    // EMR: `plus or minus $0.01` had been a loss of $0.01 per share.
+    for (text, low, high) in [
+        (
+            "adjusted earnings per share guidance to $4.07, plus or minus $0.01",
+            4.06,
+            4.08,
+        ),
+        ("revenue of $1.5 billion plus or minus $50 million", 1.45e9, 1.55e9),
+        ("a margin of 20% +/- 1%", 19.0, 21.0),
+    ] {
+        let m = one(text);
+        assert_eq!((m.low.value, m.high.map(|h| h.value)), (low, Some(high)), "{text}");
+    }
+    // A spread as large as the figure is no tolerance, and other units never join.
+    assert_eq!(english("$4 plus or minus $5").len(), 2);
+    assert_eq!(english("$4 million, plus or minus 5%").len(), 2);
+}
