@@ -15,6 +15,10 @@ pub(super) fn default_guidance_period(call: &CallPeriod) -> Period {
     }
 }
 
+/// Forecast words that revise: a forecast when what they raise or lower is one
+/// (`raised our full-year EPS to`), an act when it is a dividend or a balance.
+const REVISION_VERBS: [&str; 5] = ["raising", "raise our", "raised our", "lowering our", "lowered our"];
+
 impl<'a> Sentence<'a> {
     /// Decides actual, change, guidance or prior, and the period.
     pub(super) fn decide_kind(
@@ -55,8 +59,16 @@ impl<'a> Sentence<'a> {
             r.comparison = Some(Comparison::Guidance);
             r.direction = Some(direction);
         }
+        let act = self.act_of_revision(ctx, r.metric, start, clause_end);
+        if let Some((direction, moved)) = act
+            && moved
+            && !r.change
+        {
+            r.change = true;
+            r.direction = Some(direction);
+        }
         let prior = if r.change { None } else { self.prior_cue(i, m) };
-        let forward = self.is_forward(ctx, discourse, start, clause_start, clause_end);
+        let forward = act.is_none() && self.is_forward(ctx, discourse, start, clause_start, clause_end);
         r.kind = match (prior, forward, r.change) {
             (Some(_), _, _) => Kind::Prior,
             (None, true, _) => Kind::Guidance,
@@ -262,6 +274,52 @@ impl<'a> Sentence<'a> {
             .enumerate()
             .any(|(k, (_, e, c))| *e <= start && is_past(c) && !adjective(k));
         discourse.guidance && !clause_has_past && !past_before && !self.names_own_quarter(ctx, start)
+    }
+
+    /// The direction of a verb of revision (`raised our`, `lowering our`) that is the only
+    /// forecast word before the figure at `start`, when what it raises is an act of the
+    /// company rather than a forecast: a dividend, a buyback, a balance, or no metric at
+    /// all (`we raised our quarterly dividend to $0.25`, `lowered our revolver debt from
+    /// $9.75 million to $6 million`, `raised our stake to 45%`); with whether the figure
+    /// is the amount moved rather than the level reached (`lowered our debt by $51.7
+    /// million`, `raised over $13 billion in debt`). `raised our full-year EPS to $4.07`
+    /// stays a forecast.
+    fn act_of_revision(
+        &self,
+        ctx: &Context<'_>,
+        metric: Option<MetricId>,
+        start: usize,
+        clause_end: usize,
+    ) -> Option<(Direction, bool)> {
+        let an_act = metric.is_none_or(|id| {
+            let def = ctx.vocabulary.def(id);
+            def.measure_is_announced() || def.tier == Tier::Other
+        });
+        if !an_act || self.cues_in(start, clause_end).any(|(_, _, c)| *c == Cue::Forward) {
+            return None;
+        }
+        let mut forward = self
+            .cues
+            .iter()
+            .filter(|(_, e, c)| *c == Cue::Forward && *e <= start)
+            .map(|(s, e, _)| (&self.lower[*s..*e], *e));
+        let (verb, verb_end) = forward.next_back()?;
+        if !REVISION_VERBS.contains(&verb) || !forward.all(|(v, _)| REVISION_VERBS.contains(&v)) {
+            return None;
+        }
+        let direction = if verb.starts_with("rais") {
+            Direction::Up
+        } else {
+            Direction::Down
+        };
+        let hedge =
+            |w: &&str| APPROXIMATIONS.contains(w) || matches!(*w, "over" | "more" | "than" | "an" | "additional");
+        let moved = self.lower[verb_end..start]
+            .split_whitespace()
+            .rev()
+            .find(|w| !hedge(w))
+            .is_none_or(|w| w == "by");
+        Some((direction, moved))
     }
 
     /// True when a result verb in the clause of byte `pos` reports (`were`, `increased`),

@@ -143,12 +143,14 @@ pub(super) fn is_share_denominator(before: &str) -> bool {
 
 /// `Our effective tax rate on adjusted earnings was 13.5%`, `the yield on loans`: a
 /// metric named as what a ratio is taken on is its denominator, and no figure after it
-/// states it (the 13.5% is the tax rate, not a change of earnings).
+/// states it (the 13.5% is the tax rate, not a change of earnings). The same holds for
+/// what a unit price is the price of: `the average selling price of homes delivered
+/// increased 6% to $466,000` states the price, not deliveries.
 pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, vocabulary: &Vocabulary) {
     for i in 1..mentions.len() {
         let ratio = mentions[i - 1]
             .metric
-            .is_some_and(|id| vocabulary.def(id).measure == Measure::Ratio);
+            .is_some_and(|id| matches!(vocabulary.def(id).measure, Measure::Ratio | Measure::UnitPrice));
         let gap = text[mentions[i - 1].end..mentions[i].lead.max(mentions[i - 1].end)].trim();
         let gap = [" our", " the", " its"]
             .iter()

@@ -1089,6 +1089,17 @@ fn a_metric_a_ratio_is_taken_on_is_not_the_figure_s() {
     let figs =
         figures_of(&["Our effective tax rate on adjusted earnings for the third quarter was 13.5% as anticipated."]);
     assert_eq!(figure(&figs, "13.5%").metric.as_deref(), Some("effective tax rate"));
+    // What a unit price is the price of: the price, not deliveries (MDC).
+    let figs = figures_of(&[
+        "The average selling price of homes delivered during the quarter increased 6% to about $466,000.",
+    ]);
+    for text in ["6%", "$466,000"] {
+        assert_eq!(
+            figure(&figs, text).metric.as_deref(),
+            Some("average selling price"),
+            "{text}"
+        );
+    }
 }
 
 #[test]
@@ -1624,4 +1635,25 @@ fn a_bare_positive_growth_rate_grows() {
     assert_eq!(figure(&figs, "2.1%").direction, Some(Direction::Up));
     assert_eq!(figure(&figs, "16.9%").direction, Some(Direction::Up));
     assert_eq!(figure(&figs, "24%").direction, Some(Direction::Down));
+}
+
+#[test]
+fn raising_a_dividend_or_lowering_debt_is_an_act_not_a_forecast() {
+    let figs = figures_of(&[
+        "We were in a position to raise our quarterly dividend to $0.3125 beginning in September.",
+        "In January alone, we lowered our revolver debt from $9.75 million to $6 million.",
+        "Finally, we have lowered our net debt by about $350 million since funding the acquisition.",
+        "We are raising our full year adjusted earnings per share to $4.07.",
+    ]);
+    for text in ["$0.3125", "$6 million"] {
+        assert_eq!(figure(&figs, text).kind, Kind::Actual, "{text}");
+    }
+    assert_eq!(figure(&figs, "$9.75 million").kind, Kind::Prior);
+    let paid_down = figure(&figs, "$350 million");
+    assert_eq!(
+        (paid_down.kind, paid_down.direction),
+        (Kind::Change, Some(Direction::Down))
+    );
+    // A forecast metric raised stays a forecast.
+    assert_eq!(figure(&figs, "$4.07").kind, Kind::Guidance);
 }
