@@ -329,3 +329,20 @@ fn a_guidance_band_shows_as_said_with_its_tolerance() {
         figs.figures
     );
 }
+
+#[test]
+fn a_percentage_no_company_reports_is_no_row() {
+    // A transcript that ran `$411,000, an 8% increase` together.
+    let figs = figures_of(
+        "Operator: Welcome.\n\nAva Roe: Revenue was $829 million. Our average closing price for the quarter was 411,008% increase compared to last year.\n",
+    );
+    assert!(
+        figs.figures.iter().any(|f| f.text == "411,008%"),
+        "still a figure of its paragraph"
+    );
+    assert!(
+        figs.headline.iter().all(|r| !r.change.contains("411,008")),
+        "{:?}",
+        figs.headline
+    );
+}

@@ -71,7 +71,7 @@ static TOPIC_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at|(?P<topic>Starting\s+with|Beginning\s+with|Turning\s+to|Moving\s+to))\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4})(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform)|(?P<plain>[a-z][a-z-]+)|(?P<brand>[a-z]+[A-Z][\w-]*))\s*,",
+        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at|(?P<topic>Starting\s+with|Beginning\s+with|Turning\s+to|Moving\s+to))\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4}(?:\s+[a-z][\w-]*)?)(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform|sector)|(?P<plain>[a-z][a-z-]+)|(?P<brand>[a-z]+[A-Z][\w-]*))\s*,",
     )
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
@@ -324,13 +324,28 @@ pub fn sentence_segment(sentence: &str) -> Option<String> {
     }
     let name = trim_name(
         c.name("name")
-            .or_else(|| c.name("lower"))
-            .or_else(|| c.name("brand"))?
-            .as_str(),
+            .map(|m| without_plain_tail(m.as_str()))
+            .or_else(|| c.name("lower").map(|m| m.as_str()))
+            .or_else(|| c.name("brand").map(|m| m.as_str()))?,
     );
     let first = name.split_whitespace().next()?.to_ascii_lowercase();
     let periodish = matches!(first.as_str(), "q1" | "q2" | "q3" | "q4" | "fy") || name.contains(char::is_numeric);
     (is_name(&name) && !periodish && !is_generic_topic(&name.to_ascii_lowercase())).then_some(name)
+}
+
+/// A name without a last lowercase word that is no line of business: `North America
+/// wholesale` keeps `wholesale`, `Europe alone` loses `alone`.
+fn without_plain_tail(name: &str) -> &str {
+    match name.rsplit_once(char::is_whitespace) {
+        Some((head, last))
+            if last.starts_with(|c: char| c.is_ascii_lowercase())
+                && !crate::figures::scope::is_line_word(last)
+                && !matches!(last, "and" | "&") =>
+        {
+            head.trim_end()
+        }
+        _ => name,
+    }
 }
 
 /// Words that open a topic about the company as a whole or about no segment.
@@ -407,6 +422,18 @@ const COMPANY_TOPICS: &[&str] = &[
     "demand",
     "pricing",
     "items",
+    "meantime",
+    "interim",
+    "bottom line",
+    "bottom",
+    "topline",
+    "top line",
+    "market",
+    "near-term",
+    "near term",
+    "long-term",
+    "short-term",
+    "portfolio",
 ];
 
 const OUTLOOK_WORDS: &[&str] = &[

@@ -232,6 +232,7 @@ fn lead_with_largest_segments(rows: &mut [(Rank, f64, HeadlineRow)]) {
 fn candidate(f: &Figure, period: &CallPeriod, call: &Call) -> bool {
     f.metric_id().is_some()
         && f.scope != Scope::Item
+        && !garbled(f)
         // Analysts repeat and round management's figures; the table quotes management.
         && call.speaker(&f.speaker).is_none_or(|s| s.role != Role::Analyst)
         && match f.kind {
@@ -239,6 +240,13 @@ fn candidate(f: &Figure, period: &CallPeriod, call: &Call) -> bool {
             Kind::Guidance => f.period != Period::Earlier && !period.is_own(&f.period) || f.period == Period::Current,
             Kind::Prior => false,
         }
+}
+
+/// A percentage no company reports: `our average closing price for the quarter was
+/// 411,008% increase` is a transcript that ran `$411,000, an 8% increase` together. Kept
+/// as a figure of its paragraph, never a row of the table.
+fn garbled(f: &Figure) -> bool {
+    f.unit.is_percentage() && f.value.or(f.high).is_some_and(|v| v.abs() >= 10_000.0)
 }
 
 /// A figure stated without a basis (`EPS $1.01`) whose value a row of the same metric on

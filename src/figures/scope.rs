@@ -53,6 +53,13 @@ pub fn names_a_line(lower: &str) -> bool {
     SEGMENT_WORDS.contains(&lower) || is_plain_noun(lower)
 }
 
+/// True when a lowercase word is one of the common words for a line of business
+/// (`wholesale`, `retail`, `software`), which may follow a name (`North America
+/// wholesale`).
+pub fn is_line_word(lower: &str) -> bool {
+    SEGMENT_WORDS.contains(&lower)
+}
+
 /// The words of `text` with the byte offset (plus `offset`) where each starts.
 fn word_positions(text: &str, offset: usize) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
@@ -352,6 +359,8 @@ const NEUTRAL: &[&str] = &[
     "fully",
     "quarterly",
     "annual",
+    // `Canadian daily sales`: sales per selling day, the segment before it still read.
+    "daily",
     "record",
     "all-time",
     "strong",
@@ -1228,6 +1237,13 @@ impl Names {
         }
     }
 
+    /// True when a name a sentence opens with is the company's own (`At the RTX level,`
+    /// on RTX's call): the whole company, no segment.
+    pub fn names_company(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        self.is_company(&words, false)
+    }
+
     /// True when `words` (as written before a metric) name the company itself: its
     /// ticker or name, or a possessive proper name starting as the ticker does
     /// (`Genie Energy's income` on GNE's call).
@@ -1520,7 +1536,7 @@ fn is_stop(lower: &str) -> bool {
     if lower.ends_with("ly")
         && !matches!(
             lower,
-            "family" | "supply" | "quarterly" | "monthly" | "weekly" | "italy" | "fully"
+            "family" | "supply" | "quarterly" | "monthly" | "weekly" | "italy" | "fully" | "daily"
         )
     {
         return true; // adverbs

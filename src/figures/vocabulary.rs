@@ -743,6 +743,8 @@ const BUILTIN: &[Builtin] = &[
         &[
             "average selling price",
             "average sales price",
+            "average sale price",
+            "average closing price",
             "average selling prices",
             "ASP",
             "ASPs",

@@ -14,10 +14,7 @@ impl<'a> Sentence<'a> {
             let run = self.run_from(i);
             if run.len() >= 2 {
                 let last = self.figs[run[run.len() - 1]].1;
-                let respectively = self.text[last..]
-                    .trim_start_matches([',', ' '])
-                    .to_ascii_lowercase()
-                    .starts_with("respectively");
+                let respectively = self.respectively_after(last);
                 if let Some(listed) = self.listed_before(self.figs[run[0]].0, run.len(), respectively) {
                     for (f, m) in run.iter().zip(listed) {
                         pairs[*f] = Some(m);
@@ -27,6 +24,23 @@ impl<'a> Sentence<'a> {
             i += run.len();
         }
         pairs
+    }
+
+    /// `respectively` after byte `end`, with at most a comparison between (`up 13% and 9%
+    /// year-over-year respectively`) and no other figure.
+    fn respectively_after(&self, end: usize) -> bool {
+        let next_figure = self
+            .figs
+            .iter()
+            .map(|f| f.0)
+            .find(|&s| s >= end)
+            .unwrap_or(self.text.len());
+        let window = &self.lower[end..next_figure.min(end + 40)];
+        window.find("respectively").is_some_and(|at| {
+            window[..at]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .all(|w| w.is_empty() || is_comparison_word(w))
+        })
     }
 
     /// Figures from `i` on joined only by `and` or commas (`or` joins two ways of
@@ -74,9 +88,11 @@ impl<'a> Sentence<'a> {
         let one_list = listed.windows(2).all(|w| {
             // A qualifier may reach past the next phrase (`net income to between …`): then
             // the two are no list.
+            // The second's qualifiers are its own (`Sales and adjusted operating income`).
+            let (tail, next) = (&self.mentions[w[0]], &self.mentions[w[1]]);
             let gap = self
                 .text
-                .get(self.mentions[w[0]].tail..self.mentions[w[1]].start)
+                .get(tail.tail..next.lead.max(tail.tail))
                 .map_or("?", str::trim);
             matches!(gap, "and" | "," | ", and" | "&")
         });
@@ -712,4 +728,31 @@ impl<'a> Sentence<'a> {
         .iter()
         .any(|w| lower.contains(w))
     }
+}
+
+/// Words of a comparison said between figures and `respectively`.
+fn is_comparison_word(w: &str) -> bool {
+    matches!(
+        w,
+        "year-over-year"
+            | "year-on-year"
+            | "yoy"
+            | "sequentially"
+            | "year"
+            | "over"
+            | "on"
+            | "versus"
+            | "vs."
+            | "vs"
+            | "last"
+            | "prior"
+            | "the"
+            | "a"
+            | "ago"
+            | "compared"
+            | "to"
+            | "from"
+            | "in"
+            | "quarter"
+    )
 }

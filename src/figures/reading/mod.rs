@@ -192,7 +192,7 @@ pub fn read_sentence<'a>(
 ) -> Vec<Option<Reading>> {
     debug_assert_eq!(text.len(), lower.len(), "a lowercased copy keeps every offset");
     let mut s = Sentence::new(ctx, text, lower, figures, hits);
-    let sentence_segment = discourse::sentence_segment(text);
+    let sentence_segment = discourse::sentence_segment(text).filter(|name| !ctx.names.names_company(name));
     if let Some(seg) = &sentence_segment {
         discourse.see(seg);
     }
@@ -507,6 +507,15 @@ impl<'a> Sentence<'a> {
             if r.basis.is_none() && !r.change && self.excluding_before(start) {
                 r.basis = Some(Basis::Adjusted);
             }
+            // Said after the figure, only of results that have an adjusted form (not
+            // `occupancy of 94.3% excluding the hotels under renovation`).
+            let result = matches!(
+                ctx.vocabulary.def(metric).tier,
+                Tier::Earnings | Tier::Revenue | Tier::Profit
+            );
+            if r.basis.is_none() && result && self.excluding_after(i) {
+                r.basis = Some(Basis::Adjusted);
+            }
             if mention.is_none() && continued.is_none() {
                 // `earned $1.05 per diluted share`: the per-share phrase names EPS, and a
                 // segment the sentence names is its own (`Results for the regulated
@@ -536,7 +545,12 @@ impl<'a> Sentence<'a> {
         }
         // `ATI lost $0.39 per share`: the company's loss, not a part lost.
         let part = earned.is_none() && self.part_verb_before(start);
-        if part || self.tolerance_before(start) || self.is_impact(i) || self.hypothetical(start) {
+        if part
+            || self.tolerance_before(start)
+            || self.is_impact(i)
+            || self.hypothetical(start)
+            || self.cumulative(start)
+        {
             r.scope = Scope::Item;
         }
         // `charges of $54 million or $0.06 per diluted share`: a restatement of a part

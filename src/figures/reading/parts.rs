@@ -398,6 +398,16 @@ impl<'a> Sentence<'a> {
         words[on + 2..n - 1].iter().find_map(|w| Basis::from_word(w))
     }
 
+    /// Items left out right after the figure (`Net sales grew 5% when excluding the
+    /// prior-year sales for divested businesses`, `$1.10 excluding charges`): for a
+    /// result, an adjusted figure.
+    pub(super) fn excluding_after(&self, i: usize) -> bool {
+        let rest = self.lower[self.figs[i].1..].trim_start_matches([',', ' ']);
+        ["when excluding", "excluding ", "when adjusted for"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    }
+
     pub(super) fn basis_right_after(&self, i: usize) -> Option<Basis> {
         let end = self.figs[i].1;
         let after_at = self.past_per_share(end);
@@ -565,6 +575,22 @@ impl<'a> Sentence<'a> {
         // `Excluding special items, we would have reported $0.70 per share`: the figure
         // without the items, an adjusted result, not a hypothesis.
         would && !self.excluding_before(start) || conditional(lower)
+    }
+
+    /// A figure summed over a span longer than the call's period (`Since its inception,
+    /// the Clean Start product has generated over $19 million in revenue`): no result of
+    /// the quarter. (Not `to date`: `Based on our performance to date, we expect …`
+    /// qualifies the forecast, not its figure.)
+    pub(super) fn cumulative(&self, start: usize) -> bool {
+        const SINCE: [&str; 4] = ["inception", "launch", "introduction", "founding"];
+        self.lower[..start].match_indices("since ").any(|(at, w)| {
+            let next = self.lower[at + w.len()..].trim_start();
+            let next = ["its ", "the ", "our ", "their "]
+                .iter()
+                .find_map(|d| next.strip_prefix(d))
+                .unwrap_or(next);
+            SINCE.iter().any(|s| next.starts_with(s)) || next.starts_with("we launched")
+        })
     }
 
     /// The sentence opens by saying what it leaves out (`Excluding these gains, we

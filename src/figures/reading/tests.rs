@@ -1657,3 +1657,64 @@ fn raising_a_dividend_or_lowering_debt_is_an_act_not_a_forecast() {
     // A forecast metric raised stays a forecast.
     assert_eq!(figure(&figs, "$4.07").kind, Kind::Guidance);
 }
+
+#[test]
+fn a_sentence_opening_with_a_line_of_business_is_about_that_line() {
+    let figs = figures_of(&[
+        "In North America wholesale, revenues increased to $250 million compared to $23 million last year.",
+        "In the Medical sector, revenue grew 5%.",
+        "Canadian daily sales were up 11.7% compared to the third quarter of last year.",
+        "In Europe alone, revenue was $40 million.",
+        "In the meantime, revenue was $900 million.",
+        "At the TST level, we expect revenue of $3.5 billion to $3.6 billion for the full year.",
+    ]);
+    for (text, segment) in [
+        ("$250 million", Some("North America wholesale")),
+        ("5%", Some("Medical")),
+        ("11.7%", Some("Canadian")),
+        ("$40 million", Some("Europe")),
+        ("$900 million", None),
+        ("$3.5 billion to $3.6 billion", None),
+    ] {
+        assert_eq!(figure(&figs, text).segment.as_deref(), segment, "{text}");
+    }
+}
+
+#[test]
+fn a_figure_summed_since_a_launch_is_no_result_of_the_quarter() {
+    let figs = figures_of(&[
+        "Since its inception, the Clean Start product has generated over $19 million in revenue.",
+        "Based on our performance to date, we expect revenue of $1.2 billion for the full year.",
+    ]);
+    assert_eq!(figure(&figs, "$19 million").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$1.2 billion").scope, Scope::Total);
+}
+
+#[test]
+fn what_a_result_excludes_after_its_figure_makes_it_adjusted() {
+    let figs = figures_of(&[
+        "Net sales grew 5% when excluding the prior-year sales for divested businesses.",
+        "Occupancy was 94.3%, excluding the hotels under renovation.",
+    ]);
+    assert_eq!(
+        figure(&figs, "5%").basis,
+        Some(crate::figures::vocabulary::Basis::Adjusted)
+    );
+    assert_eq!(figure(&figs, "94.3%").basis, None, "occupancy has no adjusted form");
+}
+
+#[test]
+fn a_list_pairs_in_order_across_qualifiers_and_a_comparison_before_respectively() {
+    let figs = figures_of(&[
+        "Sales and adjusted operating income are up 13% and 9% year-over-year respectively.",
+        "Third quarter adjusted operating income and adjusted net income of $262 million and $188 million increased 237% and 258%, respectively.",
+    ]);
+    for (text, metric) in [
+        ("13%", "revenue"),
+        ("9%", "operating income"),
+        ("$262 million", "operating income"),
+        ("$188 million", "net income"),
+    ] {
+        assert_eq!(figure(&figs, text).metric.as_deref(), Some(metric), "{text}");
+    }
+}
