@@ -559,6 +559,7 @@ fn change_for<'f>(list: &[&'f Figure], value: Option<&Figure>, measure: Measure,
         .filter(|f| measure != Measure::Ratio || f.unit != Unit::Percent)
         .filter(|f| belongs(f))
         .collect();
+    let year_over_year_said = changes.iter().any(|f| f.comparison == Some(Comparison::Yoy));
     let preferred_unit = |f: &Figure| match measure {
         Measure::Ratio => matches!(f.unit, Unit::BasisPoints | Unit::Points),
         _ => f.unit == Unit::Percent,
@@ -574,8 +575,13 @@ fn change_for<'f>(list: &[&'f Figure], value: Option<&Figure>, measure: Measure,
             let sequential = f.comparison == Some(Comparison::Qoq);
             // Growth before how far a result beat its forecast.
             let versus_forecast = f.comparison == Some(Comparison::Guidance);
+            // The year's growth before the growth over two years (`increased 25% versus
+            // last year and 12% versus two years ago`), whichever sentence the value is in;
+            // without a year-over-year change, the change stated with the value.
+            let two_years = f.comparison == Some(Comparison::TwoYears);
             (
                 !versus_forecast,
+                !(two_years && year_over_year_said),
                 linked,
                 same_paragraph,
                 !sequential,

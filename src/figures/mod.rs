@@ -56,7 +56,8 @@ pub struct Figure {
     pub kind: Kind,
     /// The figure states a change rather than a level.
     pub change: bool,
-    /// What a change or a base compares with: `yoy`, `qoq`, `constant-currency`, `guidance`.
+    /// What a change or a base compares with: `yoy`, `qoq`, `constant-currency`, `guidance`,
+    /// `earlier`, `two-years`.
     pub comparison: Option<Comparison>,
     /// Stated direction of a change.
     pub direction: Option<Direction>,

@@ -725,6 +725,7 @@ impl<'a> Sentence<'a> {
         [
             "compared to",
             "compared with",
+            "relative to",
             "versus",
             "vs.",
             "vs",
@@ -798,7 +799,63 @@ impl<'a> Sentence<'a> {
     /// What the change compares with: the cues after it in its clause (`13%
     /// year-over-year`, `20% in constant currency`, `up 38% sequentially`), or before it
     /// (`year-over-year growth of 5%`).
-    pub(super) fn comparison(&self, ctx: &Context<'_>, i: usize) -> Option<Comparison> {
+    /// Where the words from byte `from` to `to` first compare with two years before
+    /// (`versus two years ago`, `on a two-year basis`, `compared to fiscal '20` on a
+    /// fiscal 2022 call).
+    fn two_years_back(&self, ctx: &Context<'_>, from: usize, to: usize) -> Option<usize> {
+        const SAID: [&str; 6] = [
+            "two years ago",
+            "2 years ago",
+            "two-year",
+            "2-year",
+            "pre-pandemic",
+            "pre-covid",
+        ];
+        let window = &self.lower[from..to];
+        let said = SAID.iter().filter_map(|w| window.find(w)).min().map(|at| from + at);
+        let two_back = ctx.call.year.map(|y| y - 2);
+        let period = self
+            .periods
+            .iter()
+            .find(|p| {
+                p.start >= from
+                    && p.end <= to
+                    && self.is_comparison_period(p)
+                    && p.says_year()
+                    && p.resolve(ctx.call, false).year().is_some_and(|y| Some(y) == two_back)
+            })
+            .map(|p| p.start);
+        said.into_iter().chain(period).min()
+    }
+
+    /// True when the words after the last comma before change `i` only restate the change
+    /// before it (`$279 million higher than the prior year, representing a 16% increase`,
+    /// `$600 million year over year, or approximately 6%`).
+    fn restates_change_before(&self, i: usize) -> bool {
+        const RESTATING: [&str; 10] = [
+            "or",
+            "representing",
+            "represents",
+            "which",
+            "a",
+            "an",
+            "of",
+            "increase",
+            "decrease",
+            "growth",
+        ];
+        let gap = &self.lower[self.figs[i - 1].1..self.figs[i].0];
+        let tail = gap.rsplit(',').next().unwrap_or(gap);
+        let mut words = tail
+            .split_whitespace()
+            .filter(|w| !APPROXIMATIONS.contains(w))
+            .peekable();
+        words.peek().is_some() && words.all(|w| RESTATING.contains(&w))
+    }
+
+    /// What the change `i` compares with; `previous`: the reading of the figure before
+    /// it, whose comparison a restatement shares when nothing else says one.
+    pub(super) fn comparison(&self, ctx: &Context<'_>, i: usize, previous: Option<&Reading>) -> Option<Comparison> {
         let (start, end, _) = self.figs[i];
         let (clause_start, clause_end) = self.clause(start);
         let next_fig = self.figs.get(i + 1).map_or(clause_end, |f| f.0.min(clause_end));
@@ -808,32 +865,63 @@ impl<'a> Sentence<'a> {
             Cue::Qoq | Cue::PriorQuarter => Some(Comparison::Qoq),
             _ => None,
         };
-        let after: Vec<Comparison> = self.cues_in(end, next_fig).filter_map(|(_, _, c)| of(c)).collect();
-        if after.contains(&Comparison::ConstantCurrency) {
-            return Some(Comparison::ConstantCurrency);
+        // A comparison after the figure; the first said, except that constant currency
+        // qualifies the year-over-year one (`up 5% year-over-year in constant currency`).
+        let two_years = self.two_years_back(ctx, end, next_fig);
+        let after: Vec<(usize, Comparison)> = self
+            .cues_in(end, next_fig)
+            .filter_map(|(s, _, c)| of(c).map(|c| (*s, c)))
+            .collect();
+        match (two_years, after.first()) {
+            (Some(at), first) if first.is_none_or(|(s, _)| at < *s) => return Some(Comparison::TwoYears),
+            _ if after.iter().any(|(_, c)| *c == Comparison::ConstantCurrency) => {
+                return Some(Comparison::ConstantCurrency);
+            }
+            (_, Some((_, c))) => return Some(*c),
+            _ => {}
         }
-        if let Some(c) = after.first() {
-            return Some(*c);
-        }
-        let prev_fig = if i == 0 {
+        // Before the figure: the sentence's opening for its first figure (`Compared to
+        // 2019, revenues were down nearly 11%`), or what follows the last comma before it
+        // (`up 42% year-over-year, relative to the second quarter of 2019 … were up 1%`:
+        // the year-over-year is the 42%'s); else the comparison said since the figure
+        // before.
+        let from = if i == 0 {
             clause_start
         } else {
             self.figs[i - 1].1.max(clause_start)
         };
-        let before = self.cues_in(prev_fig, start).filter_map(|(_, _, c)| of(c)).next_back();
+        let last_comma = self.text[from..start].rfind(',').map_or(from, |c| from + c + 1);
+        let opening = if i == 0 { 0 } else { last_comma };
+        if self.two_years_back(ctx, opening, start).is_some() {
+            return Some(Comparison::TwoYears);
+        }
+        let before = self.cues_in(from, start).filter_map(|(_, _, c)| of(c)).next_back();
+        // Last, what the change it restates compares with.
+        let restated = || {
+            previous
+                .filter(|p| p.change && self.restates_change_before(i))
+                .and_then(|p| p.comparison)
+        };
         before.or_else(|| {
-            let p = self
+            let Some(p) = self
                 .periods
                 .iter()
-                .find(|p| p.start >= end && p.end <= next_fig && self.is_comparison_period(p))?;
+                .find(|p| p.start >= end && p.end <= next_fig && self.is_comparison_period(p))
+            else {
+                return restated();
+            };
             // `down 2% from the second quarter` on a third-quarter call is sequential.
             let base = p.resolve(ctx.call, false);
             if base == ctx.call.previous_quarter() {
                 Some(Comparison::Qoq)
-            } else if base == ctx.call.year_ago_quarter() || p.relative == Some(Relative::Prior) {
+            } else if base == ctx.call.year_ago_quarter()
+                || p.relative == Some(Relative::Prior)
+                // `up 20% compared to 2020` on a 2021 quarter's call: the year before.
+                || matches!(base, Period::Year { year: Some(y), .. } if Some(y + 1) == ctx.call.year)
+            {
                 Some(Comparison::Yoy)
             } else {
-                None
+                restated()
             }
         })
     }

@@ -71,6 +71,9 @@ pub enum Comparison {
     Guidance,
     /// An earlier period the text does not name.
     Earlier,
+    /// The same period two years earlier (`up 12% versus two years ago`, `compared to
+    /// 2019` on a 2021 call): the pandemic years' way of comparing.
+    TwoYears,
 }
 
 impl Comparison {
@@ -82,6 +85,7 @@ impl Comparison {
             Comparison::ConstantCurrency => "cc",
             Comparison::Guidance => "vs guidance",
             Comparison::Earlier => "vs earlier",
+            Comparison::TwoYears => "vs 2 years ago",
         }
     }
 }
@@ -576,7 +580,8 @@ impl<'a> Sentence<'a> {
             r.scope = Scope::Item;
         }
         if r.change && r.comparison.is_none() {
-            r.comparison = self.comparison(ctx, i);
+            let previous = i.checked_sub(1).and_then(|p| out[p].as_ref());
+            r.comparison = self.comparison(ctx, i, previous);
         }
         Some(r)
     }

@@ -1718,3 +1718,40 @@ fn a_list_pairs_in_order_across_qualifiers_and_a_comparison_before_respectively(
         assert_eq!(figure(&figs, text).metric.as_deref(), Some(metric), "{text}");
     }
 }
+
+#[test]
+fn a_change_over_two_years_says_so_and_yields_to_the_years() {
+    let figs = figures_of(&[
+        "Third quarter revenue of $601 million increased 25% versus last year and 12% versus two years ago.",
+        "Compared to 2022, operating income was down nearly 11%.",
+        "Annuity collected premiums were up 42% year-over-year, relative to the third quarter of 2022 annuity collected premiums were up 1%.",
+        "Net sales were up 20% compared to 2023.",
+        "We did see a 14% sequential improvement in EBITDA, though below our pre-pandemic quarter.",
+    ]);
+    for (text, comparison) in [
+        ("25%", Comparison::Yoy),
+        ("12%", Comparison::TwoYears),
+        ("11%", Comparison::TwoYears),
+        ("42%", Comparison::Yoy),
+        ("1%", Comparison::TwoYears),
+        ("20%", Comparison::Yoy),
+        ("14%", Comparison::Qoq),
+    ] {
+        assert_eq!(figure(&figs, text).comparison, Some(comparison), "{text}");
+    }
+    // The revenue row shows the year's growth, not the two years'.
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.label == "Revenue")
+        .expect("a revenue row");
+    assert_eq!(row.change, "+25% YoY");
+}
+
+#[test]
+fn a_change_restated_in_other_words_keeps_its_comparison() {
+    let figs = figures_of(&[
+        "Consolidated sales were $2.06 billion or $279 million higher than the prior year, representing a 16% increase.",
+    ]);
+    assert_eq!(figure(&figs, "16%").comparison, Some(Comparison::Yoy));
+}
