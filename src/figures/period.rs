@@ -295,7 +295,7 @@ impl CallPeriod {
 }
 
 static FISCAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:fiscal\s+(?:year\s+)?'?\d{2}(?:\d{2})?|FY\s?'?\d{2}(?:\d{2})?|fiscal\s+(?:first|second|third|fourth)\s+quarter|quarter\s+of\s+(?:the\s+)?fiscal)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:fiscal[\s-]+(?:year[\s-]+)?'?\d{2}(?:\d{2})?|FY\s?'?\d{2}(?:\d{2})?|fiscal\s+(?:first|second|third|fourth)\s+quarter|quarter\s+of\s+(?:the\s+)?fiscal)(?-u:\b)")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
@@ -366,7 +366,7 @@ static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<priorq>(?-u:\b)(?:prior|last|previous|preceding|linked)[\s-]+quarter)(?-u:\b)
       | (?P<nexty>(?-u:\b)next\s+(?:fiscal\s+)?year)(?-u:\b)
       | (?P<priory>(?-u:\b)(?:last|prior|previous)[\s-]+(?:fiscal\s+)?year|(?-u:\b)(?:a\s+)?year[\s-]ago|(?-u:\b)year[\s-]earlier)(?-u:\b)
-      | (?P<fyw>(?-u:\b)(?:FY|fiscal(?:\s+year)?|calendar(?:\s+year)?))\s?'?(?P<fyy>\d{4}|\d{2})(?-u:\b)
+      | (?P<fyw>(?-u:\b)(?:FY|fiscal(?:[\s-]+year)?|calendar(?:[\s-]+year)?))\s?'?(?P<fyy>\d{4}|\d{2})(?-u:\b)
       | (?P<fullw>(?-u:\b)full[\s-]+(?:fiscal[\s-]+)?year)\s+(?:'(?P<fully2>\d{2})|(?P<fully>\d{4}))(?-u:\b)
       | (?P<fullyear>(?-u:\b)(?:full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|calendar\s+year|for\s+the\s+year|the\s+year|this\s+year|whole\s+year|entire\s+year|annual|(?:another|an?)\s+(?:very\s+|truly\s+|really\s+)?(?:record|strong|great|solid|exceptional|excellent|successful|remarkable|outstanding|challenging|difficult|tough|good|transformational|transformative|pivotal|historic|unprecedented|productive)\s+year))(?-u:\b)
       | (?-u:\b)(?P<bare>(?:19|20)\d{2})(?-u:\b)(?:'s)?

@@ -19,6 +19,18 @@ pub(super) fn default_guidance_period(call: &CallPeriod) -> Period {
 /// (`raised our full-year EPS to`), an act when it is a dividend or a balance.
 const REVISION_VERBS: [&str; 5] = ["raising", "raise our", "raised our", "lowering our", "lowered our"];
 
+/// The year a revised forecast is for: the call's fiscal year, or the next on a
+/// fourth-quarter call.
+fn year_of_guidance(call: &CallPeriod) -> Period {
+    match call.quarter {
+        Some(4) => default_guidance_period(call),
+        _ => Period::Year {
+            year: call.year,
+            fiscal: call.fiscal,
+        },
+    }
+}
+
 impl<'a> Sentence<'a> {
     /// Decides actual, change, guidance or prior, and the period.
     pub(super) fn decide_kind(
@@ -57,6 +69,13 @@ impl<'a> Sentence<'a> {
         if let Some(direction) = self.margin_over_forecast(end, clause_end).filter(|_| !r.change) {
             r.change = true;
             r.comparison = Some(Comparison::Guidance);
+            r.direction = Some(direction);
+        }
+        // `we raised our adjusted EPS guidance by $0.12`: how far a forecast moved.
+        if !r.change
+            && let Some(direction) = self.revised_by(clause_start, start)
+        {
+            r.change = true;
             r.direction = Some(direction);
         }
         let act = self.act_of_revision(ctx, r.metric, start, clause_end);
@@ -126,16 +145,17 @@ impl<'a> Sentence<'a> {
     ) {
         let (start, end, m) = self.figs[i];
         let (clause_start, _) = self.clause(start);
-        // `First quarter sales were $287.8 million in fiscal year '22`: the quarter the
-        // sentence opens with, of the year named after the figure.
-        if r.kind != Kind::Guidance
-            && let (
-                Some(p),
-                Period::Year {
-                    year: Some(year),
-                    fiscal,
-                },
-            ) = (near, r.period)
+        // `First quarter sales were $287.8 million in fiscal year '22`, `First quarter
+        // sales are expected to increase … to a range of $220 million to $240 million in
+        // fiscal 2021`: the quarter the sentence opens with, of the year named after the
+        // figure.
+        if let (
+            Some(p),
+            Period::Year {
+                year: Some(year),
+                fiscal,
+            },
+        ) = (near, r.period)
             && p.start >= end
             && let Some(quarter) = self
                 .periods
@@ -143,11 +163,29 @@ impl<'a> Sentence<'a> {
                 .filter(|q| q.end <= start && q.start >= clause_start)
                 .find_map(|q| q.quarter_without_year())
         {
-            r.period = Period::Quarter {
+            let quarter = Period::Quarter {
                 year: Some(year),
                 quarter,
                 fiscal,
             };
+            // A forecast is of a quarter still to come (`in the first quarter, we have
+            // increased our guidance … for the year` on a first-quarter call is the
+            // year's), named before its metric and of a year the sentence says (`While we
+            // expect a few offsets in the fourth quarter, we now expect cash from
+            // operations of $2.8 billion for the year` is the year's).
+            let forecast_quarter = || {
+                p.says_year()
+                    && ctx.call.is_future(&quarter)
+                    && self.periods.iter().any(|q| {
+                        q.end <= start
+                            && q.start >= clause_start
+                            && q.quarter_without_year().is_some()
+                            && self.mentions.iter().any(|m| m.lead <= q.start && q.end <= m.start)
+                    })
+            };
+            if r.kind != Kind::Guidance || forecast_quarter() {
+                r.period = quarter;
+            }
         }
         // Results are not ranges: a level stated as one (`adjusted EPS of between $3.15
         // and $3.30`, `revenue in the range of $1.525 billion to $1.530 billion`) is a
@@ -212,8 +250,54 @@ impl<'a> Sentence<'a> {
 
     pub(super) fn guidance_period(&self, ctx: &Context<'_>, discourse: &Discourse) -> Period {
         self.sentence_period(ctx, true)
+            .or_else(|| self.revises_guidance().then(|| year_of_guidance(ctx.call)))
             .or(discourse.guidance_period)
             .unwrap_or_else(|| default_guidance_period(ctx.call))
+    }
+
+    /// The direction of a verb of revision in the clause when the figure at `start` is
+    /// what it moved something by (`raised our … guidance by $0.12`).
+    fn revised_by(&self, clause_start: usize, start: usize) -> Option<Direction> {
+        let before = self.lower[..start].trim_end();
+        let before = before
+            .rsplit_once(' ')
+            .filter(|(_, w)| APPROXIMATIONS.contains(w))
+            .map_or(before, |(head, _)| head.trim_end());
+        if !ends_with_word(before, "by") {
+            return None;
+        }
+        let verb = self
+            .cues_in(clause_start, start)
+            .filter(|(_, _, c)| *c == Cue::Forward)
+            .map(|(s, e, _)| &self.lower[*s..*e])
+            .rfind(|verb| REVISION_VERBS.contains(verb))?;
+        Some(if verb.starts_with("rais") {
+            Direction::Up
+        } else {
+            Direction::Down
+        })
+    }
+
+    /// True when the sentence raises, lowers, narrows or reaffirms a forecast (`we raised
+    /// our adjusted diluted earnings per share guidance by $0.12 to a new range of $7.89
+    /// to $8.20`): what companies revise is the year's guidance, whatever quarter the
+    /// passage spoke of before.
+    fn revises_guidance(&self) -> bool {
+        const REVISING: [&str; 11] = [
+            "raise our",
+            "raised our",
+            "raising our",
+            "lowered our",
+            "lowering our",
+            "narrowed our",
+            "narrowing our",
+            "reaffirm",
+            "increase our",
+            "increased our",
+            "increasing our",
+        ];
+        const FORECASTS: [&str; 3] = ["guidance", "outlook", "forecast"];
+        REVISING.iter().any(|w| self.lower.contains(w)) && FORECASTS.iter().any(|w| self.lower.contains(w))
     }
 
     /// A forecast: a forward word governs the figure (the last forecast or result word

@@ -470,6 +470,9 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| self.lower[x.end.min(clause_end)..clause_end].contains(w));
+        if let Some(name) = self.segment_named_after(x.end.min(clause_end), clause_end) {
+            return (Scope::Segment, Some(name));
+        }
         // A metric said of a segment (`guidance for segment revenues`) is never the total.
         let of_segment = segment_after || x.this_segment;
         if !of_segment && (x.total || self.cues.iter().any(|(_, e, c)| *c == Cue::Total && *e <= x.start)) {
@@ -517,6 +520,35 @@ impl<'a> Sentence<'a> {
 
     /// True when the sentence itself names the segment of a mention (`In Intelligent
     /// Cloud, …`, `our real estate brokerage segment reported …`), not the passage.
+    /// A segment named in the words from `from` to `to` after a metric (`full year
+    /// revenues … for our legacy electric segment operations`): `for`, `in`, `at` or
+    /// `from` with `our` or `the`, one to four words, and `segment`.
+    fn segment_named_after(&self, from: usize, to: usize) -> Option<String> {
+        let window = &self.lower[from..to];
+        let at = window.find(" segment")?;
+        // Only the metric's own figure between (`revenues were $652.6 million compared to
+        // $547.8 million …, an increase of $125.7 million in the real estate segment`
+        // names the segment of the last figure, not the first).
+        if self.figs.iter().filter(|f| f.0 >= from && f.1 <= from + at).count() > 1 {
+            return None;
+        }
+        let head = &window[..at];
+        let det = [" our ", " the "]
+            .iter()
+            .filter_map(|d| head.rfind(d).map(|i| i + d.len()))
+            .max()?;
+        let opens = ["for", "in", "at", "from"]
+            .iter()
+            .any(|w| ends_with_word(&head[..det.saturating_sub(5)], w));
+        // Offsets in `lower` are offsets in `text`: the copy is lowercased byte for byte.
+        let name = self.text.get(from + det..from + at)?.trim();
+        let words = name.split_whitespace().count();
+        let plain = name
+            .split_whitespace()
+            .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&'));
+        (opens && plain && (1..=4).contains(&words)).then(|| name.to_string())
+    }
+
     pub(super) fn names_segment_itself(&self, x: &Mention, sentence_segment: Option<&str>) -> bool {
         x.this_segment || sentence_segment.is_some() || self.segment_named_before(x.start).is_some()
     }

@@ -1755,3 +1755,45 @@ fn a_change_restated_in_other_words_keeps_its_comparison() {
     ]);
     assert_eq!(figure(&figs, "16%").comparison, Some(Comparison::Yoy));
 }
+
+#[test]
+fn a_revised_forecast_is_the_years_and_moves_by_its_amount() {
+    let figs = figures_of(&[
+        "For the fourth quarter, we expect revenue of $1.2 billion.",
+        "We raised our adjusted diluted earnings per share guidance by $0.12 to a new range of $7.89 to $8.20.",
+        "We are raising our fiscal-year '24 free cash flow outlook to $1.1 billion to $1.4 billion.",
+    ]);
+    assert_eq!(figure(&figs, "$1.2 billion").period.key(), "2024-Q4");
+    let raised = figure(&figs, "$0.12");
+    assert_eq!((raised.change, raised.direction), (true, Some(Direction::Up)));
+    assert_eq!(figure(&figs, "$7.89 to $8.20").period.key(), "2024");
+    assert_eq!(figure(&figs, "$1.1 billion to $1.4 billion").period.key(), "FY2024");
+}
+
+#[test]
+fn a_quarter_forecast_of_a_named_year_is_that_years_quarter() {
+    let figs = figures_of_fourth_quarter(&[
+        "First quarter sales are expected to increase from $160 million in fiscal 2024 to a range of $220 million to $240 million in fiscal 2025.",
+        "While we expect a few offsets in the first quarter, we now expect cash from operations of approximately $2.8 billion for the year.",
+    ]);
+    assert_eq!(figure(&figs, "$220 million to $240 million").period.key(), "FY2025-Q1");
+    assert!(
+        !figure(&figs, "$2.8 billion").period.key().contains('Q'),
+        "the year's, not the first quarter's"
+    );
+}
+
+#[test]
+fn a_segment_named_after_the_figure_is_its_segment() {
+    let figs = figures_of(&[
+        "We continue to expect full year revenues to range between $8.7 billion and $8.8 billion for our legacy electric segment operations.",
+        "Revenues were $652.6 million compared to $547.8 million in the 2023 period, an increase of $125.7 million in the real estate segment.",
+    ]);
+    assert_eq!(
+        figure(&figs, "between $8.7 billion and $8.8 billion")
+            .segment
+            .as_deref(),
+        Some("legacy electric")
+    );
+    assert_eq!(figure(&figs, "$652.6 million").segment, None);
+}
