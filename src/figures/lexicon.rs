@@ -613,14 +613,7 @@ const PER_SHARE: &[&str] = &[
     "per fully diluted common share",
     "per share of common stock",
 ];
-const NEGATIVE: &[&str] = &[
-    "negative",
-    "minus",
-    "a loss of",
-    "loss of",
-    "losses of",
-    "a net loss of",
-];
+const NEGATIVE: &[&str] = &["negative", "minus", "a loss of", "loss of", "losses of"];
 const TOTAL: &[&str] = &[
     "total company",
     "consolidated",

@@ -1449,13 +1449,27 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
         q.total = true;
         return q;
     }
-    // `consolidated fee revenue`: a total word with common words only is the total.
+    // `consolidated fee revenue`: a total word with common words only is the total;
+    // not when one of them names a line of business (`Total commercial revenue was $257
+    // million`, `Total residential mortgage banking revenues`: the line's total).
+    // (`fee revenue` is a kind of revenue the whole company earns, no line, and `Total
+    // products and services revenue` the sum of the lines.)
+    let combined = name.iter().any(|w| matches!(*w, "and" | "&"));
+    let names_line = !combined
+        && name.iter().any(|w| {
+            let w = w.to_lowercase();
+            is_line_word(&w) && !matches!(w.as_str(), "fee" | "fees")
+        });
     if q.total
+        && !names_line
         && name
             .iter()
             .all(|w| !starts_upper(w) || sentence_initial && name.len() == 1)
     {
         return q;
+    }
+    if names_line {
+        q.total = false;
     }
     let segment = segment_name(&name);
     q.marked = marked_segment;

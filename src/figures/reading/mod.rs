@@ -547,6 +547,13 @@ impl<'a> Sentence<'a> {
         } else {
             r.change = m.low.unit.is_percentage() && r.direction.is_some() || self.moves(i);
         }
+        // `The increase in revenue was $5 million`: the subject says the figure is a change.
+        if !r.change
+            && let Some(direction) = self.subject_is_change(start)
+        {
+            r.change = true;
+            r.direction = Some(direction);
+        }
         // `ATI lost $0.39 per share`: the company's loss, not a part lost.
         let part = earned.is_none() && self.part_verb_before(start);
         if part

@@ -171,7 +171,59 @@ impl<'a> Sentence<'a> {
             .take(1)
             .any(|w| IMPACT_WORDS.contains(w) && !(after_growth && matches!(*w, "gain" | "gains")))
             || after.iter().take(3).any(|w| FACILITY_WORDS.contains(w));
-        before_hit || after_hit || self.impact_after_metric(end, next)
+        // `Sentinel, a $6 million sales business`: the size of a business, not its result.
+        let sized = matches!(before.last(), Some(&("a" | "an")))
+            && after
+                .iter()
+                .take(2)
+                .any(|w| matches!(*w, "business" | "company" | "brand" | "acquisition"));
+        before_hit || after_hit || sized || self.impact_after_metric(end, next) || self.subject_is_impact(start)
+    }
+
+    /// The direction a clause's subject names when it is a change of a metric (`The
+    /// increase in revenue was $5 million`, `The decline in net sales of $12 million`).
+    pub(super) fn subject_is_change(&self, start: usize) -> Option<Direction> {
+        let (clause_start, _) = self.clause(start);
+        let mut words = self.lower[clause_start..start]
+            .split_whitespace()
+            .skip_while(|w| matches!(*w, "the" | "this" | "that" | "our" | "a" | "an"))
+            .skip_while(|w| matches!(*w, "total" | "overall" | "year-over-year" | "sequential" | "net"));
+        let direction = match words.next()? {
+            "increase" | "growth" | "improvement" | "rise" => Direction::Up,
+            "decrease" | "decline" | "reduction" | "drop" => Direction::Down,
+            _ => return None,
+        };
+        if !matches!(words.next()?, "in" | "of") {
+            return None;
+        }
+        // The metric the change is of states the figure: only linking words between
+        // (not `The growth in revenue … resulted in non-GAAP EPS of $1.50`, nor `This
+        // increase in book value combined with our $0.09 dividend`).
+        let metric = self
+            .mentions
+            .iter()
+            .filter(|x| x.start >= clause_start && x.tail <= start && x.metric.is_some())
+            .collect::<Vec<_>>();
+        match metric.as_slice() {
+            [only] if self.links(only.tail, start, false) => Some(direction),
+            _ => None,
+        }
+    }
+
+    /// The clause's subject is an impact (`The net benefit of these shifts into the
+    /// second quarter of 2021 was 614,000 of attendance and $32 million of revenue`):
+    /// every figure it states is a part.
+    fn subject_is_impact(&self, start: usize) -> bool {
+        let (clause_start, _) = self.clause(start);
+        let subject = self.lower[clause_start..start].trim_start();
+        let mut words = subject
+            .split_whitespace()
+            .skip_while(|w| matches!(*w, "the" | "this" | "that" | "these" | "those" | "our"))
+            .skip_while(|w| IMPACT_ADJECTIVES.contains(w) || matches!(*w, "total" | "overall"));
+        words.next().is_some_and(|w| IMPACT_WORDS.contains(&w))
+            && words
+                .next()
+                .is_some_and(|w| matches!(w, "of" | "from" | "was" | "were" | "is"))
     }
 
     /// `we achieved $0.03 in earnings per share in savings`: an impact word right after

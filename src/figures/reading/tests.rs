@@ -1797,3 +1797,43 @@ fn a_segment_named_after_the_figure_is_its_segment() {
     );
     assert_eq!(figure(&figs, "$652.6 million").segment, None);
 }
+
+#[test]
+fn a_net_loss_said_with_its_article_is_the_loss() {
+    // `a net loss of` had been a sign word that hid the metric: the $8 million went to
+    // revenue (TBI) and `$3.32 per share` read as positive EPS (L).
+    let figs = figures_of(&["Total revenue was down 39% and we posted a net loss of $8 million or $0.23 per share."]);
+    let loss = figure(&figs, "$8 million");
+    assert_eq!((loss.label.as_deref(), loss.value), (Some("Net loss"), Some(-8e6)));
+    assert_eq!(figure(&figs, "$0.23").label.as_deref(), Some("Loss per share"));
+}
+
+#[test]
+fn what_a_clause_is_about_makes_its_figure_a_part_or_a_change() {
+    let figs = figures_of(&[
+        "The net benefit of these shifts into the third quarter was $32 million of revenue.",
+        "Sentinel, a $6 million sales business, provides leak detection solutions.",
+        "We estimate this accounted for approximately $25 million of the Q3 sales increase.",
+        "The increase in revenue was $5 million.",
+        "The growth in revenue and our focus on expenses resulted in non-GAAP earnings per share of $1.50.",
+    ]);
+    for text in ["$32 million", "$6 million", "$25 million"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Item, "{text}");
+    }
+    let increase = figure(&figs, "$5 million");
+    assert_eq!((increase.change, increase.direction), (true, Some(Direction::Up)));
+    assert!(!figure(&figs, "$1.50").change, "the EPS is a level");
+}
+
+#[test]
+fn a_total_of_a_line_of_business_is_that_lines() {
+    let figs = figures_of(&[
+        "Total commercial revenue was $257 million.",
+        "Consolidated fee revenue was $2 billion.",
+        "Total products and services revenue was $4.4 billion.",
+    ]);
+    assert_eq!(figure(&figs, "$257 million").scope, Scope::Segment);
+    for text in ["$2 billion", "$4.4 billion"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Total, "{text}");
+    }
+}

@@ -367,6 +367,8 @@ pub(super) const CONTINUATION_WORDS: &[&str] = &[
 
 /// Nouns that make an amount the effect of something on a metric, not the metric.
 pub(super) const IMPACT_WORDS: &[&str] = &[
+    // `this accounted for approximately $25 million of the Q1 sales increase`.
+    "accounted",
     "impact",
     "impacts",
     "benefit",
