@@ -19,6 +19,26 @@ pub(super) fn default_guidance_period(call: &CallPeriod) -> Period {
 /// (`raised our full-year EPS to`), an act when it is a dividend or a balance.
 const REVISION_VERBS: [&str; 5] = ["raising", "raise our", "raised our", "lowering our", "lowered our"];
 
+/// The comparison a cue word says (`year-over-year`, `sequentially`, `in constant
+/// currency`).
+fn comparison_of(c: &Cue) -> Option<Comparison> {
+    match c {
+        Cue::ConstantCurrency => Some(Comparison::ConstantCurrency),
+        Cue::Yoy | Cue::PriorYear => Some(Comparison::Yoy),
+        Cue::Qoq | Cue::PriorQuarter => Some(Comparison::Qoq),
+        _ => None,
+    }
+}
+
+/// Which way a verb of [`REVISION_VERBS`] moves what it revises.
+fn revision_direction(verb: &str) -> Direction {
+    if verb.starts_with("rais") {
+        Direction::Up
+    } else {
+        Direction::Down
+    }
+}
+
 /// The year a revised forecast is for: the call's fiscal year, or the next on a
 /// fourth-quarter call.
 fn year_of_guidance(call: &CallPeriod) -> Period {
@@ -271,11 +291,7 @@ impl<'a> Sentence<'a> {
             .filter(|(_, _, c)| *c == Cue::Forward)
             .map(|(s, e, _)| &self.lower[*s..*e])
             .rfind(|verb| REVISION_VERBS.contains(verb))?;
-        Some(if verb.starts_with("rais") {
-            Direction::Up
-        } else {
-            Direction::Down
-        })
+        Some(revision_direction(verb))
     }
 
     /// True when the sentence raises, lowers, narrows or reaffirms a forecast (`we raised
@@ -391,11 +407,7 @@ impl<'a> Sentence<'a> {
         if !REVISION_VERBS.contains(&verb) || !forward.all(|(v, _)| REVISION_VERBS.contains(&v)) {
             return None;
         }
-        let direction = if verb.starts_with("rais") {
-            Direction::Up
-        } else {
-            Direction::Down
-        };
+        let direction = revision_direction(verb);
         let hedge =
             |w: &&str| APPROXIMATIONS.contains(w) || matches!(*w, "over" | "more" | "than" | "an" | "additional");
         let moved = self.lower[verb_end..start]
@@ -880,9 +892,6 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// What the change compares with: the cues after it in its clause (`13%
-    /// year-over-year`, `20% in constant currency`, `up 38% sequentially`), or before it
-    /// (`year-over-year growth of 5%`).
     /// Where the words from byte `from` to `to` first compare with two years before
     /// (`versus two years ago`, `on a two-year basis`, `compared to fiscal '20` on a
     /// fiscal 2022 call).
@@ -937,32 +946,16 @@ impl<'a> Sentence<'a> {
         words.peek().is_some() && words.all(|w| RESTATING.contains(&w))
     }
 
-    /// What the change `i` compares with; `previous`: the reading of the figure before
-    /// it, whose comparison a restatement shares when nothing else says one.
+    /// What the change `i` compares with: the cues after it in its clause (`13%
+    /// year-over-year`, `20% in constant currency`, `up 38% sequentially`), or before it
+    /// (`year-over-year growth of 5%`), or two years back; `previous`: the reading of the
+    /// figure before it, whose comparison a restatement shares when nothing else says one.
     pub(super) fn comparison(&self, ctx: &Context<'_>, i: usize, previous: Option<&Reading>) -> Option<Comparison> {
         let (start, end, _) = self.figs[i];
         let (clause_start, clause_end) = self.clause(start);
         let next_fig = self.figs.get(i + 1).map_or(clause_end, |f| f.0.min(clause_end));
-        let of = |c: &Cue| match c {
-            Cue::ConstantCurrency => Some(Comparison::ConstantCurrency),
-            Cue::Yoy | Cue::PriorYear => Some(Comparison::Yoy),
-            Cue::Qoq | Cue::PriorQuarter => Some(Comparison::Qoq),
-            _ => None,
-        };
-        // A comparison after the figure; the first said, except that constant currency
-        // qualifies the year-over-year one (`up 5% year-over-year in constant currency`).
-        let two_years = self.two_years_back(ctx, end, next_fig);
-        let after: Vec<(usize, Comparison)> = self
-            .cues_in(end, next_fig)
-            .filter_map(|(s, _, c)| of(c).map(|c| (*s, c)))
-            .collect();
-        match (two_years, after.first()) {
-            (Some(at), first) if first.is_none_or(|(s, _)| at < *s) => return Some(Comparison::TwoYears),
-            _ if after.iter().any(|(_, c)| *c == Comparison::ConstantCurrency) => {
-                return Some(Comparison::ConstantCurrency);
-            }
-            (_, Some((_, c))) => return Some(*c),
-            _ => {}
+        if let Some(c) = self.comparison_after(ctx, end, next_fig) {
+            return Some(c);
         }
         // Before the figure: the sentence's opening for its first figure (`Compared to
         // 2019, revenues were down nearly 11%`), or what follows the last comma before it
@@ -979,35 +972,53 @@ impl<'a> Sentence<'a> {
         if self.two_years_back(ctx, opening, start).is_some() {
             return Some(Comparison::TwoYears);
         }
-        let before = self.cues_in(from, start).filter_map(|(_, _, c)| of(c)).next_back();
-        // Last, what the change it restates compares with.
-        let restated = || {
-            previous
-                .filter(|p| p.change && self.restates_change_before(i))
-                .and_then(|p| p.comparison)
-        };
-        before.or_else(|| {
-            let Some(p) = self
-                .periods
-                .iter()
-                .find(|p| p.start >= end && p.end <= next_fig && self.is_comparison_period(p))
-            else {
-                return restated();
-            };
-            // `down 2% from the second quarter` on a third-quarter call is sequential.
-            let base = p.resolve(ctx.call, false);
-            if base == ctx.call.previous_quarter() {
-                Some(Comparison::Qoq)
-            } else if base == ctx.call.year_ago_quarter()
-                || p.relative == Some(Relative::Prior)
-                // `up 20% compared to 2020` on a 2021 quarter's call: the year before.
-                || matches!(base, Period::Year { year: Some(y), .. } if Some(y + 1) == ctx.call.year)
-            {
-                Some(Comparison::Yoy)
-            } else {
-                restated()
-            }
-        })
+        self.cues_in(from, start)
+            .filter_map(|(_, _, c)| comparison_of(c))
+            .next_back()
+            .or_else(|| self.base_period_comparison(ctx, end, next_fig))
+            // Last, what the change it restates compares with.
+            .or_else(|| {
+                previous
+                    .filter(|p| p.change && self.restates_change_before(i))
+                    .and_then(|p| p.comparison)
+            })
+    }
+
+    /// A comparison said after the figure: two years back, or the first cue said, except
+    /// that constant currency qualifies the year-over-year one (`up 5% year-over-year in
+    /// constant currency`).
+    fn comparison_after(&self, ctx: &Context<'_>, end: usize, next_fig: usize) -> Option<Comparison> {
+        let two_years = self.two_years_back(ctx, end, next_fig);
+        let after: Vec<(usize, Comparison)> = self
+            .cues_in(end, next_fig)
+            .filter_map(|(s, _, c)| comparison_of(c).map(|c| (*s, c)))
+            .collect();
+        match (two_years, after.first()) {
+            (Some(at), first) if first.is_none_or(|(s, _)| at < *s) => Some(Comparison::TwoYears),
+            _ if after.iter().any(|(_, c)| *c == Comparison::ConstantCurrency) => Some(Comparison::ConstantCurrency),
+            (_, first) => first.map(|(_, c)| *c),
+        }
+    }
+
+    /// The comparison a base period after the figure says: `down 2% from the second
+    /// quarter` on a third-quarter call is sequential, `up 20% compared to 2020` on a 2021
+    /// quarter's call year over year.
+    fn base_period_comparison(&self, ctx: &Context<'_>, end: usize, next_fig: usize) -> Option<Comparison> {
+        let p = self
+            .periods
+            .iter()
+            .find(|p| p.start >= end && p.end <= next_fig && self.is_comparison_period(p))?;
+        let base = p.resolve(ctx.call, false);
+        if base == ctx.call.previous_quarter() {
+            Some(Comparison::Qoq)
+        } else if base == ctx.call.year_ago_quarter()
+            || p.relative == Some(Relative::Prior)
+            || matches!(base, Period::Year { year: Some(y), .. } if Some(y + 1) == ctx.call.year)
+        {
+            Some(Comparison::Yoy)
+        } else {
+            None
+        }
     }
 }
 

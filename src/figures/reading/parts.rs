@@ -199,15 +199,12 @@ impl<'a> Sentence<'a> {
         // The metric the change is of states the figure: only linking words between
         // (not `The growth in revenue … resulted in non-GAAP EPS of $1.50`, nor `This
         // increase in book value combined with our $0.09 dividend`).
-        let metric = self
+        let mut metrics = self
             .mentions
             .iter()
-            .filter(|x| x.start >= clause_start && x.tail <= start && x.metric.is_some())
-            .collect::<Vec<_>>();
-        match metric.as_slice() {
-            [only] if self.links(only.tail, start, false) => Some(direction),
-            _ => None,
-        }
+            .filter(|x| x.start >= clause_start && x.tail <= start && x.metric.is_some());
+        let only = metrics.next()?;
+        (metrics.next().is_none() && self.links(only.tail, start, false)).then_some(direction)
     }
 
     /// The clause's subject is an impact (`The net benefit of these shifts into the
@@ -570,8 +567,6 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// True when the sentence itself names the segment of a mention (`In Intelligent
-    /// Cloud, …`, `our real estate brokerage segment reported …`), not the passage.
     /// A segment named in the words from `from` to `to` after a metric (`full year
     /// revenues … for our legacy electric segment operations`): `for`, `in`, `at` or
     /// `from` with `our` or `the`, one to four words, and `segment`.
@@ -601,6 +596,8 @@ impl<'a> Sentence<'a> {
         (opens && plain && (1..=4).contains(&words)).then(|| name.to_string())
     }
 
+    /// True when the sentence itself names the segment of a mention (`In Intelligent
+    /// Cloud, …`, `our real estate brokerage segment reported …`), not the passage.
     pub(super) fn names_segment_itself(&self, x: &Mention, sentence_segment: Option<&str>) -> bool {
         x.this_segment || sentence_segment.is_some() || self.segment_named_before(x.start).is_some()
     }
