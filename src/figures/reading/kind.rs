@@ -905,7 +905,14 @@ impl<'a> Sentence<'a> {
             "pre-covid",
         ];
         let window = &self.lower[from..to];
-        let said = SAID.iter().filter_map(|w| window.find(w)).min().map(|at| from + at);
+        // Every phrase has `year` or `pre-`: one search each rules most windows out.
+        let may_say = window.contains("year") || window.contains("pre-");
+        let said = SAID
+            .iter()
+            .filter(|_| may_say)
+            .filter_map(|w| window.find(w))
+            .min()
+            .map(|at| from + at);
         let two_back = ctx.call.year.map(|y| y - 2);
         let period = self
             .periods
@@ -913,9 +920,9 @@ impl<'a> Sentence<'a> {
             .find(|p| {
                 p.start >= from
                     && p.end <= to
-                    && self.is_comparison_period(p)
                     && p.says_year()
                     && p.resolve(ctx.call, false).year().is_some_and(|y| Some(y) == two_back)
+                    && self.is_comparison_period(p)
             })
             .map(|p| p.start);
         said.into_iter().chain(period).min()
