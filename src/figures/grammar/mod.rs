@@ -595,10 +595,14 @@ fn range_of(text: &str, a: &Token, b: &Token, after_range: bool) -> Option<Match
         && !["range", "ranging", "ranges", "anywhere", "vary", "varying", "somewhere"]
             .iter()
             .any(|w| ends_with_word(lower[..lower.len() - 4].trim_end(), w))
-        && !(after_range
-            && ["and", ","]
-                .iter()
-                .any(|w| lower[..lower.len() - 4].trim_end().ends_with(w)));
+        && !(after_range && {
+            // `and from`, `, from`, or `from` right after the range (`to a range of 8% to
+            // 9% from 8.5% to 9.75% previously`).
+            let before_from = lower[..lower.len() - 4].trim_end();
+            before_from.ends_with("and")
+                || before_from.ends_with(',')
+                || before_from.ends_with(|c: char| c == '%' || c.is_ascii_digit())
+        });
     // `$2.10 per share to $2.35 per share`: the low end's per-share phrase stands
     // between the ends.
     let gap = [

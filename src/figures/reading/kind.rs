@@ -106,7 +106,8 @@ impl<'a> Sentence<'a> {
             r.change = true;
             r.direction = Some(direction);
         }
-        let prior = if r.change { None } else { self.prior_cue(i, m) };
+        let prior = if r.change { None } else { self.prior_cue(i, m) }
+            .or_else(|| self.forecast_given_earlier_after(end).then_some(PriorCue::Guidance));
         let forward = act.is_none() && self.is_forward(ctx, discourse, start, clause_start, clause_end);
         r.kind = match (prior, forward, r.change) {
             (Some(_), _, _) => Kind::Prior,
@@ -273,6 +274,25 @@ impl<'a> Sentence<'a> {
             .or_else(|| self.revises_guidance().then(|| year_of_guidance(ctx.call)))
             .or(discourse.guidance_period)
             .unwrap_or_else(|| default_guidance_period(ctx.call))
+    }
+
+    /// True when the words right after the figure ending at `end` say it is a forecast
+    /// given before (`up from the 13% to 16% we guided in January`, `the $4.8 billion we
+    /// provided last quarter`): a base, never this call's forecast.
+    fn forecast_given_earlier_after(&self, end: usize) -> bool {
+        const GIVEN: [&str; 8] = [
+            "we guided",
+            "we had guided",
+            "we provided",
+            "we had provided",
+            "we gave",
+            "we had given",
+            "we previously",
+            "previously",
+        ];
+        let rest = self.lower[end..].trim_start();
+        let rest = rest.strip_prefix("range ").unwrap_or(rest);
+        GIVEN.iter().any(|w| rest.starts_with(w))
     }
 
     /// The direction of a verb of revision in the clause when the figure at `start` is

@@ -1837,3 +1837,16 @@ fn a_total_of_a_line_of_business_is_that_lines() {
         assert_eq!(figure(&figs, text).scope, Scope::Total, "{text}");
     }
 }
+
+#[test]
+fn a_forecast_given_earlier_is_a_base() {
+    let figs = figures_of(&[
+        "We now expect sales to increase in the 18% to 21% range for the year, up from the 13% to 16% we guided in January.",
+        "Full year free cash flow of $216 million was well ahead of the annual free cash flow guidance of $150 million we provided at the beginning of the year.",
+        "We are reducing our revenue growth outlook to a range of 8% to 9% from 8.5% to 9.75% previously.",
+    ]);
+    assert_eq!(figure(&figs, "18% to 21%").kind, Kind::Guidance);
+    for text in ["13% to 16%", "$150 million", "8.5% to 9.75%"] {
+        assert_eq!(figure(&figs, text).kind, Kind::Prior, "{text}");
+    }
+}
