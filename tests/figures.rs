@@ -346,3 +346,22 @@ fn a_percentage_no_company_reports_is_no_row() {
         figs.headline
     );
 }
+
+#[test]
+fn a_level_that_contradicts_its_base_heads_no_row() {
+    // ROL's transcript: `$63.2 million` for $638.2 million, with the base and the growth right.
+    let figs = figures_of(
+        "Operator: Welcome.\n\nAva Roe: Revenue increased 15.3% to $63.2 million compared to $553.3 million for the first quarter of last year. \
+         First quarter revenues were a record $638.2 million.\n",
+    );
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.label == "Revenue")
+        .expect("a revenue row");
+    assert_eq!(row.value, "$638.2 million");
+    assert!(
+        figs.figures.iter().any(|f| f.text == "$63.2 million"),
+        "still a figure of its paragraph"
+    );
+}

@@ -85,6 +85,31 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
     let mut groups: HashMap<RowKey, Vec<&Figure>> = HashMap::new();
     let mut order: Vec<RowKey> = Vec::new();
     // Year-to-date results stand in for a metric the call gives no quarter of.
+    // A level said to have risen from a base it is far below (or fallen from one far
+    // above) is a slip of the transcript or of the reading (`Revenue increased 15.3% to
+    // $63.2 million compared to $553.3 million`): it heads no row.
+    let by_id: HashMap<&str, &Figure> = figures.iter().map(|f| (f.id.as_str(), f)).collect();
+    // The direction must be a change's said of the same metric in the same paragraph
+    // (`increased 15.3%`), not one the level merely carries.
+    let said_moving = |f: &Figure| {
+        figures
+            .iter()
+            .any(|g| g.change && g.paragraph == f.paragraph && g.metric == f.metric && g.direction == f.direction)
+    };
+    let contradicted: Vec<&str> = figures
+        .iter()
+        .filter(|f| {
+            f.prior
+                .as_deref()
+                .and_then(|id| by_id.get(id))
+                .is_some_and(|base| contradicts_its_base(f, base))
+                && said_moving(f)
+        })
+        .map(|f| f.id.as_str())
+        .collect();
+    let candidate = |f: &Figure, period: &CallPeriod, call: &Call| {
+        candidate(f, period, call) && !contradicted.contains(&f.id.as_str())
+    };
     let with_quarter: Vec<(Option<MetricId>, Option<&str>)> = figures
         .iter()
         .filter(|f| candidate(f, period, call))
@@ -240,6 +265,23 @@ fn candidate(f: &Figure, period: &CallPeriod, call: &Call) -> bool {
             Kind::Guidance => f.period != Period::Earlier && !period.is_own(&f.period) || f.period == Period::Current,
             Kind::Prior => false,
         }
+}
+
+/// True when `level` moved the other way from `base` than its words say, by more than a
+/// tenth: up to $63.2 million from $553.3 million. Positive amounts of one unit only (a
+/// loss that narrowed is no contradiction).
+fn contradicts_its_base(level: &Figure, base: &Figure) -> bool {
+    let (Some(v), Some(b)) = (level.value, base.value) else {
+        return false;
+    };
+    if level.change || v <= 0.0 || b <= 0.0 || level.unit != base.unit {
+        return false;
+    }
+    match level.direction {
+        Some(Direction::Up) => v < b * 0.9,
+        Some(Direction::Down) => v > b * 1.1,
+        None => false,
+    }
 }
 
 /// A percentage no company reports: `our average closing price for the quarter was
