@@ -361,6 +361,9 @@ const NEUTRAL: &[&str] = &[
     "annual",
     // `Canadian daily sales`: sales per selling day, the segment before it still read.
     "daily",
+    // `Portfolio occupancy was 94%`: a REIT's portfolio is the company's.
+    "portfolio",
+    "portfolio-wide",
     "record",
     "all-time",
     "strong",

@@ -1796,6 +1796,9 @@ fn a_segment_named_after_the_figure_is_its_segment() {
         Some("legacy electric")
     );
     assert_eq!(figure(&figs, "$652.6 million").segment, None);
+    // A REIT's portfolio is the company's (SHO, BDN, SPG).
+    let figs = figures_of(&["Our operating portfolio occupancy was 89.1%, down only 0.6% from a year ago."]);
+    assert_eq!(figure(&figs, "89.1%").scope, Scope::Total);
 }
 
 #[test]
