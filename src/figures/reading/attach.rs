@@ -35,7 +35,12 @@ impl<'a> Sentence<'a> {
             .map(|f| f.0)
             .find(|&s| s >= end)
             .unwrap_or(self.text.len());
-        let window = &self.lower[end..next_figure.min(end + 40)];
+        // At most 40 bytes, cut back to a character's start (`’` is three bytes).
+        let mut limit = next_figure.min(end + 40);
+        while !self.lower.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &self.lower[end..limit];
         window.find("respectively").is_some_and(|at| {
             window[..at]
                 .split(|c: char| c.is_whitespace() || c == ',')

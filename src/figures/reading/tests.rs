@@ -1853,3 +1853,18 @@ fn a_forecast_given_earlier_is_a_base() {
         assert_eq!(figure(&figs, text).kind, Kind::Prior, "{text}");
     }
 }
+
+#[test]
+fn a_character_of_several_bytes_near_respectively_reads_without_panic() {
+    // The window read for `respectively` is cut at 40 bytes; `’` is three bytes, and
+    // one cut through it had panicked.
+    for pad in 0..4 {
+        let text = format!(
+            "Revenue and operating income were $5 million and $6 million {}{} respectively.",
+            "x".repeat(pad),
+            "’".repeat(20)
+        );
+        let figs = figures_of(&[text.as_str()]);
+        assert_eq!(figure(&figs, "$5 million").metric.as_deref(), Some("revenue"), "{pad}");
+    }
+}
