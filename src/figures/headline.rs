@@ -107,12 +107,10 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
         })
         .map(|f| f.id.as_str())
         .collect();
-    let candidate = |f: &Figure, period: &CallPeriod, call: &Call| {
-        candidate(f, period, call) && !contradicted.contains(&f.id.as_str())
-    };
+    let eligible = |f: &Figure| candidate(f, period, call) && !contradicted.contains(&f.id.as_str());
     let with_quarter: Vec<(Option<MetricId>, Option<&str>)> = figures
         .iter()
-        .filter(|f| candidate(f, period, call))
+        .filter(|f| eligible(f))
         .map(|f| (f.metric_id(), f.segment.as_deref()))
         .collect();
     let year_to_date = |f: &&Figure| {
@@ -121,7 +119,7 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
             && matches!(f.period, Period::YearToDate { year, .. } | Period::NineMonths { year, .. } | Period::Half { year, .. } if year == period.year)
             && !with_quarter.contains(&(f.metric_id(), f.segment.as_deref()))
     };
-    for f in figures.iter().filter(|f| candidate(f, period, call) || year_to_date(f)) {
+    for f in figures.iter().filter(|f| eligible(f) || year_to_date(f)) {
         let Some(metric) = f.metric_id() else { continue };
         let key = RowKey {
             metric,
