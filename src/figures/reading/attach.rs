@@ -404,9 +404,9 @@ impl<'a> Sentence<'a> {
         let (verb, _, _) = self
             .cues_in(aside_at, start)
             .find(|(_, _, c)| matches!(c, Cue::Forward | Cue::Past))?;
-        let relative = words_of(&self.lower[aside_at..*verb])
-            .iter()
-            .any(|w| matches!(*w, "which" | "that" | "who"));
+        let relative = self
+            .words_iter(aside_at, *verb)
+            .any(|w| matches!(w, "which" | "that" | "who"));
         (!relative && self.links(*verb, start, false)).then_some(m)
     }
 
@@ -541,7 +541,7 @@ impl<'a> Sentence<'a> {
             .cues_in(clause_start, start)
             .any(|(_, _, c)| matches!(c, Cue::Up { .. } | Cue::Down { .. }));
         let words = &self.lower[end..x.tail];
-        let mut next_words = words_iter(&self.lower[x.tail..]).take(3);
+        let mut next_words = self.words_iter(x.tail, self.lower.len()).take(3);
         let change_word = |w: &str| {
             [
                 "growth",

@@ -678,9 +678,7 @@ impl<'a> Sentence<'a> {
         // The giving in the figure's own clause (not `Our full-year guidance is consistent
         // with what we provided last quarter, with EBITDA at $7.9 billion`).
         let (clause_start, _) = self.clause(start);
-        let gave = words_at(&self.lower[clause_start..start])
-            .iter()
-            .any(|(_, w)| GAVE.contains(w));
+        let gave = self.words_iter(clause_start, start).any(|w| GAVE.contains(&w));
         let earlier = self
             .cues_in(0, start)
             .any(|(_, _, c)| matches!(c, Cue::PriorQuarter | Cue::PriorYear));

@@ -181,6 +181,8 @@ struct Sentence<'a> {
     clauses: Vec<(usize, bool)>,
     /// Calendar dates (`September 30, 2022`, `02/28/2026`), with `at`/`as of` before them.
     dates: Vec<(usize, usize)>,
+    /// Where the words of `lower` are.
+    words: WordIndex,
 }
 
 /// Reads the figures of one sentence, given as its text and the text ASCII-lowercased.
@@ -263,7 +265,23 @@ impl<'a> Sentence<'a> {
             periods: period::phrases(text),
             clauses: clause_starts(text),
             dates: dates(text),
+            words: WordIndex::of(lower),
         }
+    }
+
+    /// The words of `lower[from..to]`, each with its offset from `from`.
+    fn words_at(&self, from: usize, to: usize) -> Vec<(usize, &'a str)> {
+        self.words.between(self.lower, from, to).collect()
+    }
+
+    /// The words of `lower[from..to]`.
+    fn words_of(&self, from: usize, to: usize) -> Vec<&'a str> {
+        self.words_iter(from, to).collect()
+    }
+
+    /// The words of `lower[from..to]`, one by one.
+    fn words_iter(&self, from: usize, to: usize) -> impl Iterator<Item = &'a str> + '_ {
+        self.words.between(self.lower, from, to).map(|(_, w)| w)
     }
 
     /// The clause that `pos` lies in: `(start, end)`.
@@ -303,7 +321,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let (clause_start, _) = self.clause(x.start);
-        let words = words_of(&self.lower[clause_start.min(x.start)..x.start]);
+        let words = self.words_of(clause_start.min(x.start), x.start);
         // The trailing list `B1 and B2`, `B1, B2 and B3` of basis words.
         let mut bases = Vec::new();
         let mut expect_basis = true;

@@ -145,8 +145,8 @@ impl<'a> Sentence<'a> {
             .unwrap_or(previous);
         let next = self.figs.get(i + 1).map_or(clause_end, |f| f.0.min(clause_end));
         let after_at = self.past_per_share(end);
-        let before = words_of(&self.lower[previous..start]);
-        let after = words_of(&self.lower[after_at.min(next)..next]);
+        let before = self.words_of(previous, start);
+        let after = self.words_of(after_at.min(next), next);
         // `Excluding these gains, we earned $2.15`: what is left out is no impact of it.
         // `a sequential gain of 1%` is growth; `a gain of $5 million on the sale` is a part.
         let growth_gain =
@@ -233,7 +233,7 @@ impl<'a> Sentence<'a> {
         else {
             return false;
         };
-        words_iter(&self.lower[x.tail..next])
+        self.words_iter(x.tail, next)
             .skip_while(|w| matches!(*w, "in" | "of" | "from" | "the"))
             .take(1)
             .any(|w| IMPACT_WORDS.contains(&w))
@@ -435,7 +435,7 @@ impl<'a> Sentence<'a> {
     pub(super) fn basis_right_before(&self, i: usize) -> Option<Basis> {
         let start = self.figs[i].0;
         let from = i.checked_sub(1).map_or(0, |j| self.figs[j].1);
-        let words = words_of(&self.lower[from..start]);
+        let words = self.words_of(from, start);
         let n = words.len();
         if n < 4 || words[n - 1] != "basis" {
             return None;
@@ -730,7 +730,7 @@ impl<'a> Sentence<'a> {
         {
             clause_start += comma + 1;
         }
-        let positioned = words_at(&self.lower[clause_start..start]);
+        let positioned = self.words_at(clause_start, start);
         let words: Vec<&str> = positioned.iter().map(|(_, w)| *w).collect();
         // `Our Q1 results included revenue of $1.8 billion`, `highlights include revenue
         // of …`: what a summary of results includes is the results themselves.
@@ -769,7 +769,7 @@ impl<'a> Sentence<'a> {
     /// 20 basis points`, not `we increased revenue by 10%`).
     pub(super) fn moved_by_agent(&self, clause_start: usize, start: usize) -> bool {
         let hedge = |w: &str| APPROXIMATIONS.contains(&w) || matches!(w, "some" | "just");
-        let words = words_at(&self.lower[clause_start..start]);
+        let words = self.words_at(clause_start, start);
         if words.iter().rev().find(|(_, w)| !hedge(w)).map(|(_, w)| *w) != Some("by") {
             return false;
         }
