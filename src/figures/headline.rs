@@ -136,18 +136,14 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
     }
     merge_unqualified(&mut groups, &mut order);
     let first_of_metric = |metric: MetricId| order.iter().position(|k| k.metric == metric).unwrap_or(0);
-    let mut rows: Vec<(Rank, f64, HeadlineRow)> = order
+    let mut rows: Vec<(Rank, f64, Candidate)> = order
         .iter()
         .enumerate()
         .filter_map(|(position, key)| {
-            let row = row(&groups[key], key, call, vocabulary)?;
-            let size = groups[key]
-                .iter()
-                .find(|f| row.value_figure.as_deref() == Some(f.id.as_str()))
-                .and_then(|f| f.value.or(f.high))
-                .map_or(0.0, f64::abs);
+            let row = candidate_row(&groups[key], key, call, vocabulary)?;
+            let size = row.value.and_then(|f| f.value.or(f.high)).map_or(0.0, f64::abs);
             let facts = RowFacts {
-                growth_only: row.value_figure.is_none(),
+                growth_only: row.value.is_none(),
                 position,
                 first_of_metric: first_of_metric(key.metric),
             };
@@ -162,8 +158,8 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
     rows.into_iter()
         .enumerate()
         .filter(|(i, (rank, _, _))| rank.group < LESSER_GROUP || *i < MAX_LESSER_ROWS)
-        .map(|(_, (_, _, r))| r)
         .take(MAX_ROWS)
+        .map(|(_, (_, _, r))| r.written(vocabulary))
         .collect()
 }
 
@@ -172,21 +168,21 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
 /// revenue`): what a newsroom leads with. `rows` are in rank order.
 /// The first result of a metric is its first row on a reported or adjusted basis; an
 /// organic, pro forma or comparable figure leads only when the call states no other.
-fn guidance_after_first_results(rows: &mut [(Rank, f64, HeadlineRow)]) {
-    let derived = |row: &HeadlineRow| {
+fn guidance_after_first_results(rows: &mut [(Rank, f64, Candidate)]) {
+    let derived = |row: &Candidate| {
         matches!(
-            row.basis,
+            row.key.basis,
             Some(Basis::Organic | Basis::ProForma | Basis::Comparable | Basis::Cash | Basis::Average)
         )
     };
     let lead: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].0.group == LEAD_GROUP).collect();
-    let mut first: Vec<(String, usize)> = Vec::new();
+    let mut first: Vec<(&str, usize)> = Vec::new();
     for &i in &lead {
         let row = &rows[i].2;
         match first.iter_mut().find(|(metric, _)| *metric == row.metric) {
             Some((_, j)) if derived(&rows[*j].2) && !derived(row) => *j = i,
             Some(_) => {}
-            None => first.push((row.metric.clone(), i)),
+            None => first.push((row.metric, i)),
         }
     }
     // Earnings lead on both bases a call states for the quarter (GAAP and adjusted EPS).
@@ -194,18 +190,18 @@ fn guidance_after_first_results(rows: &mut [(Rank, f64, HeadlineRow)]) {
         let (rank, _, row) = &rows[i];
         rank.tier == Tier::Earnings
             && !rank.other_period
-            && first
-                .iter()
-                .any(|(m, j)| *m == row.metric && *j != i && rows[*j].2.basis != row.basis && !rows[*j].0.other_period)
+            && first.iter().any(|(m, j)| {
+                *m == row.metric && *j != i && rows[*j].2.key.basis != row.key.basis && !rows[*j].0.other_period
+            })
     };
-    let mut kept_second: Vec<String> = Vec::new();
+    let mut kept_second: Vec<&str> = Vec::new();
     let mut demoted = Vec::new();
     for &i in &lead {
         if first.iter().any(|(_, j)| *j == i) {
             continue;
         }
         if second_basis(i) && !kept_second.contains(&rows[i].2.metric) {
-            kept_second.push(rows[i].2.metric.clone());
+            kept_second.push(rows[i].2.metric);
             continue;
         }
         demoted.push(i);
@@ -217,14 +213,14 @@ fn guidance_after_first_results(rows: &mut [(Rank, f64, HeadlineRow)]) {
 
 /// A company measure the call forecasts (`Operating income guidance`) comes before the
 /// segments, and its result with it: `Operating income`, then its guidance.
-fn results_beside_their_forecasts(rows: &mut [(Rank, f64, HeadlineRow)]) {
-    let forecast: Vec<String> = rows
+fn results_beside_their_forecasts(rows: &mut [(Rank, f64, Candidate)]) {
+    let forecast: Vec<&str> = rows
         .iter()
         .filter(|r| r.0.group == COMPANY_GUIDANCE_GROUP)
-        .map(|r| r.2.metric.clone())
+        .map(|r| r.2.metric)
         .collect();
     for row in rows.iter_mut() {
-        if row.0.group == MEASURE_GROUP && row.2.segment.is_none() && forecast.contains(&row.2.metric) {
+        if row.0.group == MEASURE_GROUP && row.2.key.segment.is_none() && forecast.contains(&row.2.metric) {
             row.0.group = COMPANY_GUIDANCE_GROUP;
         }
     }
@@ -233,7 +229,7 @@ fn results_beside_their_forecasts(rows: &mut [(Rank, f64, HeadlineRow)]) {
 /// The largest segments' revenue comes first, and only the first
 /// [`LEADING_SEGMENTS`] of them before the company's operating measures: a long list of
 /// segments does not push those out.
-fn lead_with_largest_segments(rows: &mut [(Rank, f64, HeadlineRow)]) {
+fn lead_with_largest_segments(rows: &mut [(Rank, f64, Candidate)]) {
     let mut segments: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].0.group == SEGMENT_GROUP).collect();
     // Results before forecasts, then by size.
     segments.sort_by(|&a, &b| {
@@ -472,7 +468,28 @@ fn authority(f: &Figure, call: &Call) -> i32 {
     score
 }
 
-fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> Option<HeadlineRow> {
+/// A row chosen but not yet written: its figures and its metric's name. Only the rows
+/// that make the table are written out (label, display text, mentions); writing every
+/// candidate had been a third of the headline's cost.
+struct Candidate<'a> {
+    key: &'a RowKey,
+    /// The row's figures.
+    list: &'a [&'a Figure],
+    /// The metric's canonical name.
+    metric: &'a str,
+    value: Option<&'a Figure>,
+    change: Option<&'a Figure>,
+    /// The value, or the change when there is no value.
+    shown: &'a Figure,
+}
+
+/// Chooses the value and the change of the row of `key`, if it has one to show.
+fn candidate_row<'a>(
+    list: &'a [&'a Figure],
+    key: &'a RowKey,
+    call: &Call,
+    vocabulary: &'a Vocabulary,
+) -> Option<Candidate<'a>> {
     let def = vocabulary.def(key.metric);
     let mut levels: Vec<&Figure> = list.iter().copied().filter(|f| !f.change).collect();
     if !key.guidance && matches!(key.period, Period::Quarter { quarter: 4, .. }) && flows(def) {
@@ -488,38 +505,59 @@ fn row(list: &[&Figure], key: &RowKey, call: &Call, vocabulary: &Vocabulary) -> 
     {
         return None;
     }
-    let shown = value.or(change)?;
-    let negative = shown.value.is_some_and(|v| v < 0.0) || shown.low.is_some_and(|v| v < 0.0);
-    let mut name = label(
-        vocabulary,
-        key.metric,
-        key.basis,
-        key.segment.as_deref(),
-        negative && !shown.change,
-    );
-    if key.guidance {
-        name.push_str(" guidance");
-    }
-    let mentions = mentions_of(shown, list);
-    Some(HeadlineRow {
-        label: name,
-        metric: def.name.clone(),
-        basis: key.basis,
-        segment: key.segment.clone(),
-        period: key.period,
-        period_label: key.period.label(),
-        kind: if key.guidance { Kind::Guidance } else { Kind::Actual },
-        value: value.map(|f| display(&f.text)).unwrap_or_default(),
-        change: change.map(signed).unwrap_or_default(),
-        comparison: change.and_then(|c| c.comparison),
-        figure: shown.id.clone(),
-        value_figure: value.map(|f| f.id.clone()),
-        change_figure: change.map(|c| c.id.clone()),
-        prior_figure: value.and_then(|v| v.prior.clone()),
-        anchor: shown.paragraph.clone(),
-        mentions,
-        change_anchor: change.map(|c| c.paragraph.clone()).unwrap_or_default(),
+    Some(Candidate {
+        key,
+        list,
+        metric: &def.name,
+        value,
+        change,
+        shown: value.or(change)?,
     })
+}
+
+impl Candidate<'_> {
+    /// The row as the table shows it.
+    fn written(&self, vocabulary: &Vocabulary) -> HeadlineRow {
+        let Candidate {
+            key,
+            list,
+            value,
+            change,
+            shown,
+            ..
+        } = *self;
+        let negative = shown.value.is_some_and(|v| v < 0.0) || shown.low.is_some_and(|v| v < 0.0);
+        let mut name = label(
+            vocabulary,
+            key.metric,
+            key.basis,
+            key.segment.as_deref(),
+            negative && !shown.change,
+        );
+        if key.guidance {
+            name.push_str(" guidance");
+        }
+        let mentions = mentions_of(shown, list);
+        HeadlineRow {
+            label: name,
+            metric: self.metric.to_string(),
+            basis: key.basis,
+            segment: key.segment.clone(),
+            period: key.period,
+            period_label: key.period.label(),
+            kind: if key.guidance { Kind::Guidance } else { Kind::Actual },
+            value: value.map(|f| display(&f.text)).unwrap_or_default(),
+            change: change.map(signed).unwrap_or_default(),
+            comparison: change.and_then(|c| c.comparison),
+            figure: shown.id.clone(),
+            value_figure: value.map(|f| f.id.clone()),
+            change_figure: change.map(|c| c.id.clone()),
+            prior_figure: value.and_then(|v| v.prior.clone()),
+            anchor: shown.paragraph.clone(),
+            mentions,
+            change_anchor: change.map(|c| c.paragraph.clone()).unwrap_or_default(),
+        }
+    }
 }
 
 /// True for what a period earns or sells (EPS, revenue, profit), which a year has about
