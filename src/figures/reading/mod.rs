@@ -263,7 +263,7 @@ impl<'a> Sentence<'a> {
             mentions,
             cues,
             periods: period::phrases(text),
-            clauses: clause_starts(text),
+            clauses: clause_starts(lower),
             dates: dates(text),
             words: WordIndex::of(lower),
         }
