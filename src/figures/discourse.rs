@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::figures::period::{self, CallPeriod, Period};
+use crate::figures::wordset::WordSet;
 
 /// The state carried from sentence to sentence within one turn.
 #[derive(Debug, Clone, Default)]
@@ -78,7 +79,7 @@ static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that never name a segment, though a sentence may put them where one goes (and
 /// the months' names: [`is_not_segment`]).
-const NOT_SEGMENTS: &[&str] = &[
+static NOT_SEGMENTS: WordSet = WordSet::new(&[
     "each",
     "every",
     "all",
@@ -183,7 +184,7 @@ const NOT_SEGMENTS: &[&str] = &[
     "pro-forma",
     "net",
     "gross",
-];
+]);
 
 /// The segments the call names (`our North America segment`, `the Intelligent Cloud
 /// segment`), in order of first mention.
@@ -277,7 +278,7 @@ fn is_name(name: &str) -> bool {
 /// A word of [`NOT_SEGMENTS`] or a month's name, in any case.
 fn is_not_segment(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    NOT_SEGMENTS.contains(&lower.as_str()) || super::period::is_month(&lower)
+    NOT_SEGMENTS.contains(lower.as_str()) || super::period::is_month(&lower)
 }
 
 /// A segment named at the start of a sentence for that sentence alone (`In Intelligent

@@ -18,6 +18,7 @@ pub mod reading;
 pub mod scope;
 pub mod translation;
 pub mod vocabulary;
+mod wordset;
 
 use std::sync::LazyLock;
 

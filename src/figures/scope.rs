@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::figures::period;
 use crate::figures::vocabulary::Basis;
+use crate::figures::wordset::WordSet;
 
 /// What part of the company a figure covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
@@ -50,14 +51,14 @@ pub struct Qualifiers {
 /// True when a lowercase word names a line of business (`education`, `software`,
 /// `tap`): a common line-of-business word or a plain noun.
 pub fn names_a_line(lower: &str) -> bool {
-    SEGMENT_WORDS.contains(&lower) || is_plain_noun(lower)
+    SEGMENT_WORDS.contains(lower) || is_plain_noun(lower)
 }
 
 /// True when a lowercase word is one of the common words for a line of business
 /// (`wholesale`, `retail`, `software`), which may follow a name (`North America
 /// wholesale`).
 pub fn is_line_word(lower: &str) -> bool {
-    SEGMENT_WORDS.contains(&lower)
+    SEGMENT_WORDS.contains(lower)
 }
 
 /// The words of `text` with the byte offset (plus `offset`) where each starts.
@@ -79,7 +80,7 @@ fn word_positions(text: &str, offset: usize) -> Vec<(&str, usize)> {
 
 /// Words that end the reading of qualifiers going leftwards: they are not part of the
 /// metric's noun phrase.
-const STOP: &[&str] = &[
+static STOP: WordSet = WordSet::new(&[
     "in",
     "of",
     "for",
@@ -326,7 +327,7 @@ const STOP: &[&str] = &[
     "expects",
     "anticipates",
     "sees",
-];
+]);
 
 /// Words that say "the whole company".
 const TOTAL: &[&str] = &[
@@ -352,7 +353,7 @@ const TOTAL: &[&str] = &[
 ];
 
 /// Words that qualify without changing what is measured: dropped.
-const NEUTRAL: &[&str] = &[
+static NEUTRAL: WordSet = WordSet::new(&[
     "net",
     "diluted",
     "basic",
@@ -523,11 +524,11 @@ const NEUTRAL: &[&str] = &[
     "regular",
     "stock",
     "midpoint",
-];
+]);
 
 /// A word of [`NEUTRAL`] or a month's name (lower case).
 fn is_neutral(lower: &str) -> bool {
-    NEUTRAL.contains(&lower) || period::is_month(lower)
+    NEUTRAL.contains(lower) || period::is_month(lower)
 }
 
 /// Words that make a mention a part of something, never the company's figure:
@@ -847,7 +848,7 @@ const ADJECTIVES_ED: &[&str] = &[
 /// Lowercase words that name a line of business in many industries; any other lowercase
 /// word before a metric (`sustainable`, `tap`) makes the mention a part, never a segment
 /// row, unless the call itself names a segment so.
-const SEGMENT_WORDS: &[&str] = &[
+static SEGMENT_WORDS: WordSet = WordSet::new(&[
     "software",
     "services",
     "service",
@@ -1164,7 +1165,7 @@ const SEGMENT_WORDS: &[&str] = &[
     "institutional",
     "individual",
     "group",
-];
+]);
 
 /// The names a call knows: the segments it names and the company's own names.
 #[derive(Debug, Clone, Default)]
@@ -1312,7 +1313,7 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
         let lower = w.to_lowercase().replace('’', "'");
         // `Productivity and Business Processes`, `Software and services`: `and` between
         // two words of a name joins them.
-        let namelike = |w: &str| starts_upper(w) || SEGMENT_WORDS.contains(&w.to_lowercase().as_str());
+        let namelike = |w: &str| starts_upper(w) || SEGMENT_WORDS.contains(w.to_lowercase().as_str());
         let capitalised_and =
             (lower == "and" || w == "&") && !name.is_empty() && i > 0 && namelike(words[i - 1]) && namelike(name[0]);
         if capitalised_and {
@@ -1503,7 +1504,7 @@ fn is_segment_name(words: &[&str], sentence_initial: bool, known: &[String]) -> 
         let proper =
             starts_upper(w) && !(i == 0 && sentence_initial) || w.chars().filter(|c| c.is_uppercase()).count() > 1;
         proper
-            || SEGMENT_WORDS.contains(&lower)
+            || SEGMENT_WORDS.contains(lower)
             || matches!(lower, "and" | "&")
             || known
                 .iter()
@@ -1531,7 +1532,7 @@ fn is_plain_noun(lower: &str) -> bool {
     lower.len() >= 3
         && lower.chars().all(|c| c.is_ascii_lowercase() || c == '-')
         && !ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
-        && !STOP.contains(&lower)
+        && !STOP.contains(lower)
         && !is_neutral(lower)
         && !PART.contains(&lower)
 }
@@ -1547,7 +1548,7 @@ fn is_year(w: &str) -> bool {
 
 /// True for a word that is not part of a metric's noun phrase.
 fn is_stop(lower: &str) -> bool {
-    if STOP.contains(&lower) {
+    if STOP.contains(lower) {
         return true;
     }
     if lower.ends_with("ly")
@@ -1637,7 +1638,7 @@ const EXCLUSION_ENDS: &[&str] = &[
 
 /// Nouns that a metric phrase can qualify, so that the phrase names no amount of the
 /// metric itself.
-const HEAD_NOUNS: &[&str] = &[
+static HEAD_NOUNS: WordSet = WordSet::new(&[
     "synergies",
     "synergy",
     "opportunity",
@@ -1752,7 +1753,7 @@ const HEAD_NOUNS: &[&str] = &[
     "pricing",
     "volume",
     "volumes",
-];
+]);
 
 /// Reads what follows the metric phrase ending at byte `metric_end` of `text`, and
 /// where the words that qualify it end (`revenue from Productivity and Business
@@ -1768,7 +1769,7 @@ pub fn after(text: &str, metric_end: usize) -> (After, usize) {
         return (After::Plain, metric_end);
     };
     let first_lower = first.to_ascii_lowercase();
-    if HEAD_NOUNS.contains(&first_lower.as_str())
+    if HEAD_NOUNS.contains(first_lower.as_str())
         || first_lower.starts_with("expectation") && others_expect(text, metric_end)
     {
         return (After::NotMetric, metric_end);

@@ -119,12 +119,12 @@ impl<'a> Sentence<'a> {
                 at = at.max(end);
                 continue;
             }
-            if !words_in(&self.text[at..start], LINK_WORDS, &mut words) {
+            if !words_in(&self.text[at..start], &LINK_WORDS, &mut words) {
                 return false;
             }
             at = end;
         }
-        at >= to || words_in(&self.text[at..to], LINK_WORDS, &mut words) && words <= 25
+        at >= to || words_in(&self.text[at..to], &LINK_WORDS, &mut words) && words <= 25
     }
 
     pub(super) fn masked(&self, from: usize, to: usize, skip_mentions: bool) -> Vec<(usize, usize)> {
@@ -512,12 +512,12 @@ impl<'a> Sentence<'a> {
             if s < at {
                 continue;
             }
-            if !words_in(&self.text[at..s], CONTINUATION_WORDS, &mut words) {
+            if !words_in(&self.text[at..s], &CONTINUATION_WORDS, &mut words) {
                 return false;
             }
             at = e;
         }
-        (at >= pos || words_in(&self.text[at..pos], CONTINUATION_WORDS, &mut words)) && words <= 8
+        (at >= pos || words_in(&self.text[at..pos], &CONTINUATION_WORDS, &mut words)) && words <= 8
     }
 
     /// `a mark to market of 12% cash and 19% GAAP`: a percentage right before an amount

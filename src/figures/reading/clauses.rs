@@ -29,7 +29,9 @@ pub(super) fn clause_starts(lower: &str) -> Vec<(usize, bool)> {
     for (i, &b) in bytes.iter().enumerate() {
         let width = match b {
             b';' | b'(' | b')' | b':' => 1,
-            b'-' if i > 0 && bytes.get(i + 1) == Some(&b' ') && bytes[i - 1] == b' ' || text[i..].starts_with("--") => 1,
+            b'-' if i > 0 && bytes.get(i + 1) == Some(&b' ') && bytes[i - 1] == b' ' || text[i..].starts_with("--") => {
+                1
+            }
             0xE2 if text[i..].starts_with(['—', '–']) => 3,
             _ => continue,
         };

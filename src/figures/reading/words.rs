@@ -2,10 +2,11 @@
 //! small helpers over words.
 
 use crate::figures::grammar::APPROXIMATIONS;
+use crate::figures::wordset::WordSet;
 
 /// Words allowed between a metric and its figure (`revenue for the quarter came in at`,
 /// `EPS is now expected to be in the range of`).
-pub(super) const LINK_WORDS: &[&str] = &[
+pub(super) static LINK_WORDS: WordSet = WordSet::new(&[
     "was",
     "were",
     "is",
@@ -278,7 +279,7 @@ pub(super) const LINK_WORDS: &[&str] = &[
     "position",
     "balance",
     "balances",
-];
+]);
 
 /// Verbs of spending: money spent `on` or `toward` a metric states it (`expecting to spend
 /// approximately $1.6 billion on capital investments`).
@@ -314,7 +315,7 @@ pub(super) const COMPANY_WIDE: &[&str] = &[
 
 /// Words that may open a clause and still continue the figure before it (`which was an
 /// increase of 4.7%`, `or $10.5 billion`).
-pub(super) const CONTINUATION_WORDS: &[&str] = &[
+pub(super) static CONTINUATION_WORDS: WordSet = WordSet::new(&[
     "which",
     "that",
     "was",
@@ -363,7 +364,7 @@ pub(super) const CONTINUATION_WORDS: &[&str] = &[
     "but",
     "while",
     "still",
-];
+]);
 
 /// Nouns that make an amount the effect of something on a metric, not the metric.
 pub(super) const IMPACT_WORDS: &[&str] = &[
@@ -584,7 +585,7 @@ pub(super) const PART_VERBS: &[&str] = &[
 
 /// Counts the words of `gap` into `count`; false when one is not in `allowed` (an
 /// adverb in `-ly` always is).
-pub(super) fn words_in(gap: &str, allowed: &[&str], count: &mut usize) -> bool {
+pub(super) fn words_in(gap: &str, allowed: &WordSet, count: &mut usize) -> bool {
     for w in gap.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’') {
         let w = w.trim_matches(|c| c == '\'' || c == '’' || c == '-');
         if w.is_empty() {
@@ -592,7 +593,7 @@ pub(super) fn words_in(gap: &str, allowed: &[&str], count: &mut usize) -> bool {
         }
         *count += 1;
         let lower = w.to_ascii_lowercase();
-        if !(allowed.contains(&lower.as_str()) || lower.ends_with("ly") && lower.len() > 4) {
+        if !(allowed.contains(&lower) || lower.ends_with("ly") && lower.len() > 4) {
             return false;
         }
     }
