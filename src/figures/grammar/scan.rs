@@ -211,12 +211,26 @@ fn english_suffix(text: &str, at: usize) -> (Option<(Suffix, &str)>, usize) {
     for (kind, leads, len_of) in tries {
         for lead in leads.iter().flatten() {
             let body = &rest[*lead..];
+            // Most numbers are followed by no suffix: the first byte rules out every try.
+            if !may_start_suffix(body) {
+                continue;
+            }
             if let Some(len) = len_of(body) {
                 return (Some((kind, &body[..len])), at + lead + len);
             }
         }
     }
     (None, at)
+}
+
+/// Whether `body` starts with a byte some suffix starts with: `%`, `¢` (0xC2), or the
+/// first letter of a suffix word (`percent`, `points`, `bps`, `cents`, `x`, `times`,
+/// [`SCALES`], `M`, `K`).
+fn may_start_suffix(body: &str) -> bool {
+    matches!(
+        body.as_bytes().first(),
+        Some(b'%' | b'p' | b'b' | b'c' | b'x' | b't' | b'm' | b'B' | b'M' | b'K' | 0xC2)
+    )
 }
 
 /// `%`, `percent`, `per cent`.

@@ -687,11 +687,11 @@ impl<'a> Sentence<'a> {
             "absent ",
             "ex-",
         ];
-        let opening = self.text.trim_start().to_ascii_lowercase();
+        let opening = self.lower.trim_start();
         let opening = ["and ", "so ", "but ", "now, ", "now "]
             .iter()
             .find_map(|w| opening.strip_prefix(w))
-            .unwrap_or(&opening);
+            .unwrap_or(opening);
         let (clause_start, _) = self.clause(start);
         let clause = &self.lower[clause_start..start];
         WORDS.iter().any(|w| opening.starts_with(w) || clause.contains(w))
