@@ -256,7 +256,14 @@ fn candidate(f: &Figure, period: &CallPeriod, call: &Call) -> bool {
         && call.speaker(&f.speaker).is_none_or(|s| s.role != Role::Analyst)
         && match f.kind {
             Kind::Actual | Kind::Change => period.is_own(&f.period),
-            Kind::Guidance => f.period != Period::Earlier && !period.is_own(&f.period) || f.period == Period::Current,
+            // A forecast is of a period to come, never of the year so far (`at the beginning
+            // of the year, we set medium-term targets of 4% to 6%` in a passage on the
+            // year-to-date results).
+            Kind::Guidance => {
+                !matches!(f.period, Period::Earlier | Period::YearToDate { .. })
+                    && !period.is_own(&f.period)
+                    || f.period == Period::Current
+            }
             Kind::Prior => false,
         }
 }

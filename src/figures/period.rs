@@ -399,6 +399,27 @@ pub fn phrases(text: &str) -> Vec<PeriodPhrase> {
         if c.name("bare").is_some() && MONTH_BEFORE.is_match(&text[..whole.start()]) {
             continue; // a date, not a period
         }
+        if c.name("fullyear").is_some()
+            && let Some(opener) = opens_the_year(&text[..whole.start()])
+        {
+            // `since the beginning of the year`, `up $800 million from the start of the
+            // year`: the year so far.
+            let head = text[..opener].trim_end();
+            let head = ["the", "our"]
+                .iter()
+                .find_map(|w| head.strip_suffix(w).filter(|h| h.is_empty() || h.ends_with(' ')))
+                .map_or(head, str::trim_end);
+            if ends_with_word(head, "since") || ends_with_word(head, "from") {
+                // The phrase takes its `since`: no comparison word stands before it.
+                phrase.span = Span::YearToDate;
+                phrase.start = head.len() - "since".len().min(head.len());
+                if ends_with_word(head, "from") {
+                    phrase.start = head.len() - "from".len();
+                }
+            } else {
+                continue;
+            }
+        }
         if let Some(last) = out.last_mut()
             && joins(&text[last.end..phrase.start])
             && let Some(joined) = join(last, &phrase)
@@ -412,6 +433,30 @@ pub fn phrases(text: &str) -> Vec<PeriodPhrase> {
         out.push(phrase);
     }
     out
+}
+
+/// `a strong start to the year`, `the beginning of the year`, `early in the year`: the
+/// first months, not the whole year (a Q1 call's `Looking at our strong start to the
+/// year` had dated the quarter's results that followed as the year's).
+/// Returns where those words start in `before`, the text before the year's phrase.
+fn opens_the_year(before: &str) -> Option<usize> {
+    let trimmed = before.trim_end();
+    [
+        "start to",
+        "start of",
+        "beginning of",
+        "early in",
+        "early part of",
+        "first part of",
+    ]
+    .iter()
+    .find_map(|w| {
+        let at = trimmed.len().checked_sub(w.len())?;
+        let whole_word = trimmed.is_char_boundary(at)
+            && trimmed[at..].eq_ignore_ascii_case(w)
+            && trimmed[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        whole_word.then_some(at)
+    })
 }
 
 /// The words that may stand between two parts of one period (`third quarter of fiscal
@@ -680,6 +725,20 @@ mod tests {
         assert_eq!(read("we had another exceptional year", false), ["2021"]);
         assert_eq!(read("in a very difficult year", false), ["2021"]);
         assert!(read("$1 billion a year under a five-year plan", false).is_empty());
+    }
+
+    #[test]
+    fn the_start_of_a_year_is_not_the_year() {
+        assert!(read("Looking at our strong start to the year.", false).is_empty());
+        assert_eq!(read("since the beginning of the year", false), ["2021-YTD"]);
+        assert_eq!(read("up $800 million from the start of the year", false), ["2021-YTD"]);
+        assert!(read("early in the year", true).is_empty());
+        assert_eq!(
+            read("a restart of the year", false),
+            ["2021"],
+            "a word that ends in `start`"
+        );
+        assert_eq!(read("by the end of the year", true), ["2021"]);
     }
 
     #[test]
