@@ -141,6 +141,16 @@ impl<'a> Sentence<'a> {
                 .unwrap_or_else(|| ctx.call.current()),
         };
         self.settle_by_period(ctx, discourse, near, i, r);
+        // `a difficult comparison to the prior year when sales increased 6%`: what the
+        // earlier period did, never this one's result or forecast.
+        if let Some(p) = self.period_told_by_when(start) {
+            let period = p.resolve(ctx.call, false);
+            if !ctx.call.is_own(&period) && !ctx.call.is_future(&period) && r.kind != Kind::Prior {
+                r.period = period;
+                r.dated = true;
+                r.kind = if r.change { Kind::Change } else { Kind::Actual };
+            }
+        }
         if r.comparison.is_some() {
             return;
         }
@@ -770,6 +780,37 @@ impl<'a> Sentence<'a> {
         after.or(before)
     }
 
+    /// A period the figure's words describe in a clause of their own: `the prior-year
+    /// period when sales increased on an organic basis by 34%`, `a strong fiscal 2021
+    /// first quarter, which grew 9.1%`. The period, then (`period`, `quarter`) `when` or
+    /// `, which`, and no clause mark before the figure (`… increased 6% and adjusted EBIT
+    /// increased nearly 30%` are both the prior year's).
+    fn period_told_by_when(&self, start: usize) -> Option<&PeriodPhrase> {
+        let p = self.periods.iter().rfind(|p| p.end <= start)?;
+        let gap = &self.lower[p.end..start];
+        let gap = ["period", "quarter", "levels"]
+            .iter()
+            .find_map(|w| gap.trim_start().strip_prefix(w))
+            .unwrap_or(gap);
+        let (opener, opens) = [" when ", ", when ", ", which "]
+            .iter()
+            .find_map(|w| gap.strip_prefix(w).map(|rest| (*w, rest)))?;
+        // `, which` tells of the period only with a verb of change right after (`, which
+        // grew 9.1%`), not `over the same period in 2020, which resulted in revenue of
+        // $93.5 million`.
+        let which_moved = || {
+            let mut words = self.words_iter(start - opens.len(), start);
+            words.next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "grew" | "increased" | "decreased" | "declined" | "rose" | "fell" | "was" | "were"
+                )
+            }) && words.count() <= 2
+        };
+        let clear = !opens.contains([',', ';', '(', ':', '—', '–']);
+        (clear && (opener != ", which " || which_moved())).then_some(p)
+    }
+
     /// The period phrase right after a figure (`$14 billion in Q2`), and with
     /// `comparison`, also one after a comparison word (`versus $2.07 in Q3 2019`).
     pub(super) fn period_after(&self, end: usize, clause_end: usize, comparison: bool) -> Option<&PeriodPhrase> {
@@ -787,7 +828,7 @@ impl<'a> Sentence<'a> {
                         .split_whitespace()
                         .any(|w| w.eq_ignore_ascii_case("and") || w.to_ascii_lowercase().ends_with("ing"))
             })
-            .filter(|p| comparison || !self.is_comparison_period(p))
+            .filter(|p| comparison || !(self.is_comparison_period(p) || self.compared_with(p, true)))
             .filter(|p| !p.is_bare_year() || self.bare_year_is_period(p))
     }
 
@@ -824,17 +865,41 @@ impl<'a> Sentence<'a> {
     /// True when the phrase follows a comparison word (`compared with the second quarter
     /// of 2023`, `versus Q3`) or points back (`last year`): it names a base.
     pub(super) fn is_comparison_period(&self, p: &PeriodPhrase) -> bool {
-        if p.relative == Some(Relative::Prior) {
-            return true;
-        }
-        let lower = self.lower[..p.start].trim_end();
-        // `over reported 2021 sales`, `versus the same quarter`: qualifiers of the base.
-        let mut before = lower;
+        p.relative == Some(Relative::Prior) || self.compared_with(p, false)
+    }
+
+    /// Whether a comparison word stands before the period phrase `p`, past the words that
+    /// qualify a base (`over reported 2021 sales`, `versus the same quarter`); with
+    /// `praise`, also past words of praise (`up 2.7% over a strong fiscal 2021 first
+    /// quarter`). Praise counts only after a figure: before one (`over our record 2019
+    /// earnings per share of $3.55`) the period is the base's own.
+    fn compared_with(&self, p: &PeriodPhrase, praise: bool) -> bool {
+        let mut before = self.lower[..p.start].trim_end();
+        let mut praised = false;
         while let Some(stripped) = [" the", " our", " same", " reported", " actual", " adjusted", " last"]
             .iter()
             .find_map(|w| before.strip_suffix(w))
+            .or_else(|| {
+                let words = [
+                    " strong",
+                    " record",
+                    " solid",
+                    " difficult",
+                    " tough",
+                    " challenging",
+                    " weak",
+                ];
+                let stripped = words.iter().find_map(|w| before.strip_suffix(w)).filter(|_| praise);
+                praised |= stripped.is_some();
+                stripped
+            })
         {
             before = stripped;
+        }
+        // `a` only before a word of praise: `compared to a 2019 net loss`, `from a
+        // third-quarter perspective` name the period of what follows.
+        if praised {
+            before = before.strip_suffix(" a").unwrap_or(before);
         }
         [
             "compared to",
@@ -853,6 +918,26 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| ends_with_word(before, w))
+            // `As it relates to full year core FFO, we are raising …`, `Turning to the
+            // fourth quarter`: a `to` that points at the topic, not at a base.
+            && ![
+                "relates to",
+                "related to",
+                "relating to",
+                "as to",
+                "due to",
+                "turning to",
+                "turn to",
+                "moving to",
+                "move to",
+                "look to",
+                "looking to",
+                "thanks to",
+                "back to",
+                "going to",
+            ]
+            .iter()
+            .any(|w| ends_with_word(before, w))
     }
 
     /// The period a sentence opens with (`For the full year, we …`, `In Q4, revenue …`),
@@ -1029,10 +1114,9 @@ impl<'a> Sentence<'a> {
     /// quarter` on a third-quarter call is sequential, `up 20% compared to 2020` on a 2021
     /// quarter's call year over year.
     fn base_period_comparison(&self, ctx: &Context<'_>, end: usize, next_fig: usize) -> Option<Comparison> {
-        let p = self
-            .periods
-            .iter()
-            .find(|p| p.start >= end && p.end <= next_fig && self.is_comparison_period(p))?;
+        let p = self.periods.iter().find(|p| {
+            p.start >= end && p.end <= next_fig && (self.is_comparison_period(p) || self.compared_with(p, true))
+        })?;
         let base = p.resolve(ctx.call, false);
         if base == ctx.call.previous_quarter() {
             Some(Comparison::Qoq)

@@ -1868,3 +1868,80 @@ fn a_character_of_several_bytes_near_respectively_reads_without_panic() {
         assert_eq!(figure(&figs, "$5 million").metric.as_deref(), Some("revenue"), "{pad}");
     }
 }
+
+#[test]
+fn what_an_earlier_period_did_is_that_periods() {
+    // RPM: the prior year's growth, said to explain a hard comparison, is no result of
+    // this quarter (it had headed the Revenue row as `+6% YoY`).
+    let figs = figures_of(&[
+        "We face a difficult comparison to the prior year when sales increased 6% and adjusted EBIT increased nearly 30%.",
+        "Our sales increased to a record $1.65 billion, up 2.7% over a strong 2023 third quarter, which grew 9.1%.",
+    ]);
+    for text in ["6%", "30%", "9.1%"] {
+        let f = figure(&figs, text);
+        assert!(f.period.key().starts_with("2023"), "{text}: {}", f.period.key());
+        assert_eq!(f.kind, Kind::Change, "{text}");
+    }
+    let growth = figure(&figs, "2.7%");
+    assert_eq!(
+        growth.period.key(),
+        "2024-Q3",
+        "`over a strong 2023 third quarter` is the base"
+    );
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.label == "Revenue")
+        .expect("a revenue row");
+    assert_eq!(
+        (row.value.as_str(), row.change.as_str()),
+        ("$1.65 billion", "+2.7% YoY")
+    );
+}
+
+#[test]
+fn which_tells_of_a_period_only_with_a_verb_of_change() {
+    // PAY: `, which resulted in revenue of` is the quarter's revenue.
+    let figs = figures_of(&[
+        "This growth drove a 30.3% increase in revenue over the same period in 2023, which resulted in revenue of $93.5 million.",
+    ]);
+    assert_eq!(figure(&figs, "$93.5 million").period.key(), "2024-Q3");
+}
+
+#[test]
+fn the_start_of_the_year_dates_nothing_as_the_year() {
+    // KWR: `Looking at our strong start to the year.` had dated the quarter's results
+    // that followed as the year's.
+    let figs = figures_of_quarter(
+        1,
+        "2024-04-30",
+        &[
+            "Looking at our strong start to the year.",
+            "Our record net sales of $429.8 million increased 14% from the prior year.",
+        ],
+    );
+    assert_eq!(figure(&figs, "$429.8 million").period.key(), "2024-Q1");
+    // FIX: `Since the beginning of the year` is the year so far.
+    let figs = figures_of(&["Since the beginning of the year, we have generated $36 million in free cash flow."]);
+    assert_eq!(figure(&figs, "$36 million").period.key(), "2024-YTD");
+}
+
+#[test]
+fn a_topic_introduced_by_to_is_no_comparison_base() {
+    // ESS: `As it relates to full year core FFO` names the year of the forecast.
+    let figs =
+        figures_of(&["As it relates to full year core FFO, we are raising our midpoint by $0.09 per share to $12.33."]);
+    let f = figure(&figs, "$12.33");
+    assert_eq!((f.kind, f.period.key().as_str()), (Kind::Guidance, "2024"));
+}
+
+#[test]
+fn what_results_enabled_is_a_result_in_an_outlook_passage() {
+    // ICE, PHM: `has enabled us to reduce leverage`, `which allowed us to end the quarter
+    // with $1.6 billion of cash`, after a paragraph of fourth-quarter guidance.
+    let figs = figures_of(&[
+        "Looking to the fourth quarter, we expect adjusted operating expenses to be between $737 million and $747 million.",
+        "Our business continues to generate strong cash flow, which allowed us to end the quarter with $1.6 billion of cash.",
+    ]);
+    assert_eq!(figure(&figs, "$1.6 billion").kind, Kind::Actual);
+}
