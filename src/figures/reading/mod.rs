@@ -579,6 +579,7 @@ impl<'a> Sentence<'a> {
             || self.is_impact(i)
             || self.hypothetical(start)
             || self.cumulative(start)
+            || self.moved_between_periods(end)
         {
             r.scope = Scope::Item;
         }

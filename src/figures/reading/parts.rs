@@ -674,6 +674,21 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The figure is an amount a passive verb later in the sentence says was moved to
+    /// another period: `Approximately $60 million of revenue and $20 million in gross
+    /// profit that we had previously expected to recognize in the period was deferred
+    /// from the third quarter` (FLS's Revenue row had read `$60 million`), `$90 million
+    /// of revenue was delayed`. Not a relative clause's (`the resumption of spending that was deferred`,
+    /// `projects that were delayed in 2020`): its subject is another noun.
+    pub(super) fn moved_between_periods(&self, end: usize) -> bool {
+        let words: Vec<&str> = self.words_iter(end, self.lower.len()).collect();
+        words.windows(3).any(|w| {
+            !matches!(w[0], "that" | "which" | "who")
+                && matches!(w[1], "was" | "were")
+                && matches!(w[2], "deferred" | "delayed" | "postponed" | "shifted" | "pushed")
+        })
+    }
+
     /// The sentence opens by saying what it leaves out (`Excluding these gains, we
     /// earned …`), or the figure's clause says it before the figure. An exclusion in
     /// another clause (`revenue up 13%, excluding the impact from foreign exchange;

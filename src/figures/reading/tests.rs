@@ -1945,3 +1945,22 @@ fn what_results_enabled_is_a_result_in_an_outlook_passage() {
     ]);
     assert_eq!(figure(&figs, "$1.6 billion").kind, Kind::Actual);
 }
+
+#[test]
+fn revenue_moved_to_another_period_is_no_result() {
+    // FLS: the deferred $60 million had headed the Revenue row before the quarter's $866
+    // million; a relative clause's verb (`spending that was deferred`) is another noun's.
+    let figs = figures_of(&[
+        "Approximately $60 million of revenue that we had expected to recognize in the period was deferred from the third quarter.",
+        "Revenue decreased 6.3% to $866 million.",
+        "Adjusted EBITDA of $85 million declined 12%, driven by the resumption of spending that was deferred when the pandemic hit.",
+    ]);
+    assert_eq!(figure(&figs, "$60 million").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$85 million").scope, Scope::Total);
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.label == "Revenue")
+        .expect("a revenue row");
+    assert_eq!(row.value, "$866 million");
+}
