@@ -420,6 +420,20 @@ pub fn phrases(text: &str) -> Vec<PeriodPhrase> {
                 continue;
             }
         }
+        // `the year 2025`: the year it names (only right after it: `an exceptional year
+        // in 2020` may be another year than the one it praises).
+        if let Some(last) = out.last_mut()
+            && last.span == Span::Year
+            && last.year.is_none()
+            && last.relative.is_none()
+            && phrase.span == Span::Year
+            && phrase.year.is_some()
+            && text[last.end..phrase.start].trim().is_empty()
+        {
+            last.year = phrase.year;
+            last.end = phrase.end;
+            continue;
+        }
         if let Some(last) = out.last_mut()
             && joins(&text[last.end..phrase.start])
             && let Some(joined) = join(last, &phrase)
@@ -725,6 +739,17 @@ mod tests {
         assert_eq!(read("we had another exceptional year", false), ["2021"]);
         assert_eq!(read("in a very difficult year", false), ["2021"]);
         assert!(read("$1 billion a year under a five-year plan", false).is_empty());
+    }
+
+    #[test]
+    fn the_year_and_its_number_are_one_period() {
+        assert_eq!(read("by the year 2025", true), ["2025"]);
+        assert_eq!(
+            read("this year and 2022", true),
+            ["2021", "2022"],
+            "two periods, not one"
+        );
+        assert_eq!(read("an exceptional year in 2020", false), ["2021", "2020"]);
     }
 
     #[test]

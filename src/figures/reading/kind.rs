@@ -129,7 +129,9 @@ impl<'a> Sentence<'a> {
             (None, Kind::Prior, Some(PriorCue::Year)) => ctx.call.year_ago_quarter(),
             (None, Kind::Prior, Some(PriorCue::Quarter)) => ctx.call.previous_quarter(),
             (None, Kind::Prior, _) => Period::Earlier,
-            (None, Kind::Guidance, _) => self.guidance_period(ctx, discourse),
+            (None, Kind::Guidance, _) => self
+                .target_year_after(ctx, end, clause_end)
+                .unwrap_or_else(|| self.guidance_period(ctx, discourse)),
             // A balance at a date (`$193 million of cash at September 30, 2022`) is the
             // call's own, whatever period the paragraph talks about.
             (None, _, _) if self.dated(end, clause_end) => ctx.call.current(),
@@ -778,6 +780,29 @@ impl<'a> Sentence<'a> {
             .filter(|p| p.start >= clause_start && p.end <= start && start - p.end <= 90)
             .rfind(usable);
         after.or(before)
+    }
+
+    /// The year a target is set for, later in the forecast's clause: `our plan to reach
+    /// $50 billion of revenue and $55 to $60 of earnings per share by 2025`, `by the year
+    /// 2025` (LAD's had been next year's guidance). `by` and a year still to come.
+    fn target_year_after(&self, ctx: &Context<'_>, end: usize, clause_end: usize) -> Option<Period> {
+        // The figure's own target: no other figure between (`revenues in the mid $20
+        // million range with growth anticipated to yield more than $40 million of revenue
+        // by fiscal 2025` sets only the $40 million's year).
+        let next_figure = self
+            .figs
+            .iter()
+            .find(|f| f.0 >= end)
+            .map_or(clause_end, |f| f.0.min(clause_end));
+        let p = self
+            .periods
+            .iter()
+            .find(|p| p.start >= end && p.start < next_figure && p.says_year())?;
+        let before = self.lower[..p.start].trim_end();
+        let before = before.strip_suffix("the year").map_or(before, str::trim_end);
+        let by = ends_with_word(before, "by");
+        let period = p.resolve(ctx.call, true);
+        (by && matches!(period, Period::Year { year: Some(_), .. }) && ctx.call.is_future(&period)).then_some(period)
     }
 
     /// A period the figure's words describe in a clause of their own: `the prior-year

@@ -1964,3 +1964,19 @@ fn revenue_moved_to_another_period_is_no_result() {
         .expect("a revenue row");
     assert_eq!(row.value, "$866 million");
 }
+
+#[test]
+fn a_target_by_a_year_is_that_years() {
+    // LAD, SAH, FLR: long-term targets had been next year's guidance.
+    let figs = figures_of(&[
+        "We remain on the path toward our plan to reach $50 billion of revenue and $55 to $60 of earnings per share by 2027.",
+        "Graham's defense revenues in the mid $20 million range with growth anticipated to yield more than $40 million of revenue by the year 2028.",
+    ]);
+    assert_eq!(figure(&figs, "$55 to $60").period.key(), "2027");
+    assert_eq!(figure(&figs, "$40 million").period.key(), "2028");
+    assert_ne!(
+        figure(&figs, "mid $20 million").period.key(),
+        "2028",
+        "another figure's target sets no year for the one before it"
+    );
+}
