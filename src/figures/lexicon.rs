@@ -669,6 +669,10 @@ const BASES: &[(&str, Basis)] = &[
     ("like-for-like", Basis::Comparable),
     ("on a pro forma basis", Basis::ProForma),
     ("on an operating basis", Basis::Operating),
+    // `Same-property NOI on a cash basis increased 3.6%`: a basis, never the Cash
+    // balance (CUZ's table had a `Cash +3.6%` row).
+    ("on a cash basis", Basis::Cash),
+    ("on cash basis", Basis::Cash),
 ];
 
 /// Cue phrases with what they are.

@@ -1980,3 +1980,14 @@ fn a_target_by_a_year_is_that_years() {
         "another figure's target sets no year for the one before it"
     );
 }
+
+#[test]
+fn on_a_cash_basis_is_a_basis_not_the_cash_balance() {
+    // CUZ, PDM, CHS: `Cash +3.6%` rows were same-store NOI or savings on a cash basis.
+    let figs = figures_of(&[
+        "Same-property NOI on a cash basis increased 3.6%, and we leased over 597,000 square feet.",
+        "On a cash basis, approximately $44 million of these savings were realized in the quarter.",
+    ]);
+    assert_eq!(label(&figs, "3.6%").as_deref(), Some("Cash same-store NOI"));
+    assert_eq!(label(&figs, "$44 million"), None);
+}
