@@ -1464,13 +1464,18 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
             let w = w.to_lowercase();
             is_line_word(&w) && !matches!(w.as_str(), "fee" | "fees")
         });
+    // `total motorcycle segment revenue`: the word `segment` says whose total it is.
     if q.total
         && !names_line
+        && !marked_segment
         && name
             .iter()
             .all(|w| !starts_upper(w) || sentence_initial && name.len() == 1)
     {
         return q;
+    }
+    if marked_segment {
+        q.total = false;
     }
     if names_line {
         q.total = false;
