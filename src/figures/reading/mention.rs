@@ -160,6 +160,45 @@ pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, voca
             mentions[i].share = true;
         }
     }
+    // `The ratio of direct expense to net premiums earned was 10%`: the terms of a ratio
+    // the sentence names by its terms (RNR's table had `Premiums earned 10% YoY`).
+    // Not the terms of a ratio the vocabulary names (`Our covenant leverage ratio of debt
+    // to EBITDA declined to 1.3 times` is the leverage).
+    let is_ratio = |m: &Mention| {
+        m.metric
+            .is_some_and(|id| matches!(vocabulary.def(id).measure, Measure::Ratio))
+    };
+    let terms: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            !is_ratio(&mentions[i])
+                && ratio_named_by_terms(text, mentions[i].lead).is_some_and(|at| {
+                    !mentions
+                        .iter()
+                        .any(|r| r.metric.is_some() && r.end >= at && r.end <= at + "ratio".len())
+                })
+        })
+        .collect();
+    for i in terms {
+        mentions[i].share = true;
+    }
+}
+
+/// Where the `ratio of X to Y` starts whose terms the words at `lead` stand among: the
+/// last `ratio of` with no figure or clause mark between (not `a Tier 1 leverage ratio of
+/// 13% and a CET1 ratio of …`), with `to` among the terms before the first figure.
+fn ratio_named_by_terms(text: &str, lead: usize) -> Option<usize> {
+    // Most sentences name no ratio: no lowercased copy for them.
+    memchr::memmem::find(text.as_bytes(), b"atio of ")?;
+    let lower = text.to_ascii_lowercase();
+    let at = lower[..lead].rfind("ratio of ")?;
+    let between = &lower[at..lead];
+    if between.contains(|c: char| c.is_ascii_digit() || c == ',' || c == ';') {
+        return None;
+    }
+    let terms_end = lower[at..]
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(lower.len(), |i| at + i);
+    lower[at..terms_end].contains(" to ").then_some(at)
 }
 
 /// `adjusted operating earnings and earnings per share of $305 million and $3.54`,

@@ -1991,3 +1991,24 @@ fn on_a_cash_basis_is_a_basis_not_the_cash_balance() {
     assert_eq!(label(&figs, "3.6%").as_deref(), Some("Cash same-store NOI"));
     assert_eq!(label(&figs, "$44 million"), None);
 }
+
+#[test]
+fn the_terms_of_a_named_ratio_state_none_of_its_figures() {
+    // RNR, FBP, HTH: `Premiums earned 10% YoY`, `Loans −2.43%` were ratios of them.
+    let figs = figures_of(&[
+        "The ratio of direct expense to net premiums earned was 10%, an increase of two percentage points from last year.",
+        "The ratio of the ACL for loans to total loans decreased to 2.43% during the quarter.",
+    ]);
+    assert_eq!(label(&figs, "10%"), None);
+    assert_eq!(label(&figs, "2.43%"), None);
+}
+
+#[test]
+fn a_segments_total_is_the_segments() {
+    // LNN, HOG: `Total irrigation segment operating income` had been the company's.
+    let figs = figures_of(&[
+        "Total irrigation segment operating income for the quarter was $10.6 million, an increase of 9%.",
+    ]);
+    let f = figure(&figs, "$10.6 million");
+    assert_eq!((f.scope, f.segment.as_deref()), (Scope::Segment, Some("irrigation")));
+}
