@@ -168,10 +168,15 @@ pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, voca
         m.metric
             .is_some_and(|id| matches!(vocabulary.def(id).measure, Measure::Ratio))
     };
+    // Most sentences name no ratio: one search, and no lowercased copy, for them.
+    if !text.contains("atio of ") {
+        return;
+    }
+    let lower = text.to_ascii_lowercase();
     let terms: Vec<usize> = (0..mentions.len())
         .filter(|&i| {
             !is_ratio(&mentions[i])
-                && ratio_named_by_terms(text, mentions[i].lead).is_some_and(|at| {
+                && ratio_named_by_terms(&lower, mentions[i].lead).is_some_and(|at| {
                     !mentions
                         .iter()
                         .any(|r| r.metric.is_some() && r.end >= at && r.end <= at + "ratio".len())
@@ -186,10 +191,8 @@ pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, voca
 /// Where the `ratio of X to Y` starts whose terms the words at `lead` stand among: the
 /// last `ratio of` with no figure or clause mark between (not `a Tier 1 leverage ratio of
 /// 13% and a CET1 ratio of …`), with `to` among the terms before the first figure.
-fn ratio_named_by_terms(text: &str, lead: usize) -> Option<usize> {
-    // Most sentences name no ratio: no lowercased copy for them.
-    memchr::memmem::find(text.as_bytes(), b"atio of ")?;
-    let lower = text.to_ascii_lowercase();
+/// `lower` is the sentence ASCII-lowercased.
+fn ratio_named_by_terms(lower: &str, lead: usize) -> Option<usize> {
     let at = lower[..lead].rfind("ratio of ")?;
     let between = &lower[at..lead];
     if between.contains(|c: char| c.is_ascii_digit() || c == ',' || c == ';') {

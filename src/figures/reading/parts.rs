@@ -681,12 +681,17 @@ impl<'a> Sentence<'a> {
     /// of revenue was delayed`. Not a relative clause's (`the resumption of spending that was deferred`,
     /// `projects that were delayed in 2020`): its subject is another noun.
     pub(super) fn moved_between_periods(&self, end: usize) -> bool {
-        let words: Vec<&str> = self.words_iter(end, self.lower.len()).collect();
-        words.windows(3).any(|w| {
-            !matches!(w[0], "that" | "which" | "who")
-                && matches!(w[1], "was" | "were")
-                && matches!(w[2], "deferred" | "delayed" | "postponed" | "shifted" | "pushed")
-        })
+        let (mut before, mut previous) = ("", "");
+        for w in self.words_iter(end, self.lower.len()) {
+            if matches!(w, "deferred" | "delayed" | "postponed" | "shifted" | "pushed")
+                && matches!(previous, "was" | "were")
+                && !matches!(before, "that" | "which" | "who")
+            {
+                return true;
+            }
+            (before, previous) = (previous, w);
+        }
+        false
     }
 
     /// The sentence opens by saying what it leaves out (`Excluding these gains, we
