@@ -2012,3 +2012,21 @@ fn a_segments_total_is_the_segments() {
     let f = figure(&figs, "$10.6 million");
     assert_eq!((f.scope, f.segment.as_deref()), (Scope::Segment, Some("irrigation")));
 }
+
+#[test]
+fn a_forecast_of_the_year_so_far_makes_no_row() {
+    // ETN: a year-to-date passage dated its forecasts year-to-date; such a row (`Adjusted
+    // EPS guidance 2021-YTD +35%`) says nothing true.
+    let figs = figures_of(&[
+        "And with strong year-to-date performance, we're well on our track to deliver a very strong 2024 with double-digit organic revenue growth and 35% adjusted earnings per share growth.",
+        "And you'll recall that at the beginning of the year, we set medium-term targets of 4% to 6% organic revenue growth annually.",
+    ]);
+    assert_eq!(figure(&figs, "35%").period.key(), "2024-YTD");
+    assert!(
+        figs.headline
+            .iter()
+            .all(|r| !r.period_label.contains("YTD") || r.kind != Kind::Guidance),
+        "{:?}",
+        figs.headline
+    );
+}
