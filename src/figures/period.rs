@@ -409,16 +409,12 @@ pub fn phrases(text: &str) -> Vec<PeriodPhrase> {
                 .iter()
                 .find_map(|w| head.strip_suffix(w).filter(|h| h.is_empty() || h.ends_with(' ')))
                 .map_or(head, str::trim_end);
-            if ends_with_word(head, "since") || ends_with_word(head, "from") {
-                // The phrase takes its `since`: no comparison word stands before it.
-                phrase.span = Span::YearToDate;
-                phrase.start = head.len() - "since".len().min(head.len());
-                if ends_with_word(head, "from") {
-                    phrase.start = head.len() - "from".len();
-                }
-            } else {
+            let Some(word) = ["since", "from"].into_iter().find(|w| ends_with_word(head, w)) else {
                 continue;
-            }
+            };
+            // The phrase takes its `since`: no comparison word stands before it.
+            phrase.span = Span::YearToDate;
+            phrase.start = head.len() - word.len();
         }
         // `the year 2025`: the year it names (only right after it: `an exceptional year
         // in 2020` may be another year than the one it praises).
