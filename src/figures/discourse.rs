@@ -484,6 +484,15 @@ pub fn topic(sentence: &str, call: &CallPeriod, known: &[String]) -> Option<Topi
         [only] => Some(only.resolve(call, false)),
         _ => None,
     };
+    // `Looking to the fourth quarter, we expect …` on a third-quarter call: a quarter of
+    // this year still to come opens its outlook (it had dated the results that followed
+    // as the fourth quarter of last year).
+    if let [only] = phrases.as_slice()
+        && let (Some(q), Some(own)) = (only.quarter_without_year(), call.quarter)
+        && q > own
+    {
+        return Some(Topic::Outlook(Some(only.resolve(call, true))));
+    }
     let cleaned = clean_topic(raw);
     let lower_words: Vec<&str> = lower.split_whitespace().collect();
     if let Some(k) = known.iter().find(|k| {
@@ -685,6 +694,15 @@ mod tests {
             Some(Topic::Outlook(Some(Q1_2024.next_quarter())))
         );
         assert_eq!(t("Turning to the balance sheet."), Some(Topic::Company(None)));
+        assert_eq!(
+            t("Looking to the second quarter, we expect expenses of $5 million."),
+            Some(Topic::Outlook(Some(Q1_2024.next_quarter()))),
+            "a quarter of this year still to come"
+        );
+        assert_eq!(
+            t("Turning to the first quarter, revenue was $5 million."),
+            Some(Topic::Company(Some(Q1_2024.current())))
+        );
         assert_eq!(t("Revenue was $5 billion."), None);
         assert_eq!(
             t("I'm going to start with this one on AWS profitability."),

@@ -829,7 +829,14 @@ fn agent_verb_at(words: &[(usize, &str)], k: usize) -> bool {
     let own_plan = words[k.saturating_sub(5)..k]
         .iter()
         .any(|(_, s)| matches!(*s, "we" | "i" | "company"));
-    AGENT_VERBS_AFTER_MODAL.contains(&w) && MODALS.contains(&before) && !after_preposition && !own_plan
+    // `With respect to Q4, this equates to reducing revenues by $10 million … and
+    // reducing earnings per share by $0.14`: what the impact amounts to, not the
+    // company's plan.
+    let impact_gerund = matches!(w, "reducing" | "lowering" | "decreasing" | "impacting" | "hurting")
+        && matches!(before, "to" | "by" | "and")
+        && !after_preposition;
+    (impact_gerund || AGENT_VERBS_AFTER_MODAL.contains(&w) && MODALS.contains(&before) && !after_preposition)
+        && !own_plan
 }
 
 /// Words that make `to` a preposition (`due to lower sales`).

@@ -2030,3 +2030,28 @@ fn a_forecast_of_the_year_so_far_makes_no_row() {
         figs.headline
     );
 }
+
+#[test]
+fn a_quarter_still_to_come_opens_its_outlook_not_last_years_quarter() {
+    // ICE, MED, NBR, SBH: `Looking to the fourth quarter, …` on a third-quarter call had
+    // dated the results after it as the fourth quarter of the year before.
+    let figs = figures_of(&[
+        "Looking to the fourth quarter, we expect adjusted operating expenses to be between $737 million and $747 million.",
+        "These strong cash flows have enabled us to reduce leverage to under 3.25 times at the end of September.",
+        "With respect to Q4, this equates to reducing revenues by $10 million in our lens business.",
+    ]);
+    assert_eq!(
+        figure(&figs, "between $737 million and $747 million").period.key(),
+        "2024-Q4"
+    );
+    let leverage = figure(&figs, "3.25 times");
+    assert_eq!(
+        (leverage.kind, leverage.period.key().as_str()),
+        (Kind::Actual, "2024-Q3")
+    );
+    assert_eq!(
+        figure(&figs, "$10 million").scope,
+        Scope::Item,
+        "an impact, not a revenue forecast"
+    );
+}
