@@ -829,11 +829,12 @@ fn agent_verb_at(words: &[(usize, &str)], k: usize) -> bool {
     let own_plan = words[k.saturating_sub(5)..k]
         .iter()
         .any(|(_, s)| matches!(*s, "we" | "i" | "company"));
-    // `With respect to Q4, this equates to reducing revenues by $10 million … and
-    // reducing earnings per share by $0.14`: what the impact amounts to, not the
-    // company's plan.
+    // `With respect to Q4, this equates to reducing revenues by $10 million`: what the
+    // impact amounts to, not the company's plan. (After `and` the verb shares an earlier
+    // subject, which [`OWN_SUBJECTS`] leaves to the company: `… and reducing earnings per
+    // share by $0.14` is not read as an impact.)
     let impact_gerund = matches!(w, "reducing" | "lowering" | "decreasing" | "impacting" | "hurting")
-        && matches!(before, "to" | "by" | "and")
+        && matches!(before, "to" | "by")
         && !after_preposition;
     (impact_gerund || AGENT_VERBS_AFTER_MODAL.contains(&w) && MODALS.contains(&before) && !after_preposition)
         && !own_plan
