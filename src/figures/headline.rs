@@ -84,7 +84,6 @@ struct RowKey {
 pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: &Vocabulary) -> Vec<HeadlineRow> {
     let mut groups: HashMap<RowKey, Vec<&Figure>> = HashMap::new();
     let mut order: Vec<RowKey> = Vec::new();
-    // Year-to-date results stand in for a metric the call gives no quarter of.
     // A level said to have risen from a base it is far below (or fallen from one far
     // above) is a slip of the transcript or of the reading (`Revenue increased 15.3% to
     // $63.2 million compared to $553.3 million`): it heads no row.
@@ -113,6 +112,7 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
         .filter(|f| eligible(f))
         .map(|f| (f.metric_id(), f.segment.as_deref()))
         .collect();
+    // Year-to-date results stand in for a metric the call gives no quarter of.
     let year_to_date = |f: &&Figure| {
         matches!(f.kind, Kind::Actual | Kind::Change)
             && f.scope != Scope::Item

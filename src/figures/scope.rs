@@ -1474,10 +1474,7 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
     {
         return q;
     }
-    if marked_segment {
-        q.total = false;
-    }
-    if names_line {
+    if marked_segment || names_line {
         q.total = false;
     }
     let segment = segment_name(&name);

@@ -21,25 +21,26 @@ pub(super) fn dates(text: &str) -> Vec<(usize, usize)> {
 /// parenthesis or a colon (hard), and before `, and`, `, while`, `, but`, `, which`, `,
 /// driven by` and the like (soft).
 pub(super) fn clause_starts(lower: &str) -> Vec<(usize, bool)> {
-    let text = lower;
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
+    let bytes = lower.as_bytes();
     // By bytes: every mark is ASCII but the dashes, whose UTF-8 (E2 80 94, E2 80 93) no
     // other char's bytes contain at a char's start.
     for (i, &b) in bytes.iter().enumerate() {
         let width = match b {
             b';' | b'(' | b')' | b':' => 1,
-            b'-' if i > 0 && bytes.get(i + 1) == Some(&b' ') && bytes[i - 1] == b' ' || text[i..].starts_with("--") => {
+            b'-' if i > 0 && bytes.get(i + 1) == Some(&b' ') && bytes[i - 1] == b' '
+                || lower[i..].starts_with("--") =>
+            {
                 1
             }
-            0xE2 if text[i..].starts_with(['—', '–']) => 3,
+            0xE2 if lower[i..].starts_with(['—', '–']) => 3,
             _ => continue,
         };
         out.push((i + width, true));
     }
     // Soft boundaries start right after their comma or space (the clause opens with the
     // word: `which`, `while`, `driven by`).
-    out.extend(SOFT_BOUNDARIES.find_iter(text).map(|m| (m.start() + 1, false)));
+    out.extend(SOFT_BOUNDARIES.find_iter(lower).map(|m| (m.start() + 1, false)));
     out.sort_unstable();
     out.dedup_by_key(|(p, _)| *p);
     out

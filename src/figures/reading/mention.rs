@@ -145,8 +145,10 @@ pub(super) fn is_share_denominator(before: &str) -> bool {
 /// metric named as what a ratio is taken on is its denominator, and no figure after it
 /// states it (the 13.5% is the tax rate, not a change of earnings). The same holds for
 /// what a unit price is the price of: `the average selling price of homes delivered
-/// increased 6% to $466,000` states the price, not deliveries.
-pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, vocabulary: &Vocabulary) {
+/// increased 6% to $466,000` states the price, not deliveries. So do the terms of a
+/// ratio the sentence names by them (`The ratio of direct expense to net premiums
+/// earned`). `text` is the sentence and `lower` the same ASCII-lowercased.
+pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], (text, lower): (&str, &str), vocabulary: &Vocabulary) {
     for i in 1..mentions.len() {
         let ratio = mentions[i - 1]
             .metric
@@ -164,19 +166,18 @@ pub(super) fn mark_ratio_denominators(mentions: &mut [Mention], text: &str, voca
     // the sentence names by its terms (RNR's table had `Premiums earned 10% YoY`).
     // Not the terms of a ratio the vocabulary names (`Our covenant leverage ratio of debt
     // to EBITDA declined to 1.3 times` is the leverage).
+    // Most sentences name no ratio.
+    if !lower.contains("ratio of ") {
+        return;
+    }
     let is_ratio = |m: &Mention| {
         m.metric
             .is_some_and(|id| matches!(vocabulary.def(id).measure, Measure::Ratio))
     };
-    // Most sentences name no ratio: one search, and no lowercased copy, for them.
-    if !text.contains("atio of ") {
-        return;
-    }
-    let lower = text.to_ascii_lowercase();
     let terms: Vec<usize> = (0..mentions.len())
         .filter(|&i| {
             !is_ratio(&mentions[i])
-                && ratio_named_by_terms(&lower, mentions[i].lead).is_some_and(|at| {
+                && ratio_named_by_terms(lower, mentions[i].lead).is_some_and(|at| {
                     !mentions
                         .iter()
                         .any(|r| r.metric.is_some() && r.end >= at && r.end <= at + "ratio".len())

@@ -251,7 +251,7 @@ impl<'a> Sentence<'a> {
         for m in &mut mentions {
             m.share = is_share_denominator(&text[..m.start]);
         }
-        mark_ratio_denominators(&mut mentions, text, ctx.vocabulary);
+        mark_ratio_denominators(&mut mentions, (text, lower), ctx.vocabulary);
         share_basis_across_and(&mut mentions, text, ctx.vocabulary);
         Sentence {
             text,

@@ -28,8 +28,7 @@ pub(super) fn direction_of(c: Cue) -> Option<Direction> {
 /// lower end of our range by $0.05`, `reduced our net debt by $1.1 billion`, `higher than
 /// the prior year by over 200%`). A comparative after a determiner describes a noun (`the
 /// lower end`, `a lower tax rate`) and says nothing of the figure.
-fn verb_before_by(head: &str) -> Option<Direction> {
-    let words = words_of(head);
+fn verb_before_by(words: &[&str]) -> Option<Direction> {
     words.iter().enumerate().rev().take(16).find_map(|(k, w)| {
         let determined = k > 0
             && matches!(
@@ -292,7 +291,7 @@ impl<'a> Sentence<'a> {
             return Some(Up);
         }
         if let Some(head) = before.strip_suffix("by").filter(|h| h.is_empty() || h.ends_with(' ')) {
-            return verb_before_by(head);
+            return verb_before_by(&self.words_of(clause_start, clause_start + head.len()));
         }
         let after = self.lower[self.past_per_share(end)..].trim_start();
         // `less than`, never a bare `less`: `cash from operating activities of $532
@@ -311,11 +310,13 @@ impl<'a> Sentence<'a> {
         if compares_with(after, "more") {
             return Some(Up);
         }
-        words_iter(after).take(5).find_map(|w| match w {
-            "growth" | "expansion" => Some(Up),
-            "contraction" | "compression" => Some(Down),
-            _ => None,
-        })
+        self.words_iter(self.past_per_share(end), self.lower.len())
+            .take(5)
+            .find_map(|w| match w {
+                "growth" | "expansion" => Some(Up),
+                "contraction" | "compression" => Some(Down),
+                _ => None,
+            })
     }
 
     /// A growth rate stated as a bare positive percentage (`Organic growth was 2.1%`,
@@ -678,8 +679,8 @@ impl<'a> Sentence<'a> {
     /// another period: `Approximately $60 million of revenue and $20 million in gross
     /// profit that we had previously expected to recognize in the period was deferred
     /// from the third quarter` (FLS's Revenue row had read `$60 million`), `$90 million
-    /// of revenue was delayed`. Not a relative clause's (`the resumption of spending that was deferred`,
-    /// `projects that were delayed in 2020`): its subject is another noun.
+    /// of revenue was delayed`. Not a relative clause's (`the resumption of spending that
+    /// was deferred`, `projects that were delayed in 2020`): its subject is another noun.
     pub(super) fn moved_between_periods(&self, end: usize) -> bool {
         let (mut before, mut previous) = ("", "");
         for w in self.words_iter(end, self.lower.len()) {

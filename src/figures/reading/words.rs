@@ -451,18 +451,6 @@ pub(super) const IMPACT_ADJECTIVES: &[&str] = &[
     "incremental",
 ];
 
-pub(super) fn words_of(lower: &str) -> Vec<&str> {
-    words_iter(lower).collect()
-}
-
-/// The words of `lower` one by one, for rules that read only the first few: no vector of
-/// the whole rest of a sentence.
-pub(super) fn words_iter(lower: &str) -> impl Iterator<Item = &str> {
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-}
-
 /// Verbs before a figure that make it a part of a metric, not the metric's level
 /// (`revenue included $5 million from`, `contributed $20 million of revenue`).
 /// Verbs by which something other than the company moves a metric (`the transaction
