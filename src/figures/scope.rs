@@ -1418,7 +1418,7 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
         if praise_or_currency {
             continue;
         }
-        if PART.contains(&lower.as_str()) || lower.contains("digit") || lower.ends_with("teens") {
+        if is_part(&lower) || lower.contains("digit") || lower.ends_with("teens") {
             q.item = true;
             break;
         }
@@ -1536,7 +1536,13 @@ fn is_plain_noun(lower: &str) -> bool {
         && !ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
         && !STOP.contains(lower)
         && !is_neutral(lower)
-        && !PART.contains(&lower)
+        && !is_part(lower)
+}
+
+/// A word of [`PART`], or any `…-related` (`COVID testing-related sales`,
+/// `hurricane-related costs`): what a part is related to, never the whole.
+fn is_part(lower: &str) -> bool {
+    PART.contains(&lower) || lower.ends_with("-related")
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -1561,7 +1567,7 @@ fn is_stop(lower: &str) -> bool {
     {
         return true; // adverbs
     }
-    if lower.ends_with("ed") && !ADJECTIVES_ED.contains(&lower) {
+    if lower.ends_with("ed") && !ADJECTIVES_ED.contains(&lower) && !lower.ends_with("-related") {
         return true; // verbs: `again improved commercial cloud gross margin`
     }
     if lower.ends_with("ing") && VERBS_ING.contains(&lower) {
@@ -1981,10 +1987,7 @@ fn source_after<'a>(
             (After::Plain, metric_end)
         };
     }
-    if lower
-        .iter()
-        .any(|w| ITEM_NOUNS.contains(&w.as_str()) || PART.contains(&w.as_str()))
-    {
+    if lower.iter().any(|w| ITEM_NOUNS.contains(&w.as_str()) || is_part(w)) {
         return (After::Item, end);
     }
     let periodish = lower.iter().any(|w| {
@@ -2104,6 +2107,7 @@ mod tests {
             assert_eq!(got.segment, None, "{text}: {got:?}");
         }
         assert!(q("one hotel's ").item);
+        assert!(q("global COVID testing-related ").item, "what a part is related to");
         assert!(
             q("incremental ").novel,
             "a part of most metrics, the news of an announcement"
