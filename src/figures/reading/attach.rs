@@ -573,6 +573,12 @@ impl<'a> Sentence<'a> {
         if small_money && def.measure == Measure::AmountOrCount {
             return None;
         }
+        // `net income … was $48.9 or $0.32 per diluted common share`: the per-share
+        // figure is the next one, so this is the amount with its scale word dropped, of
+        // a size nobody can tell.
+        if per_share.is_none() && small_money && def.measure == Measure::Amount && self.restated_per_share(i) {
+            return None;
+        }
         if per_share.is_some() || (def.measure == Measure::Amount && small_money) {
             let mut basis = None;
             if def.measure != Measure::PerShare {
@@ -612,6 +618,11 @@ impl<'a> Sentence<'a> {
             change,
             basis: None,
         })
+    }
+
+    /// The next figure restates figure `i` per share (`$48.9 or $0.32 per diluted share`).
+    fn restated_per_share(&self, i: usize) -> bool {
+        i + 1 < self.figs.len() && self.restates_previous(i + 1) && self.per_share_at(self.figs[i + 1].1).is_some()
     }
 
     /// Words of change or comparison in the sentence up to the end of the figure's clause

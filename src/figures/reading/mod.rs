@@ -489,7 +489,7 @@ impl<'a> Sentence<'a> {
                     .or_else(|| self.listed_basis(i, x))
                     .or(x.basis)
                     .or(basis)
-                    .or_else(|| self.clause_basis(start));
+                    .or_else(|| self.clause_basis(start, !change));
                 // Revenue is reported revenue unless a basis says otherwise: `reported
                 // revenue` is revenue.
                 if r.basis == Some(Basis::Gaap) && ctx.vocabulary.def(metric).tier == Tier::Revenue {

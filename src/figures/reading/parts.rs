@@ -362,7 +362,11 @@ impl<'a> Sentence<'a> {
 
     /// A basis stated for the figure: the last one before it in the sentence (`On a GAAP
     /// basis, …`), or one after it in its clause (`… excluding items`).
-    pub(super) fn clause_basis(&self, pos: usize) -> Option<Basis> {
+    /// A basis said right after an earlier figure is that figure's, and of a change
+    /// said right after it (`$4.02 on a reported basis, down approximately 3%`), but
+    /// not of another level (`level`) or a change of another figure: `$0.83 on an
+    /// adjusted basis on $232 million in revenue, an increase of nearly 10%`.
+    pub(super) fn clause_basis(&self, pos: usize, level: bool) -> Option<Basis> {
         let basis = |c: &Cue| match c {
             Cue::Basis(b) => Some(*b),
             _ => None,
@@ -384,9 +388,22 @@ impl<'a> Sentence<'a> {
             .map_or(next_figure, |m| m.lead.min(next_figure));
         self.cues_in(0, pos)
             .rev()
+            .filter(|(s, _, _)| {
+                self.figure_said_before(*s)
+                    .is_none_or(|j| !level && self.figs.get(j + 1).is_some_and(|f| f.0 >= pos))
+            })
             .find_map(|(_, _, c)| basis(c))
             .or_else(|| self.cues_in(pos, next_metric).find_map(|(_, _, c)| basis(c)))
             .or_else(|| self.excludes_before(pos).then_some(Basis::Adjusted))
+    }
+
+    /// The figure that the words at `at` follow with nothing between (past its
+    /// per-share phrase): `$0.83 on an adjusted basis on $232 million in revenue` says
+    /// `adjusted` of the $0.83 (`basis_right_after`), not of the revenue after it.
+    fn figure_said_before(&self, at: usize) -> Option<usize> {
+        let j = self.figs.iter().rposition(|f| f.1 <= at)?;
+        let end = self.past_per_share(self.figs[j].1).min(at);
+        self.text[end..at].trim_matches([',', ' ']).is_empty().then_some(j)
     }
 
     /// `Excluding Mexico restructuring costs, operating profit was …`: whatever a

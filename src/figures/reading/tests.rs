@@ -2055,3 +2055,29 @@ fn a_quarter_still_to_come_opens_its_outlook_not_last_years_quarter() {
         "an impact, not a revenue forecast"
     );
 }
+
+#[test]
+fn a_basis_said_after_a_figure_is_not_a_later_levels() {
+    let figs = figures_of(&[
+        "As a company, we delivered GAAP earnings per share of $0.95, $0.83 on an adjusted basis on $232 million in revenue, an increase of nearly 10% from Q3 last year.",
+        "Earnings per share were $4.02 on a reported basis, down approximately 3% versus the prior year.",
+    ]);
+    assert_eq!(label(&figs, "$0.83").as_deref(), Some("Adjusted EPS"));
+    assert_eq!(label(&figs, "$232 million").as_deref(), Some("Revenue"));
+    assert_eq!(label(&figs, "10%").as_deref(), Some("Revenue"));
+    // A change said right after the figure is on its basis.
+    assert_eq!(label(&figs, "3%").as_deref(), Some("GAAP EPS"));
+}
+
+#[test]
+fn an_amount_restated_per_share_is_not_the_per_share_figure() {
+    // The scale word of the net income was dropped: `$48.9` is no EPS.
+    let figs = figures_of(&[
+        "Net income attributed to the company was $48.9 or $0.32 per diluted common share compared to $38.1 million or $0.25 per diluted common share in the third quarter of 2023.",
+    ]);
+    assert_eq!(label(&figs, "$48.9"), None);
+    assert_eq!(label(&figs, "$0.32").as_deref(), Some("EPS"));
+    // Without the restatement a small amount of an amount metric is still per share.
+    let figs = figures_of(&["Net income was $0.45 in the quarter."]);
+    assert_eq!(label(&figs, "$0.45").as_deref(), Some("EPS"));
+}
