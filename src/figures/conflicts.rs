@@ -161,6 +161,7 @@ fn comparable(f: &Figure) -> bool {
         && !f.change
         && f.value.is_some()
         && f.explicit
+        && !f.uncertain
         && f.scope != Scope::Item
         && f.metric_id().is_some()
         && !matches!(

@@ -472,6 +472,9 @@ fn authority(f: &Figure, call: &Call) -> i32 {
     if f.explicit {
         score += 2;
     }
+    if f.uncertain {
+        score -= 16;
+    }
     score
 }
 

@@ -102,6 +102,10 @@ pub struct Figure {
     /// Which sentence of the call it was stated in.
     #[serde(skip)]
     sentence: usize,
+    /// The transcriber marked it unsure (`$1.1 [Phonetic]`): shown where nothing else
+    /// states it, never over another statement, never one side of a conflict.
+    #[serde(skip)]
+    uncertain: bool,
 }
 
 impl Figure {
@@ -355,8 +359,27 @@ impl FigureReader {
             explicit: r.explicit,
             dated: r.dated,
             sentence,
+            uncertain: marked_unsure(&text[m.end..]),
         }
     }
+}
+
+/// Marks transcribers put after words they could not hear for sure.
+const UNSURE_MARKS: &[&str] = &[
+    "[phonetic]",
+    "[ph]",
+    "(ph)",
+    "[indecipherable]",
+    "[inaudible]",
+    "[indiscernible]",
+];
+
+/// True when `after` (the text right after a figure) opens with an unsure mark.
+fn marked_unsure(after: &str) -> bool {
+    let after = after.trim_start();
+    UNSURE_MARKS
+        .iter()
+        .any(|m| after.get(..m.len()).is_some_and(|a| a.eq_ignore_ascii_case(m)))
 }
 
 /// Extracts the figures of `call` with the builtin vocabulary (see [`FigureReader::extract`]).

@@ -570,6 +570,18 @@ impl<'a> Sentence<'a> {
             .any(|w| lower.starts_with(w))
     }
 
+    /// `pos`, or the start of a basis word right before it (`last year's adjusted
+    /// $0.71`).
+    fn before_basis_word(&self, pos: usize) -> usize {
+        let head = self.text[..pos].trim_end();
+        let word_start = head.rfind(' ').map_or(0, |i| i + 1);
+        if Basis::from_word(&head[word_start..]).is_some() {
+            word_start
+        } else {
+            pos
+        }
+    }
+
     /// What makes a level a comparison base: `compared to $X`, `versus $X`, `from $X`
     /// (not a `from … to` range), `up from our prior guidance of $X`, `ahead of our
     /// guidance of $X`, or a year-ago phrase right after it (`$987 million a year ago`).
@@ -581,17 +593,21 @@ impl<'a> Sentence<'a> {
             .cues_in(clause_start, start)
             .rev()
             .find(|(_, _, c)| matches!(c, Cue::Compare | Cue::From | Cue::PriorGuidance | Cue::NotForward));
-        // `over year ago results of $0.71`, `last year's $2.13`: a prior period just before.
+        // `over year ago results of $0.71`, `last year's $2.13`, `last year's adjusted
+        // $0.71`: a prior period just before (a basis word may stand between).
+        let to = self.before_basis_word(start);
         let year_before = self
             .cues_in(clause_start, start)
-            .next_back()
-            .filter(|(_, e, _)| self.text[*e..start].split_whitespace().count() <= 4 && self.links(*e, start, true))
+            .rfind(|(_, _, c)| !matches!(c, Cue::Basis(_)))
+            .filter(|(_, e, _)| {
+                *e <= to && self.text[*e..to].split_whitespace().count() <= 4 && self.links(*e, to, true)
+            })
             .and_then(|(_, e, c)| match c {
                 Cue::PriorYear => Some(PriorCue::Year),
                 Cue::PriorQuarter => Some(PriorCue::Quarter),
                 // `compared to last year's $352 million`, `down from last quarter's`.
-                Cue::Yoy if possessive(&self.text[*e..start]) => Some(PriorCue::Year),
-                Cue::Qoq if possessive(&self.text[*e..start]) => Some(PriorCue::Quarter),
+                Cue::Yoy if possessive(&self.text[*e..to]) => Some(PriorCue::Year),
+                Cue::Qoq if possessive(&self.text[*e..to]) => Some(PriorCue::Quarter),
                 _ => None,
             });
         if self.opens_with_earlier_forecast(i) || self.forecast_given_before(start) {

@@ -449,12 +449,22 @@ impl<'a> Sentence<'a> {
 
     /// A basis word right after the figure (`$0.94 adjusted`, `$1.10 per share
     /// excluding items`).
-    /// `on a non-GAAP basis $16.35 to $16.45`: the basis said right before the figure.
+    /// `on a non-GAAP basis $16.35 to $16.45`, `an adjusted $1.44`: the basis said right
+    /// before the figure.
     pub(super) fn basis_right_before(&self, i: usize) -> Option<Basis> {
         let start = self.figs[i].0;
         let from = i.checked_sub(1).map_or(0, |j| self.figs[j].1);
         let words = self.words_of(from, start);
         let n = words.len();
+        // `We earned an adjusted $1.44 per diluted share`: a basis adjective right
+        // before the figure (not `reported`, which is as often the verb).
+        if let Some(b @ (Basis::Adjusted | Basis::NonGaap | Basis::Gaap)) = words
+            .last()
+            .filter(|w| **w != "reported")
+            .and_then(|w| Basis::from_word(w))
+        {
+            return Some(b);
+        }
         if n < 4 || words[n - 1] != "basis" {
             return None;
         }

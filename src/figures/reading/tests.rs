@@ -2081,3 +2081,28 @@ fn an_amount_restated_per_share_is_not_the_per_share_figure() {
     let figs = figures_of(&["Net income was $0.45 in the quarter."]);
     assert_eq!(label(&figs, "$0.45").as_deref(), Some("EPS"));
 }
+
+#[test]
+fn a_figure_the_transcriber_marked_unsure_never_heads_a_row_over_another() {
+    let figs = figures_of(&[
+        "We achieved GAAP earnings per share of $0.97 for adjusted earnings per share of $1.1 [Phonetic] and our best free cash flow quarter.",
+        "Adjusted earnings per share was $1.01 this quarter, compared to $1.09 last year.",
+    ]);
+    let row = figs.headline.iter().find(|r| r.label == "Adjusted EPS");
+    assert_eq!(row.map(|r| r.value.as_str()), Some("$1.01"), "{:?}", figs.headline);
+    // Alone, it is still what the call said.
+    let alone = figures_of(&["Adjusted earnings per share was $1.1 [Phonetic] this quarter."]);
+    assert_eq!(alone.headline.first().map(|r| r.value.as_str()), Some("$1.1"));
+}
+
+#[test]
+fn a_basis_word_right_before_a_figure_is_its_basis() {
+    let figs = figures_of(&[
+        "We earned an adjusted $1.44 per diluted share for the third quarter.",
+        "Earnings per share were $0.38, down 46% from last year's adjusted $0.71.",
+    ]);
+    assert_eq!(label(&figs, "$1.44").as_deref(), Some("Adjusted EPS"));
+    // A prior period before the basis word still makes the figure a base.
+    assert_eq!(figure(&figs, "$0.71").kind, Kind::Prior);
+    assert_eq!(label(&figs, "$0.71").as_deref(), Some("Adjusted EPS"));
+}
