@@ -135,12 +135,18 @@ impl<'a> Sentence<'a> {
             // A balance at a date (`$193 million of cash at September 30, 2022`) is the
             // call's own, whatever period the paragraph talks about.
             (None, _, _) if self.dated(end, clause_end) => ctx.call.current(),
-            (None, _, _) => self
-                .sentence_period(ctx, false)
-                .or_else(|| self.year_by_its_base(ctx, clause_start, clause_end))
-                .or(discourse.paragraph_period)
-                .or(discourse.period)
-                .unwrap_or_else(|| ctx.call.current()),
+            // What a verb reports is of no period that has not begun: an outlook
+            // passage's `2023` does not date `we reported an $85 million profit or $0.14
+            // per diluted share` paragraphs later (a target said in it, `achieving a 5%
+            // growth CAGR`, keeps the passage's period).
+            (None, _, _) => {
+                let carried = |p: &Period| !not_begun(ctx, p) || !self.clause_reports_result(start);
+                self.sentence_period(ctx, false)
+                    .or_else(|| self.year_by_its_base(ctx, clause_start, clause_end))
+                    .or(discourse.paragraph_period.filter(carried))
+                    .or(discourse.period.filter(carried))
+                    .unwrap_or_else(|| ctx.call.current())
+            }
         };
         self.settle_by_period(ctx, discourse, near, i, r);
         // `a difficult comparison to the prior year when sales increased 6%`: what the
@@ -1261,6 +1267,11 @@ fn is_past(c: &Cue) -> bool {
 }
 
 /// `'s` (or `’s`) and nothing else: the words before it own what follows.
+/// True for a period wholly after the call's: not even its first part has results.
+fn not_begun(ctx: &Context<'_>, p: &Period) -> bool {
+    ctx.call.is_future(p) && ctx.call.so_far(*p).is_none()
+}
+
 fn possessive(gap: &str) -> bool {
     matches!(gap.trim(), "'s" | "’s")
 }

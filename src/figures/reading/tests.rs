@@ -2106,3 +2106,17 @@ fn a_basis_word_right_before_a_figure_is_its_basis() {
     assert_eq!(figure(&figs, "$0.71").kind, Kind::Prior);
     assert_eq!(label(&figs, "$0.71").as_deref(), Some("Adjusted EPS"));
 }
+
+#[test]
+fn what_a_verb_reports_is_of_no_period_that_has_not_begun() {
+    // LUV: an outlook passage's year had dated the quarter's adjusted results.
+    let figs = figures_of(&[
+        "Looking at 2026, we expect unit costs to be down as compared to 2025.",
+        "These initiatives are expected to deliver incremental EBIT of $1 billion to $1.5 billion in 2026.",
+        "And excluding special items, we reported an $85 million profit or $0.14 per diluted share.",
+        "We have good line of sight on achieving a 5% base sales growth CAGR.",
+    ]);
+    assert_eq!(figure(&figs, "$0.14").period.key(), "2024-Q3");
+    // A target said in the passage keeps the passage's year.
+    assert_eq!(figure(&figs, "5%").period.key(), "2026");
+}
