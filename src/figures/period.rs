@@ -430,6 +430,24 @@ pub fn phrases(text: &str) -> Vec<PeriodPhrase> {
             last.end = phrase.end;
             continue;
         }
+        // `this year's third quarter`: the quarter of the year the call speaks of, as
+        // the quarter alone would resolve (a year phrase without a year or a relative
+        // word has nothing else to give it).
+        if let Some(last) = out.last_mut()
+            && last.span == Span::Year
+            && last.year.is_none()
+            && last.relative.is_none()
+            && is_part(phrase.span)
+            && phrase.year.is_none()
+            && matches!(text[last.end..phrase.start].trim(), "'s" | "’s")
+        {
+            *last = PeriodPhrase {
+                start: last.start,
+                fiscal: last.fiscal.or(phrase.fiscal),
+                ..phrase
+            };
+            continue;
+        }
         if let Some(last) = out.last_mut()
             && joins(&text[last.end..phrase.start])
             && let Some(joined) = join(last, &phrase)
@@ -718,6 +736,7 @@ mod tests {
         assert_eq!(read("the third quarter of fiscal year 2021", false), ["FY2021-Q3"]);
         assert_eq!(read("next quarter", true), ["2021-Q4"]);
         assert_eq!(read("last year's fourth quarter", false), ["2020-Q4"]);
+        assert_eq!(read("in this year's third quarter", false), ["2021-Q3"]);
         assert_eq!(read("the fourth quarter of last year", true), ["2020-Q4"]);
     }
 
