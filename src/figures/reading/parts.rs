@@ -203,7 +203,9 @@ impl<'a> Sentence<'a> {
             .iter()
             .filter(|x| x.start >= clause_start && x.tail <= start && x.metric.is_some());
         let only = metrics.next()?;
-        (metrics.next().is_none() && self.links(only.tail, start, false)).then_some(direction)
+        // `The increase in the dividend to $0.13 per share`: the level it rose to.
+        let to_level = strip_approximations(self.lower[only.tail..start].trim()) == "to";
+        (metrics.next().is_none() && !to_level && self.links(only.tail, start, false)).then_some(direction)
     }
 
     /// The clause's subject is an impact (`The net benefit of these shifts into the

@@ -2120,3 +2120,14 @@ fn what_a_verb_reports_is_of_no_period_that_has_not_begun() {
     // A target said in the passage keeps the passage's year.
     assert_eq!(figure(&figs, "5%").period.key(), "2026");
 }
+
+#[test]
+fn an_increase_in_a_metric_to_a_figure_is_the_new_level() {
+    let figs = figures_of(&[
+        "The increase in the dividend to $0.13 per share is consistent with our intention.",
+        "The increase in revenue was $5 million.",
+    ]);
+    // OXY: the table had shown the new dividend as a rise of $0.13.
+    assert!(!figure(&figs, "$0.13").change);
+    assert!(figure(&figs, "$5 million").change);
+}
