@@ -204,9 +204,14 @@ fn two_hundred_clients_get_only_complete_pages_while_files_change() {
         .map(|_| std::thread::spawn(move || (0..5).map(|_| get("/exhm/2025-q1/")).collect::<Vec<_>>()))
         .collect();
     let file = site.path().join("content/small.txt");
+    // Each edit lands whole (written beside the site, then renamed in), as editors save:
+    // a rebuild that caught a half-written file would rightly drop the page, and this
+    // test is about the server never showing a half-swapped site.
+    let draft = site.path().join("small.txt.draft");
     for i in 0..5 {
         let t = String::from_utf8_lossy(SMALL).replace("Costs were flat.", &format!("Edit {i}."));
-        std::fs::write(&file, t).unwrap();
+        std::fs::write(&draft, t).unwrap();
+        std::fs::rename(&draft, &file).unwrap();
     }
     for client in clients {
         for body in client.join().unwrap() {
