@@ -506,7 +506,7 @@ fn candidate_row<'a>(
         drop_year_sized(&mut levels);
     }
     let value = best_level(&levels, key.guidance, call);
-    let change = change_for(list, value, def.measure, call);
+    let change = change_for(list, value, def.measure, key.guidance, call);
     // How far a result beat its forecast says nothing without the result.
     if value.is_none()
         && change
@@ -633,9 +633,15 @@ fn tolerance(f: &Figure) -> u64 {
 /// The change shown beside the value: the one stated with it (its `of` is the value or a
 /// restatement of it), else one from the same paragraph, else the most authoritative;
 /// year-over-year before sequential; a percentage first, points or basis points for a
-/// ratio. A change stated with another value never stands beside this one: `7%` with
+/// ratio; for guidance, a range first. A change stated with another value never stands beside this one: `7%` with
 /// the `−50 bps` said of `13.4%` would be a wrong statement.
-fn change_for<'f>(list: &[&'f Figure], value: Option<&Figure>, measure: Measure, call: &Call) -> Option<&'f Figure> {
+fn change_for<'f>(
+    list: &[&'f Figure],
+    value: Option<&Figure>,
+    measure: Measure,
+    guidance: bool,
+    call: &Call,
+) -> Option<&'f Figure> {
     let belongs = |f: &Figure| match (value, f.of.as_deref()) {
         (Some(v), Some(of)) => of == v.id || list.iter().any(|g| g.id == of && g.agrees_with(v)),
         _ => true,
@@ -674,6 +680,10 @@ fn change_for<'f>(list: &[&'f Figure], value: Option<&Figure>, measure: Measure,
                 same_paragraph,
                 !sequential,
                 preferred_unit(f),
+                // A forecast given as a range before a single figure (`we have given 2022
+                // guidance of 18% to 20%` over an aspiration `in excess of 10%`), as for
+                // a value.
+                guidance && f.high.is_some(),
                 authority(f, call),
                 std::cmp::Reverse(*i),
             )

@@ -895,6 +895,7 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| ends_with_word(before, w))
+            || self.forecast_noun_after(p.end)
             || self.mentions.iter().any(|x| {
                 // `2021 revenue`, `2020 Pinnacle West consolidated earnings`: a metric
                 // after it, with at most a name and qualifiers between.
@@ -907,6 +908,21 @@ impl<'a> Sentence<'a> {
                         })
                     }
             })
+    }
+
+    /// `our 2020 financial guidance`, `the 2021 outlook`, `our 2022 capital budget`: a
+    /// forecast noun right after a year (a qualifier or two between) says what period
+    /// the forecast is of.
+    fn forecast_noun_after(&self, end: usize) -> bool {
+        let mut words = self.words_iter(end, self.text.len()).take(3);
+        words
+            .find(|w| {
+                !matches!(
+                    *w,
+                    "financial" | "earnings" | "annual" | "full-year" | "capital" | "operating"
+                )
+            })
+            .is_some_and(|w| matches!(w, "guidance" | "outlook" | "forecast" | "budget" | "plan" | "targets"))
     }
 
     /// True when the phrase follows a comparison word (`compared with the second quarter

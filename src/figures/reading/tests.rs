@@ -2131,3 +2131,29 @@ fn an_increase_in_a_metric_to_a_figure_is_the_new_level() {
     assert!(!figure(&figs, "$0.13").change);
     assert!(figure(&figs, "$5 million").change);
 }
+
+#[test]
+fn a_year_before_the_word_guidance_dates_the_forecast() {
+    // OGS: `our 2020 financial guidance` had dated the year's ranges as next quarter's.
+    let figs = figures_of(&[
+        "Yesterday, we announced that we updated our 2024 financial guidance, with net income and earnings per diluted share expected to be near the upper end of the ranges, which are $186 million to $198 million for net income, and $3.44 to $3.68 for earnings per share.",
+    ]);
+    assert_eq!(figure(&figs, "$3.44 to $3.68").period.key(), "2024");
+    assert_eq!(figure(&figs, "$186 million to $198 million").period.key(), "2024");
+}
+
+#[test]
+fn a_forecast_change_given_as_a_range_leads_its_row() {
+    // AXP: an aspiration `in excess of 10%` had stood beside the year's guidance.
+    let figs = figures_of(&[
+        "In 2025, we aspire to achieve revenue growth in excess of 10%.",
+        "We have given 2025 guidance of revenue growth of 18% to 20%.",
+    ]);
+    let row = figs.headline.iter().find(|r| r.label == "Revenue guidance");
+    assert_eq!(
+        row.map(|r| r.change.as_str()),
+        Some("+18% – +20%"),
+        "{:?}",
+        figs.headline
+    );
+}
