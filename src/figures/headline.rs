@@ -633,8 +633,9 @@ fn tolerance(f: &Figure) -> u64 {
 /// The change shown beside the value: the one stated with it (its `of` is the value or a
 /// restatement of it), else one from the same paragraph, else the most authoritative;
 /// year-over-year before sequential; a percentage first, points or basis points for a
-/// ratio; for guidance, a range first. A change stated with another value never stands beside this one: `7%` with
-/// the `−50 bps` said of `13.4%` would be a wrong statement.
+/// ratio; for guidance, a range first; written as precisely as any statement of it. A
+/// change stated with another value never stands beside this one: `7%` with the `−50
+/// bps` said of `13.4%` would be a wrong statement.
 fn change_for<'f>(
     list: &[&'f Figure],
     value: Option<&Figure>,
@@ -658,7 +659,7 @@ fn change_for<'f>(
         Measure::Ratio => matches!(f.unit, Unit::BasisPoints | Unit::Points),
         _ => f.unit == Unit::Percent,
     };
-    changes
+    let best = changes
         .iter()
         .enumerate()
         .max_by_key(|(i, f)| {
@@ -688,7 +689,21 @@ fn change_for<'f>(
                 std::cmp::Reverse(*i),
             )
         })
-        .map(|(_, f)| *f)
+        .map(|(_, f)| *f)?;
+    // Written as precisely as any statement of the same change (`15% year-over-year
+    // revenue growth` in the opening, `revenue was up 15.4%` in the CFO's review).
+    let precise = changes
+        .iter()
+        .copied()
+        .filter(|f| {
+            f.agrees_with(best)
+                && f.unit == best.unit
+                && f.direction == best.direction
+                && f.comparison == best.comparison
+                && tolerance(f) < tolerance(best)
+        })
+        .min_by_key(|f| tolerance(f));
+    Some(precise.unwrap_or(best))
 }
 
 fn mentions_of(shown: &Figure, list: &[&Figure]) -> Vec<String> {

@@ -2157,3 +2157,19 @@ fn a_forecast_change_given_as_a_range_leads_its_row() {
         figs.headline
     );
 }
+
+#[test]
+fn a_row_shows_its_change_as_precisely_as_it_was_stated() {
+    // FUL: the opening's `15%` had stood for the CFO's `15.4%`.
+    let figs = figures_of(&[
+        "Last evening, we reported strong third quarter results, including 15% year-over-year revenue growth.",
+        "For the quarter, revenue was up 15.4% versus the same period last year.",
+    ]);
+    let row = figs.headline.iter().find(|r| r.label == "Revenue");
+    assert_eq!(
+        row.map(|r| r.change.as_str()),
+        Some("+15.4% YoY"),
+        "{:?}",
+        figs.headline
+    );
+}
