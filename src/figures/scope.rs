@@ -1423,7 +1423,12 @@ pub fn before(text: &str, metric_start: usize, names: &Names) -> Qualifiers {
             break;
         }
         if NOVEL.contains(&lower.as_str()) {
-            q.novel = true;
+            // `a new record revenue`: praise, not an amount added.
+            let praise = lower == "new"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("record") || w.eq_ignore_ascii_case("all-time"));
+            q.novel |= !praise;
             continue;
         }
         if !w.chars().any(char::is_alphanumeric) {

@@ -50,7 +50,9 @@ impl Mention {
             negative: loss,
             // `new revenue` is revenue added; `the new revenue guidance` is a forecast
             // renewed, of the whole company's revenue.
-            scope: if before.item || (before.novel && !news && !forecast_after(&text[end..])) {
+            scope: if before.item
+                || (before.novel && !news && !forecast_after(&text[end..]) && !record_after(&text[end..]))
+            {
                 Scope::Item
             } else {
                 Scope::Total
@@ -252,6 +254,14 @@ pub(super) fn merge_adjacent(mentions: &mut Vec<Mention>, text: &str) {
             i += 1;
         }
     }
+}
+
+/// `a new earnings per share record`: the metric's words followed by `record`, praise of
+/// the figure, not an amount added.
+fn record_after(after: &str) -> bool {
+    let after = after.trim_start();
+    after.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("record"))
+        && !after[6..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// A metric named as a deduction from another amount (`taxable income net of preferred

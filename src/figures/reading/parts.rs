@@ -680,9 +680,23 @@ impl<'a> Sentence<'a> {
     pub(super) fn hypothetical(&self, start: usize) -> bool {
         let (clause_start, _) = self.clause(start);
         let lower = &self.lower[clause_start..start];
-        let would = ["would have", "would've", "would be", "could have", "might have"]
+        // `this adjusted diluted earnings per share guidance would be $0.45 to $0.47` (on
+        // a post-split basis): a forecast restated, still the forecast.
+        // Not a what-if about the forecast (`If exchange rates were …, our revenue guidance
+        // range would be $90 million higher`, `… would be $0.53 higher, excluding …`).
+        let what_if = self.lower.starts_with("if ")
+            || self.lower.contains(" if ")
+            || self.figs.iter().find(|f| f.0 == start).is_some_and(|f| {
+                let after = self.lower[f.1..].trim_start();
+                ["higher", "lower", "more", "less", "better", "worse"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+            });
+        let restated_forecast = !what_if && ["guidance", "outlook", "forecast"].iter().any(|w| lower.contains(w));
+        let would = ["would have", "would've", "could have", "might have"]
             .iter()
-            .any(|w| lower.contains(w));
+            .any(|w| lower.contains(w))
+            || lower.contains("would be") && !restated_forecast;
         // `Excluding special items, we would have reported $0.70 per share`: the figure
         // without the items, an adjusted result, not a hypothesis.
         would && !self.excluding_before(start) || conditional(lower)

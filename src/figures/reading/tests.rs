@@ -2173,3 +2173,19 @@ fn a_row_shows_its_change_as_precisely_as_it_was_stated() {
         figs.headline
     );
 }
+
+#[test]
+fn a_forecast_restated_or_praised_is_still_the_forecast() {
+    let figs = figures_of(&[
+        "Based on our updated forecast, we plan for a new earnings per share record of between $2.57 and $2.73.",
+        "I would just note that on a post-split basis, this adjusted diluted earnings per share guidance would be $0.45 to $0.47.",
+        "If exchange rates were at the same level as when we gave guidance last quarter, our fourth quarter revenue guidance range would be $90 million higher.",
+        "We added new revenue of $5 million.",
+    ]);
+    // DCI, APH: both had been read as parts and left the table.
+    assert_eq!(figure(&figs, "between $2.57 and $2.73").scope, Scope::Total);
+    assert_eq!(figure(&figs, "$0.45 to $0.47").scope, Scope::Total);
+    // A what-if about the forecast stays one.
+    assert_eq!(figure(&figs, "$90 million").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$5 million").scope, Scope::Item);
+}
