@@ -270,7 +270,7 @@ const BUILTIN: &[Builtin] = &[
     Builtin {
         per_share: Some("EPS"),
         loss: Some("net loss"),
-        loss_phrases: &["net loss", "net losses", "net loss attributable"],
+        loss_phrases: &["net loss", "net losses"],
         based: &[
             ("core income", Basis::Core),
             ("core earnings", Basis::Core),

@@ -599,6 +599,9 @@ impl<'a> Sentence<'a> {
             r.scope = Scope::Item;
         }
         r.negative |= !r.change && (self.negative_before(start) || earned == Some(true));
+        // `we reported a loss of $25.2 million or $0.73 per diluted share`: the per-share
+        // restatement of a loss is a loss per share.
+        r.negative |= !r.change && per_share.is_some() && self.restates_previous(i) && self.loss_before(i - 1);
         self.decide_kind(ctx, discourse, i, &mut r, out);
         // A result restated at constant currency is a what-if; a forecast at constant
         // rates (`assuming … constant exchange rates, we expect`) is the forecast.

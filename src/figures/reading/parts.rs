@@ -848,6 +848,18 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// `a loss of $25.2 million`, `we lost $25.2 million`: figure `j` is stated as a loss
+    /// (one loss, not `credit losses`).
+    pub(super) fn loss_before(&self, j: usize) -> bool {
+        let (clause_start, _) = self.clause(self.figs[j].0);
+        let words = self.words_of(clause_start, self.figs[j].0);
+        match words.as_slice() {
+            [.., "lost"] => true,
+            [.., article, "loss", "of"] => matches!(*article, "a" | "net" | "the"),
+            _ => false,
+        }
+    }
+
     pub(super) fn negative_before(&self, start: usize) -> bool {
         let before = self.text[..start].trim_end();
         self.cues

@@ -2189,3 +2189,16 @@ fn a_forecast_restated_or_praised_is_still_the_forecast() {
     assert_eq!(figure(&figs, "$90 million").scope, Scope::Item);
     assert_eq!(figure(&figs, "$5 million").scope, Scope::Item);
 }
+
+#[test]
+fn a_loss_restated_per_share_is_a_loss_per_share() {
+    // Ashford, VLO, PMT, MFA, OIS: the tables had shown these losses as positive EPS.
+    let figs = figures_of(&[
+        "For the third quarter, we reported a net loss attributable to common stockholders of $25.2 million or $0.73 per diluted share.",
+        "For the quarter, we reported a loss of $18.1 million or $0.44 per diluted share.",
+    ]);
+    assert_eq!(label(&figs, "$25.2 million").as_deref(), Some("Net loss"));
+    assert_eq!(label(&figs, "$0.73").as_deref(), Some("Loss per share"));
+    assert_eq!(figure(&figs, "$0.73").value, Some(-0.73));
+    assert_eq!(label(&figs, "$0.44").as_deref(), Some("Loss per share"));
+}
