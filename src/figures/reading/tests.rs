@@ -2202,3 +2202,16 @@ fn a_loss_restated_per_share_is_a_loss_per_share() {
     assert_eq!(figure(&figs, "$0.73").value, Some(-0.73));
     assert_eq!(label(&figs, "$0.44").as_deref(), Some("Loss per share"));
 }
+
+#[test]
+fn what_adds_to_a_metric_or_moves_it_in_the_present_is_a_part() {
+    let figs = figures_of(&[
+        "Our growth is comprised of a 3.75% improvement in our same-property NOI and that adds $0.35 per share.",
+        "A change in our assumption for short-term rates of 50 basis points either way impacts our projected earnings by $0.06 per share.",
+        "First, organic growth is now expected to add nearly $1.6 billion in sales.",
+    ]);
+    // BXP's and DAN's tables had shown these as EPS and revenue guidance.
+    for text in ["$0.35", "$0.06", "$1.6 billion"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Item, "{text}");
+    }
+}

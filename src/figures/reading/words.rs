@@ -474,6 +474,12 @@ pub(super) const AGENT_VERBS: &[&str] = &[
     "depressed",
     "improved",
     "benefited",
+    // `A change in our assumption for short-term rates … impacts our projected earnings
+    // by $0.06 per share`: a sensitivity, in the present tense.
+    "impacts",
+    "affects",
+    "reduces",
+    "lowers",
 ];
 
 /// The same verbs in the base form, after a modal (`the change will again impact our
@@ -546,6 +552,9 @@ pub(super) const PART_VERBS: &[&str] = &[
     "lost",
     "added",
     "adding",
+    // `that adds $0.35 per share`, `expected to add about $200 million in sales`.
+    "adds",
+    "add",
     "reduced",
     "hurt",
     "affected",
