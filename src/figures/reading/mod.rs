@@ -451,9 +451,20 @@ impl<'a> Sentence<'a> {
         let fitted = match mention.and_then(|x| x.metric).or(continued.and_then(|c| c.metric)) {
             Some(_) if mention.is_some_and(|x| self.bare_percentage_before_amount(ctx, i, x)) => None,
             Some(id) => self.fit(ctx, i, id, per_share),
-            None if per_share.is_some() && self.earned_before(start) => {
-                ctx.vocabulary.id("EPS").and_then(|id| self.fit(ctx, i, id, per_share))
-            }
+            // `finish the quarter at $1.77 per share in FFO and raise annual guidance to
+            // $6.93 per share`: the per-share earnings measure the sentence named before
+            // (not a balance such as book value per share), else EPS.
+            None if per_share.is_some() && self.earned_before(start) => out[..i]
+                .iter()
+                .rev()
+                .flatten()
+                .filter_map(|r| r.metric)
+                .find(|id| {
+                    let def = ctx.vocabulary.def(*id);
+                    def.measure == Measure::PerShare && def.tier == Tier::Earnings
+                })
+                .or_else(|| ctx.vocabulary.id("EPS"))
+                .and_then(|id| self.fit(ctx, i, id, per_share)),
             // `Capital One earned $3.3 billion`: the bottom line.
             None if earned.is_some() => ctx
                 .vocabulary

@@ -2215,3 +2215,17 @@ fn what_adds_to_a_metric_or_moves_it_in_the_present_is_a_part() {
         assert_eq!(figure(&figs, text).scope, Scope::Item, "{text}");
     }
 }
+
+#[test]
+fn an_unnamed_per_share_forecast_is_of_the_earnings_measure_the_sentence_named() {
+    // Eastgroup: the REIT's FFO guidance had been labelled EPS.
+    let figs = figures_of(&[
+        "I'm happy to finish the quarter at $1.77 per share in FFO and raise annual guidance to $6.93 per share.",
+        "Book value per share declined $1.32, principally from economic losses on the portfolio of $48 million or $1.49 per common share.",
+        "We raised our annual guidance to $2.10 per share.",
+    ]);
+    assert_eq!(label(&figs, "$6.93").as_deref(), Some("FFO per share"));
+    // A balance per share names no earnings.
+    assert_ne!(label(&figs, "$1.49").as_deref(), Some("Book value per share"));
+    assert_eq!(label(&figs, "$2.10").as_deref(), Some("EPS"));
+}
