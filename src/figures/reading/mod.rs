@@ -610,9 +610,13 @@ impl<'a> Sentence<'a> {
             r.scope = Scope::Item;
         }
         r.negative |= !r.change && (self.negative_before(start) || earned == Some(true));
-        // `we reported a loss of $25.2 million or $0.73 per diluted share`: the per-share
+        // `we reported a loss of $25.2 million or $0.73 per diluted share`, `GAAP earnings
+        // were negative $63.4 million or $0.52 per common share`: the per-share
         // restatement of a loss is a loss per share.
-        r.negative |= !r.change && per_share.is_some() && self.restates_previous(i) && self.loss_before(i - 1);
+        r.negative |= !r.change
+            && per_share.is_some()
+            && self.restates_previous(i)
+            && (self.loss_before(i - 1) || out[i - 1].as_ref().is_some_and(|p| p.negative && !p.change));
         self.decide_kind(ctx, discourse, i, &mut r, out);
         // A result restated at constant currency is a what-if; a forecast at constant
         // rates (`assuming … constant exchange rates, we expect`) is the forecast.

@@ -862,9 +862,17 @@ impl<'a> Sentence<'a> {
 
     pub(super) fn negative_before(&self, start: usize) -> bool {
         let before = self.text[..start].trim_end();
+        // `net income excluding all investment gains and losses of $124 million`: both
+        // ways, no sign.
+        let both_ways = |s: usize| {
+            let head = self.lower[..s].trim_end();
+            ["gains and", "gains or", "gain and", "gain or"]
+                .iter()
+                .any(|w| head.ends_with(w))
+        };
         self.cues
             .iter()
-            .any(|(_, e, c)| *c == Cue::Negative && *e == before.len())
+            .any(|(s, e, c)| *c == Cue::Negative && *e == before.len() && !both_ways(*s))
             || before.ends_with('-')
             || before.ends_with('−')
     }

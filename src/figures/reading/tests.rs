@@ -2229,3 +2229,16 @@ fn an_unnamed_per_share_forecast_is_of_the_earnings_measure_the_sentence_named()
     assert_ne!(label(&figs, "$1.49").as_deref(), Some("Book value per share"));
     assert_eq!(label(&figs, "$2.10").as_deref(), Some("EPS"));
 }
+
+#[test]
+fn a_negative_level_restated_per_share_is_a_loss_per_share_and_gains_and_losses_have_no_sign() {
+    let figs = figures_of(&[
+        "Our GAAP earnings were negative $63.4 million or $0.52 per common share.",
+        "We announced net income excluding all investment gains and losses of $124 million or $0.42 per share.",
+    ]);
+    // MFA, Great Ajax (Refinitiv): positive EPS beside a net loss.
+    assert_eq!(figure(&figs, "$0.52").value, Some(-0.52));
+    // ORI: an exclusion of gains and losses had made the net income a loss.
+    assert_eq!(figure(&figs, "$124 million").value, Some(124_000_000.0));
+    assert_eq!(figure(&figs, "$0.42").value, Some(0.42));
+}
