@@ -1214,6 +1214,11 @@ const NOT_METRICS: &[&str] = &[
     "point of sale",
     "asset sales",
     "land sales",
+    // `over $110 million in sales transactions` (of properties), `the 8.5% occupancy
+    // cost ratio` (a tenant's rent over its sales).
+    "sales transactions",
+    "occupancy cost",
+    "occupancy costs",
     "interest income",
     "other income",
     "income tax",

@@ -703,11 +703,20 @@ impl<'a> Sentence<'a> {
     }
 
     /// A figure summed over a span longer than the call's period (`Since its inception,
-    /// the Clean Start product has generated over $19 million in revenue`): no result of
+    /// the Clean Start product has generated over $19 million in revenue`, `since initial
+    /// public offering, the company has declared $64.33 in dividends`): no result of
     /// the quarter. (Not `to date`: `Based on our performance to date, we expect …`
     /// qualifies the forecast, not its figure.)
     pub(super) fn cumulative(&self, start: usize) -> bool {
-        const SINCE: [&str; 4] = ["inception", "launch", "introduction", "founding"];
+        const SINCE: [&str; 7] = [
+            "inception",
+            "launch",
+            "introduction",
+            "founding",
+            "initial public offering",
+            "ipo",
+            "going public",
+        ];
         self.lower[..start].match_indices("since ").any(|(at, w)| {
             let next = self.lower[at + w.len()..].trim_start();
             let next = ["its ", "the ", "our ", "their "]

@@ -2242,3 +2242,18 @@ fn a_negative_level_restated_per_share_is_a_loss_per_share_and_gains_and_losses_
     assert_eq!(figure(&figs, "$124 million").value, Some(124_000_000.0));
     assert_eq!(figure(&figs, "$0.42").value, Some(0.42));
 }
+
+#[test]
+fn sums_since_listing_sensitivities_and_look_alike_phrases_are_no_results() {
+    let figs = figures_of(&[
+        "And since initial public offering, the company has declared $64.33 in dividends per share.",
+        "Rising rates will weigh on core FFO per share by approximately $0.02 for full year 2024.",
+        "We also have the 8.5% occupancy cost ratio that Steve referenced.",
+        "We completed over $110 million in sales transactions during the quarter.",
+    ]);
+    // Orchid, National Storage, Tanger, Brixmor (Refinitiv) had shown each as a row.
+    assert_eq!(figure(&figs, "$64.33").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$0.02").scope, Scope::Item);
+    assert_eq!(label(&figs, "8.5%"), None);
+    assert_eq!(label(&figs, "$110 million"), None);
+}

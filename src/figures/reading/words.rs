@@ -480,13 +480,16 @@ pub(super) const AGENT_VERBS: &[&str] = &[
     "affects",
     "reduces",
     "lowers",
+    // `will weigh on core FFO per share by approximately $0.02`.
+    "weighed",
+    "weighs",
 ];
 
 /// The same verbs in the base form, after a modal (`the change will again impact our
 /// second quarter revenue by $25 million`, `is expected to lower net income by`; not
 /// the noun in `the impact of … revenue increased by 25%`).
 pub(super) const AGENT_VERBS_AFTER_MODAL: &[&str] = &[
-    "impact", "affect", "hurt", "dilute", "lower", "reduce", "pressure", "depress", "benefit",
+    "impact", "affect", "hurt", "dilute", "lower", "reduce", "pressure", "depress", "benefit", "weigh",
 ];
 
 /// Words a base-form verb of [`AGENT_VERBS_AFTER_MODAL`] follows.
