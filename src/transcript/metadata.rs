@@ -37,6 +37,13 @@ pub fn fill_missing(call: &mut Call, head: &str, file: &Path) {
         meta.year = found.year;
         meta.quarter = found.quarter;
     }
+    // Last, the period a speaker named first (see `Meta::period_guess`).
+    if meta.quarter.is_none()
+        && let Some((year, quarter)) = meta.period_guess.take()
+    {
+        meta.year = meta.year.or(year);
+        meta.quarter = quarter;
+    }
     if let Some(english) = english
         && !meta.company_aliases.contains(&english)
     {

@@ -62,6 +62,12 @@ pub struct Meta {
     /// The file's encoding when it was not UTF-8 (e.g. `windows-1252`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// A period (year, quarter) read from the speech rather than a title or header: the
+    /// first one a speaker names, which may be a comparison's or a forecast's (`start
+    /// this quarter in Q4 2022`, `compared to the third quarter of 2021`). Used only
+    /// where no title, welcome, front matter or file name says the period.
+    #[serde(skip)]
+    pub period_guess: Option<(Option<i32>, Option<u8>)>,
 }
 
 impl Meta {

@@ -105,6 +105,7 @@ pub fn parse(lines: &Lines<'_>) -> Call {
     let roster = roster(lines);
     let mut b = CallBuilder::with_roster(roster.clone());
     let mut meta = Meta::default();
+    let mut guess = Meta::default();
     if let Some(p) = roster.people().iter().find(|p| p.role == Role::Executive) {
         meta.company = p.affiliation.clone().unwrap_or_default();
     }
@@ -199,8 +200,8 @@ pub fn parse(lines: &Lines<'_>) -> Call {
                 if let Some(intro) = find_introduction(t) {
                     introduced = Some(intro.name);
                 }
-                if meta.quarter.is_none() {
-                    common::read_period(&mut meta, t);
+                if guess.quarter.is_none() {
+                    common::read_period(&mut guess, t);
                 }
                 match paragraph.as_mut() {
                     Some(p) => {
@@ -219,15 +220,16 @@ pub fn parse(lines: &Lines<'_>) -> Call {
     }
     flush(&mut b, &mut paragraph);
     let mut call = b.finish(NAME, meta);
-    // Wrapped lines split "second quarter 2025"; read the period from whole paragraphs.
+    // What the speech says is only a guess at the call's period (the file name or a
+    // welcome outranks it): the first period a speaker names may be a comparison's.
+    // Wrapped lines split "second quarter 2025"; read it from whole paragraphs too.
     if call.meta.quarter.is_none() {
-        let found = call.turns.iter().flat_map(|t| &t.paragraphs).take(10).find_map(|p| {
-            let mut m = Meta::default();
-            common::read_period(&mut m, &p.text).then_some((m.year, m.quarter))
+        call.meta.period_guess = guess.quarter.map(|_| (guess.year, guess.quarter)).or_else(|| {
+            call.turns.iter().flat_map(|t| &t.paragraphs).take(10).find_map(|p| {
+                let mut m = Meta::default();
+                common::read_period(&mut m, &p.text).then_some((m.year, m.quarter))
+            })
         });
-        if let Some((year, quarter)) = found {
-            (call.meta.year, call.meta.quarter) = (year, quarter);
-        }
     }
     call
 }
@@ -339,7 +341,7 @@ mod tests {
         assert_eq!(call.turns[1].label, "Ada Brook / Fernhill Holdings Inc. - CEO");
         assert_eq!(call.qa_start(), Some(2));
         assert_eq!(call.speaker("leo-marsh").unwrap().role, Role::Analyst);
-        assert_eq!((call.meta.year, call.meta.quarter), (Some(2023), Some(2)));
+        assert_eq!(call.meta.period_guess, Some((Some(2023), Some(2))));
         assert_eq!(call.meta.company, "Fernhill Holdings Inc.");
     }
 }
