@@ -1282,12 +1282,12 @@ fn is_past(c: &Cue) -> bool {
     matches!(c, Cue::Past | Cue::Up { past: true } | Cue::Down { past: true })
 }
 
-/// `'s` (or `’s`) and nothing else: the words before it own what follows.
 /// True for a period wholly after the call's: not even its first part has results.
 fn not_begun(ctx: &Context<'_>, p: &Period) -> bool {
     ctx.call.is_future(p) && ctx.call.so_far(*p).is_none()
 }
 
+/// `'s` (or `’s`) and nothing else: the words before it own what follows.
 fn possessive(gap: &str) -> bool {
     matches!(gap.trim(), "'s" | "’s")
 }

@@ -364,6 +364,7 @@ impl<'a> Sentence<'a> {
 
     /// A basis stated for the figure: the last one before it in the sentence (`On a GAAP
     /// basis, …`), or one after it in its clause (`… excluding items`).
+    ///
     /// A basis said right after an earlier figure is that figure's, and of a change
     /// said right after it (`$4.02 on a reported basis, down approximately 3%`), but
     /// not of another level (`level`) or a change of another figure: `$0.83 on an
@@ -449,10 +450,8 @@ impl<'a> Sentence<'a> {
             .any(|(_, _, c)| *c == Cue::ConstantCurrency)
     }
 
-    /// A basis word right after the figure (`$0.94 adjusted`, `$1.10 per share
-    /// excluding items`).
-    /// `on a non-GAAP basis $16.35 to $16.45`, `an adjusted $1.44`: the basis said right
-    /// before the figure.
+    /// The basis said right before the figure: `on a non-GAAP basis $16.35 to $16.45`,
+    /// `an adjusted $1.44`.
     pub(super) fn basis_right_before(&self, i: usize) -> Option<Basis> {
         let start = self.figs[i].0;
         let from = i.checked_sub(1).map_or(0, |j| self.figs[j].1);
@@ -680,10 +679,21 @@ impl<'a> Sentence<'a> {
     pub(super) fn hypothetical(&self, start: usize) -> bool {
         let (clause_start, _) = self.clause(start);
         let lower = &self.lower[clause_start..start];
-        // `this adjusted diluted earnings per share guidance would be $0.45 to $0.47` (on
-        // a post-split basis): a forecast restated, still the forecast.
-        // Not a what-if about the forecast (`If exchange rates were …, our revenue guidance
-        // range would be $90 million higher`, `… would be $0.53 higher, excluding …`).
+        let would = ["would have", "would've", "could have", "might have"]
+            .iter()
+            .any(|w| lower.contains(w))
+            || lower.contains("would be") && !self.restated_forecast(lower, start);
+        // `Excluding special items, we would have reported $0.70 per share`: the figure
+        // without the items, an adjusted result, not a hypothesis.
+        would && !self.excluding_before(start) || conditional(lower)
+    }
+
+    /// `this adjusted diluted earnings per share guidance would be $0.45 to $0.47` (on a
+    /// post-split basis): a forecast restated, still the forecast; `lower` is its clause
+    /// up to the figure at `start`. Not a what-if about the forecast (`If exchange rates
+    /// were …, our revenue guidance range would be $90 million higher`, `… would be $0.53
+    /// higher, excluding …`).
+    fn restated_forecast(&self, lower: &str, start: usize) -> bool {
         let what_if = self.lower.starts_with("if ")
             || self.lower.contains(" if ")
             || self.figs.iter().find(|f| f.0 == start).is_some_and(|f| {
@@ -692,14 +702,7 @@ impl<'a> Sentence<'a> {
                     .iter()
                     .any(|w| after.starts_with(w))
             });
-        let restated_forecast = !what_if && ["guidance", "outlook", "forecast"].iter().any(|w| lower.contains(w));
-        let would = ["would have", "would've", "could have", "might have"]
-            .iter()
-            .any(|w| lower.contains(w))
-            || lower.contains("would be") && !restated_forecast;
-        // `Excluding special items, we would have reported $0.70 per share`: the figure
-        // without the items, an adjusted result, not a hypothesis.
-        would && !self.excluding_before(start) || conditional(lower)
+        !what_if && ["guidance", "outlook", "forecast"].iter().any(|w| lower.contains(w))
     }
 
     /// A figure summed over a span longer than the call's period (`Since its inception,
