@@ -1219,6 +1219,8 @@ const NOT_METRICS: &[&str] = &[
     "sales transactions",
     "occupancy cost",
     "occupancy costs",
+    // `less the debt service of $3.3 million`: payments on debt, not debt.
+    "debt service",
     "interest income",
     "other income",
     "income tax",

@@ -2250,10 +2250,12 @@ fn sums_since_listing_sensitivities_and_look_alike_phrases_are_no_results() {
         "Rising rates will weigh on core FFO per share by approximately $0.02 for full year 2024.",
         "We also have the 8.5% occupancy cost ratio that Steve referenced.",
         "We completed over $110 million in sales transactions during the quarter.",
+        "Our total burn rate, including debt service, was approximately $17 million.",
     ]);
     // Orchid, National Storage, Tanger, Brixmor (Refinitiv) had shown each as a row.
     assert_eq!(figure(&figs, "$64.33").scope, Scope::Item);
     assert_eq!(figure(&figs, "$0.02").scope, Scope::Item);
     assert_eq!(label(&figs, "8.5%"), None);
     assert_eq!(label(&figs, "$110 million"), None);
+    assert_ne!(label(&figs, "$17 million").as_deref(), Some("Debt"));
 }
