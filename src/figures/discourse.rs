@@ -72,7 +72,7 @@ static TOPIC_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static INITIAL_NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at|(?P<topic>Starting\s+with|Beginning\s+with|Turning\s+to|Moving\s+to))\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4}(?:\s+[a-z][\w-]*)?)(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform|sector)|(?P<plain>[a-z][a-z-]+)|(?P<brand>[a-z]+[A-Z][\w-]*))\s*,",
+        r"^(?:(?:Moving|Turning|Shifting|Now|Next|Finally|Switching)[^,]{0,40},\s*)?(?:In|in|For|for|Within|within|At|at|(?P<topic>Starting\s+with|Beginning\s+with|Turning\s+to|Moving\s+to))\s+(?:(?:the|our)\s+)?(?:(?P<name>[A-Z][\w&.'-]*(?:\s+(?:&|and|[A-Z][\w&.'-]*)){0,4}(?:\s+[a-z][\w-]*)?)(?:\s+(?:segment|business|division))?|(?P<lower>[\w&.'-]+(?:\s+[\w&.'-]+){0,3})\s+(?:segment|business|division|category|region|unit|brand|platform|sector)|(?P<plain>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)|(?P<brand>[a-z]+[A-Z][\w-]*))\s*,",
     )
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
@@ -318,10 +318,20 @@ pub fn sentence_segment(sentence: &str) -> Option<String> {
     }
     // `In education, we reported revenue of …`: a lowercase word names a line only when
     // it is one (not `In addition,`).
+    // Two such words too (`In display technology, second-quarter sales were …`).
     if let Some(plain) = c.name("plain") {
-        let word = plain.as_str();
-        return (crate::figures::scope::names_a_line(word) && is_name(word) && !is_generic_topic(word))
-            .then(|| word.to_string());
+        let words = plain.as_str();
+        // Not a place on a slide, a level of the company or a horizon (`In the top right,`,
+        // `At the corporate level,`, `In the medium term,`), nor a metric's own noun
+        // (`our recurring revenues`).
+        let each_names_a_line = words.split_whitespace().all(crate::figures::scope::names_a_line)
+            && !words.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "top" | "bottom" | "left" | "right" | "side" | "level" | "term" | "end" | "hand" | "line"
+                ) || crate::figures::scope::is_metric_noun(w)
+            });
+        return (each_names_a_line && is_name(words) && !is_generic_topic(words)).then(|| words.to_string());
     }
     let name = trim_name(
         c.name("name")
@@ -752,6 +762,24 @@ mod tests {
             Some("international".into())
         );
         assert_eq!(sentence_segment("In addition, revenue grew."), None);
+        // Two lowercase words naming a line (GLW, NOC, CVS), not a place on a slide, a
+        // level of the company, a horizon or a metric's own noun.
+        assert_eq!(
+            sentence_segment("In optical communications, fourth-quarter sales were $976 million."),
+            Some("optical communications".into())
+        );
+        assert_eq!(
+            sentence_segment("At defense systems, sales decreased by 24% in the quarter."),
+            Some("defense systems".into())
+        );
+        for opener in [
+            "In the top right, adjusted EBITDA increased $103 million.",
+            "At the corporate level, we generated $55.3 million of adjusted EBITDA.",
+            "In the medium term, we target a margin of 15%.",
+            "In other words, revenue grew 5%.",
+        ] {
+            assert_eq!(sentence_segment(opener), None, "{opener}");
+        }
         assert_eq!(
             sentence_segment("In education, we reported revenue of $212.2 million."),
             Some("education".into())

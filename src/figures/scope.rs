@@ -1520,6 +1520,11 @@ fn is_segment_name(words: &[&str], sentence_initial: bool, known: &[String]) -> 
     })
 }
 
+/// True for a noun that heads metrics' names ([`METRIC_NOUNS`]), singular or plural.
+pub fn is_metric_noun(lower: &str) -> bool {
+    METRIC_NOUNS.contains(&lower) || lower.strip_suffix('s').is_some_and(|s| METRIC_NOUNS.contains(&s))
+}
+
 /// Nouns that head metrics' names: alone before a metric they are part of a phrase the
 /// vocabulary does not know, not a segment.
 const METRIC_NOUNS: &[&str] = &[
