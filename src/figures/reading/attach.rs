@@ -605,6 +605,9 @@ impl<'a> Sentence<'a> {
             // (a return, a tax rate); it is the amount metric's change only where its
             // clause says something changed or compares.
             (Measure::Growth, Unit::Percent) => true,
+            // `Net turnover for the third quarter was 51% versus 47% last year`: a rate
+            // set against last year's rate, no growth of the amount.
+            (_, Unit::Percent) if self.rate_against_rate(i) || i > 0 && self.rate_against_rate(i - 1) => return None,
             (_, Unit::Percent) if self.signals_change(i) => true,
             (Measure::Amount, Unit::Currency(_) | Unit::Number)
             | (Measure::Count | Measure::Volume, Unit::Count | Unit::Number)
@@ -618,6 +621,19 @@ impl<'a> Sentence<'a> {
             change,
             basis: None,
         })
+    }
+
+    /// A percentage with no direction of its own, set against another percentage
+    /// (`was 51% versus 47% last year`).
+    fn rate_against_rate(&self, i: usize) -> bool {
+        let Some(next) = self.figs.get(i + 1) else {
+            return false;
+        };
+        let gap = self.lower[self.figs[i].1..next.0].trim();
+        matches!(gap, "versus" | "vs." | "vs" | "compared to" | "compared with")
+            && next.2.low.unit.is_percentage()
+            && self.direction(i).is_none()
+            && !self.moves(i)
     }
 
     /// The next figure restates figure `i` per share (`$48.9 or $0.32 per diluted share`).

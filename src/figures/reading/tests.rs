@@ -2259,3 +2259,18 @@ fn sums_since_listing_sensitivities_and_look_alike_phrases_are_no_results() {
     assert_eq!(label(&figs, "$110 million"), None);
     assert_ne!(label(&figs, "$17 million").as_deref(), Some("Debt"));
 }
+
+#[test]
+fn a_rate_set_against_last_years_rate_is_no_growth_of_the_amount() {
+    let figs = figures_of(&[
+        "As a percent of net sales, our SG&A was 35% compared to 32.7% in the prior year quarter.",
+        "Net turnover for the third quarter was 51% versus 47% last year.",
+        "Revenue grew 5% versus 3% last year.",
+    ]);
+    // Ratios of another amount, not growth of SG&A or of revenue.
+    for text in ["35%", "32.7%", "51%", "47%"] {
+        assert_eq!(label(&figs, text), None, "{text}");
+    }
+    assert!(figure(&figs, "5%").change);
+    assert_eq!(label(&figs, "5%").as_deref(), Some("Revenue"));
+}
