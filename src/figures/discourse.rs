@@ -621,6 +621,13 @@ pub fn contains_ignore_case(hay: &str, needle: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// True when `hay` opens with `prefix`, ASCII letters in any case.
+pub fn starts_with_ignore_case(hay: &str, prefix: &str) -> bool {
+    hay.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 impl Discourse {
     /// Remembers a segment the call talks about.
     pub fn see(&mut self, segment: &str) {

@@ -379,7 +379,7 @@ fn marked_unsure(after: &str) -> bool {
     let after = after.trim_start();
     UNSURE_MARKS
         .iter()
-        .any(|m| after.get(..m.len()).is_some_and(|a| a.eq_ignore_ascii_case(m)))
+        .any(|m| discourse::starts_with_ignore_case(after, m))
 }
 
 /// Extracts the figures of `call` with the builtin vocabulary (see [`FigureReader::extract`]).

@@ -260,8 +260,8 @@ pub(super) fn merge_adjacent(mentions: &mut Vec<Mention>, text: &str) {
 /// the figure, not an amount added.
 fn record_after(after: &str) -> bool {
     let after = after.trim_start();
-    after.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("record"))
-        && !after[6..].starts_with(|c: char| c.is_alphanumeric())
+    discourse::starts_with_ignore_case(after, "record")
+        && !after["record".len()..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// A metric named as a deduction from another amount (`taxable income net of preferred
@@ -309,8 +309,8 @@ pub(super) fn per_share_siblings(
 /// True when the words right after a metric make it a forecast's (`revenue guidance`,
 /// `EPS outlook of`).
 fn forecast_after(rest: &str) -> bool {
-    let rest = rest.trim_start().to_ascii_lowercase();
+    let rest = rest.trim_start();
     ["guidance", "outlook", "forecast", "target", "expectation", "range"]
         .iter()
-        .any(|w| rest.starts_with(w))
+        .any(|w| discourse::starts_with_ignore_case(rest, w))
 }
