@@ -272,9 +272,15 @@ fn figures_md_lists_every_builtin_metric() {
     assert!(missing.is_empty(), "FIGURES.md has no row for {missing:?}");
 }
 
-/// Reads a fictional call given as `Speaker: text` turns.
+/// Reads a fictional first-quarter call given as `Speaker: text` turns.
 fn figures_of(turns: &str) -> Figures {
-    let text = format!("---\ntitle: T\ncompany: Rowan Pumps\nticker: ROWN\nyear: 2025\nquarter: 1\n---\n{turns}");
+    figures_of_quarter(turns, 1)
+}
+
+/// Reads a fictional call of the given quarter of 2025.
+fn figures_of_quarter(turns: &str, quarter: u8) -> Figures {
+    let text =
+        format!("---\ntitle: T\ncompany: Rowan Pumps\nticker: ROWN\nyear: 2025\nquarter: {quarter}\n---\n{turns}");
     let doc = callpress::content::parse_document(std::path::Path::new("t.txt"), text).unwrap();
     let mut call = callpress::transcript::parse_document(&doc).unwrap();
     callpress::figures::extract(&mut call)
@@ -363,5 +369,27 @@ fn a_level_that_contradicts_its_base_heads_no_row() {
     assert!(
         figs.figures.iter().any(|f| f.text == "$63.2 million"),
         "still a figure of its paragraph"
+    );
+}
+
+#[test]
+fn a_fourth_quarter_call_shows_the_years_results_after_its_forecasts() {
+    let figs = figures_of_quarter(
+        "Operator: Welcome.\n\nAva Roe: Fourth quarter revenue was $2.1 billion and adjusted earnings per share were $1.21. \
+         For the full year 2025, revenue was $8.3 billion and adjusted earnings per share were $4.10. \
+         For 2026, we expect adjusted earnings per share of $4.40 to $4.60 and capital expenditures of about $300 million.\n",
+        4,
+    );
+    let at = |label: &str, value: &str| {
+        figs.headline
+            .iter()
+            .position(|r| r.label == label && r.value == value)
+            .unwrap_or_else(|| panic!("no row {label} {value}: {:#?}", figs.headline))
+    };
+    let year_revenue = at("Revenue", "$8.3 billion");
+    assert!(at("Revenue", "$2.1 billion") < year_revenue);
+    assert!(
+        at("Capital expenditures guidance", "$300 million") < year_revenue,
+        "what the call says of the coming year comes before the year just ended"
     );
 }

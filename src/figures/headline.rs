@@ -151,6 +151,7 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
         })
         .collect();
     results_beside_their_forecasts(&mut rows);
+    years_after_forecasts(&mut rows, period);
     lead_with_largest_segments(&mut rows);
     rows.sort_by_key(|r| r.0);
     guidance_after_first_results(&mut rows);
@@ -222,6 +223,24 @@ fn results_beside_their_forecasts(rows: &mut [(Rank, f64, Candidate)]) {
     for row in rows.iter_mut() {
         if row.0.group == MEASURE_GROUP && row.2.key.segment.is_none() && forecast.contains(&row.2.metric) {
             row.0.group = COMPANY_GUIDANCE_GROUP;
+        }
+    }
+}
+
+/// A fourth-quarter call's results for the whole year come after what the call
+/// forecasts when it states the quarter's as well: a newsroom leads a year-end call with
+/// the quarter and the coming year. (A metric given only for the year keeps its place.)
+fn years_after_forecasts(rows: &mut [(Rank, f64, Candidate)], period: &CallPeriod) {
+    let current = period.current();
+    let quarterly: Vec<MetricId> = rows
+        .iter()
+        .filter(|r| !r.2.key.guidance && r.2.key.period == current)
+        .map(|r| r.2.key.metric)
+        .collect();
+    for row in rows.iter_mut() {
+        let key = row.2.key;
+        if !key.guidance && key.period != current && quarterly.contains(&key.metric) {
+            row.0.group = row.0.group.max(MEASURE_GROUP);
         }
     }
 }
