@@ -600,6 +600,42 @@ pub fn outlook(sentence: &str, call: &CallPeriod) -> Option<Topic> {
     Some(Topic::Outlook(Some(period)))
 }
 
+/// What a sentence without figures frames as the period of the results that follow, on
+/// a fourth-quarter call, where a passage about the whole year states its figures
+/// without a period (`… combined to deliver outstanding results in 2021.`, then `We more
+/// than doubled adjusted operating income per share to $6.32 per share.`):
+/// `Some(Some(year))` for the call's own year, `Some(None)` for its own quarter (back
+/// from a passage about the year), `None` when it frames no period of its own. Only a
+/// sentence about results (`results`, `performance`, `highlights`) naming one period.
+pub fn results_frame(sentence: &str, call: &CallPeriod) -> Option<Option<Period>> {
+    if call.quarter != Some(4) {
+        return None;
+    }
+    if !RESULT_WORDS.iter().any(|w| contains_ignore_case(sentence, w)) {
+        return names_own_quarter(sentence, call).then_some(None);
+    }
+    let phrases = period::phrases(sentence);
+    let [only] = phrases.as_slice() else { return None };
+    let period = only.resolve(call, false);
+    if period == call.current() {
+        Some(None)
+    } else {
+        (matches!(period, Period::Year { .. }) && call.is_own(&period)).then_some(Some(period))
+    }
+}
+
+/// True when a sentence names the call's own quarter (`Now let's discuss the fourth
+/// quarter.`): a passage about the whole year has ended.
+pub fn names_own_quarter(sentence: &str, call: &CallPeriod) -> bool {
+    let quarter = call.current();
+    period::phrases(sentence)
+        .iter()
+        .any(|p| p.resolve(call, false) == quarter)
+}
+
+/// Words of a sentence about a period's results.
+const RESULT_WORDS: [&str; 3] = ["result", "performance", "highlight"];
+
 /// Where the nouns that open an outlook (`guidance`, `outlook`, …) start in `lower`, a
 /// paragraph ASCII-lowercased. A SIMD substring search per noun over the paragraph costs a
 /// sixth of a case-blind Aho-Corasick pass over each of its sentences without figures

@@ -474,6 +474,9 @@ impl TurnState<'_, '_> {
                 self.discourse.open(t);
             }
             if figs.is_empty() {
+                if let Some(frame) = discourse::results_frame(sentence, self.ctx.call) {
+                    self.discourse.period = frame;
+                }
                 continue;
             }
             // Only sentences with figures are scanned for metric words and cues.

@@ -120,7 +120,8 @@ impl<'a> Sentence<'a> {
         let near = if r.kind == Kind::Prior {
             self.period_after(end, clause_end, true)
         } else {
-            self.period_near(start, end, clause_start, clause_end)
+            self.respective_period(i)
+                .or_else(|| self.period_near(start, end, clause_start, clause_end))
         };
         r.dated = near.is_some() || self.sentence_period(ctx, r.kind == Kind::Guidance).is_some();
         r.period = match (near, r.kind, prior) {
@@ -804,6 +805,72 @@ impl<'a> Sentence<'a> {
         after.or(before)
     }
 
+    /// The period a list of periods gives the figure by its place in a list of figures
+    /// (`Fourth quarter and full year 2020 EBITDA was approximately $600 million and $2
+    /// billion, respectively`, `were $2.22 and $0.51 for full year 2020 and the fourth
+    /// quarter respectively`): as many periods joined by `and` as figures joined by `and`,
+    /// and `respectively` after the figures.
+    fn respective_period(&self, i: usize) -> Option<&PeriodPhrase> {
+        let (first, last) = self.figure_list(i);
+        let list_end = self.figs[last].1;
+        if first == last || !self.lower[list_end..].contains("respectively") {
+            return None;
+        }
+        let list = self.period_list()?;
+        // `declining 4.4% and 18.7% as compared to the same quarters of both 2020 and
+        // 2019 respectively`, `exceeds comparable 2019 and 2021 by 7% and 15%,
+        // respectively`: the bases' periods, not the figures'.
+        let lead_in = if list[0].start > list_end {
+            list_end
+        } else {
+            let mut at = list[0].start.saturating_sub(24);
+            while !self.lower.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let before = &self.lower[lead_in..list[0].start];
+        if COMPARING.iter().any(|w| before.contains(w)) {
+            return None;
+        }
+        (list.len() == last - first + 1).then(|| list[i - first])
+    }
+
+    /// The first and last index of the figures joined to figure `i` by `and` or commas
+    /// (`$600 million and $2 billion`, `7%, 9% and 12%`).
+    fn figure_list(&self, i: usize) -> (usize, usize) {
+        let joined = |a: usize, b: usize| {
+            let gap = self.lower[self.figs[a].1..self.figs[b].0].trim();
+            matches!(gap, "and" | "," | ", and" | "&")
+        };
+        let mut first = i;
+        while first > 0 && joined(first - 1, first) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < self.figs.len() && joined(last, last + 1) {
+            last += 1;
+        }
+        (first, last)
+    }
+
+    /// The sentence's one list of two or more periods joined by `and` (`the fourth
+    /// quarter and full year`, `Q2 and year-to-date`), none of them a comparison's.
+    fn period_list(&self) -> Option<Vec<&PeriodPhrase>> {
+        let joined = |a: &PeriodPhrase, b: &PeriodPhrase| {
+            let gap = self.lower[a.end..b.start].trim();
+            let gap = gap.strip_suffix("the").map_or(gap, str::trim_end);
+            let gap = gap.strip_suffix("for").map_or(gap, str::trim_end);
+            matches!(gap, "and" | ", and" | "&")
+        };
+        let usable: Vec<&PeriodPhrase> = self.periods.iter().filter(|p| !self.is_comparison_period(p)).collect();
+        let mut lists = usable
+            .chunk_by(|a, b| a.end <= b.start && joined(a, b))
+            .filter(|c| c.len() > 1);
+        let list = lists.next()?;
+        lists.next().is_none().then(|| list.to_vec())
+    }
+
     /// The year a target is set for, later in the forecast's clause: `our plan to reach
     /// $50 billion of revenue and $55 to $60 of earnings per share by 2025`, `by the year
     /// 2025` (LAD's had been next year's guidance). `by` and a year still to come.
@@ -1007,13 +1074,18 @@ impl<'a> Sentence<'a> {
     /// in its first clause and before its first figure, for figures without one of their
     /// own.
     pub(super) fn sentence_period(&self, ctx: &Context<'_>, forward: bool) -> Option<Period> {
+        self.sentence_phrase().map(|p| p.resolve(ctx.call, forward))
+    }
+
+    /// The period phrase the sentence opens with, before its first figure and within its
+    /// first clause (see [`Self::sentence_period`]).
+    fn sentence_phrase(&self) -> Option<&PeriodPhrase> {
         let first_figure = self.figs.first().map_or(self.text.len(), |f| f.0);
         let (_, first_clause_end) = self.clause(0);
         self.periods
             .iter()
             .take_while(|p| p.end <= first_figure.min(first_clause_end))
             .find(|p| !self.is_comparison_period(p) && (!p.is_bare_year() || self.bare_year_is_period(p)))
-            .map(|p| p.resolve(ctx.call, forward))
     }
 
     /// What the sentence leaves to the next: a forecast sentence (`For Q4, we expect
@@ -1040,6 +1112,54 @@ impl<'a> Sentence<'a> {
             (Some(_), false) => discourse.guidance_age = 0,
             (None, true) => discourse.guidance = false,
             _ => {}
+        }
+    }
+
+    /// On a fourth-quarter call, a sentence whose results its opening dates with the
+    /// call's own year (`Fiscal '21 recurring revenues increased 10% to $3.3 billion`)
+    /// opens a passage about the year: the undated figures after it are the year's
+    /// (`… drove 13% adjusted earnings per share growth to $5.66`), until results dated
+    /// with the quarter (`In the fourth quarter, revenues rose 15%`) end it.
+    pub(super) fn frame_results(&self, ctx: &Context<'_>, discourse: &mut Discourse, out: &[Option<Reading>]) {
+        if ctx.call.quarter != Some(4) {
+            return;
+        }
+        // `relative to our targeted annual return of 10%`: a word of a rate, not the
+        // period of what the sentence reports.
+        let Some(phrase) = self
+            .sentence_phrase()
+            .filter(|p| &self.lower[p.start..p.end] != "annual")
+        else {
+            return;
+        };
+        let p = phrase.resolve(ctx.call, false);
+        let results = out
+            .iter()
+            .flatten()
+            .any(|r| r.metric.is_some() && r.kind == Kind::Actual && r.period == p);
+        if !results {
+            return;
+        }
+        if matches!(p, Period::Year { .. }) && ctx.call.is_own(&p) {
+            discourse.period = Some(p);
+        }
+    }
+
+    /// A sentence that names the call's own quarter anywhere (`Adjusted earnings per
+    /// share was $1.69 … for the quarter`) ends a passage about the year before it is
+    /// read.
+    pub(super) fn end_year_passage(&self, ctx: &Context<'_>, discourse: &mut Discourse) {
+        let in_year = discourse
+            .period
+            .is_some_and(|d| matches!(d, Period::Year { .. }) && ctx.call.is_own(&d));
+        let quarter = ctx.call.current();
+        if in_year
+            && self
+                .periods
+                .iter()
+                .any(|p| !self.is_comparison_period(p) && p.resolve(ctx.call, false) == quarter)
+        {
+            discourse.period = None;
         }
     }
 
@@ -1223,6 +1343,11 @@ const TIME_WORDS: &[&str] = &[
     "nine",
     "six",
     "three",
+];
+
+/// Words that compare a figure with a base.
+const COMPARING: [&str; 9] = [
+    "compar", "versus", " vs", " than ", " over ", " from ", "exceed", "above", "below",
 ];
 
 /// Past verbs of giving a forecast.

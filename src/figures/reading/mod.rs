@@ -203,6 +203,7 @@ pub fn read_sentence<'a>(
         discourse.see(seg);
     }
     s.seen = discourse.seen_segments.clone();
+    s.end_year_passage(ctx, discourse);
     let pairs = s.pairings();
     let mut out: Vec<Option<Reading>> = Vec::with_capacity(figures.len());
     for i in 0..s.figs.len() {
@@ -212,15 +213,17 @@ pub fn read_sentence<'a>(
     let restatements: Vec<bool> = (0..out.len()).map(|i| s.restates_previous(i)).collect();
     link_changes_and_bases(&mut out, &restatements);
     s.carry_forward(ctx, discourse, &out);
+    s.frame_results(ctx, discourse, &out);
     // A period the sentence names for its results holds for the rest of the paragraph
-    // (`So, year-to-date, … earnings per share is $0.25. And then, our net income …`).
-    if let Some(p) = s.sentence_period(ctx, false).filter(|p| *p != ctx.call.current())
+    // (`So, year-to-date, … earnings per share is $0.25. And then, our net income …`),
+    // until a sentence names the call's own quarter for its results.
+    if let Some(p) = s.sentence_period(ctx, false)
         && out
             .iter()
             .flatten()
             .any(|r| r.metric.is_some() && r.kind == Kind::Actual && r.period == p)
     {
-        discourse.paragraph_period = Some(p);
+        discourse.paragraph_period = (p != ctx.call.current()).then_some(p);
     }
     s.note_segment(discourse, sentence_segment);
     out

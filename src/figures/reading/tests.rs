@@ -2274,3 +2274,74 @@ fn a_rate_set_against_last_years_rate_is_no_growth_of_the_amount() {
     assert!(figure(&figs, "5%").change);
     assert_eq!(label(&figs, "5%").as_deref(), Some("Revenue"));
 }
+
+/// The period a figure was given, as its key (`2024-Q4`, `2024`).
+fn period_of(figs: &Figures, text: &str) -> String {
+    figure(figs, text).period.key()
+}
+
+#[test]
+fn a_passage_about_the_year_dates_its_undated_figures_on_a_year_end_call() {
+    // One sentence a paragraph, as ECTSum gives calls, and one paragraph, as a speaker says it.
+    let sentences = [
+        "Fiscal 2024 recurring revenues increased 10% to $3.3 billion.",
+        "Higher revenues and higher margins drove 13% adjusted earnings per share growth to $5.66.",
+        "In the fourth quarter, revenues rose 15% year-over-year to $1.1 billion.",
+        "Adjusted earnings per share grew 2% to $2.19.",
+    ];
+    for figs in [
+        figures_of_fourth_quarter(&sentences),
+        figures_of_fourth_quarter(&[&sentences.join(" ")]),
+    ] {
+        assert_eq!(period_of(&figs, "$5.66"), "FY2024");
+        assert_eq!(period_of(&figs, "$2.19"), "2024-Q4");
+    }
+    // A sentence without figures frames the year's results, and one naming the quarter
+    // ends the passage.
+    let figs = figures_of_fourth_quarter(&[
+        "Our strategies combined to deliver outstanding results in 2024.",
+        "We more than doubled adjusted operating income per share to $6.32 per share.",
+        "Now let's discuss the fourth quarter.",
+        "Adjusted operating income per share was $3.88.",
+    ]);
+    assert_eq!(period_of(&figs, "$6.32"), "2024");
+    assert_eq!(period_of(&figs, "$3.88"), "2024-Q4");
+    // The year named after the figures of a sentence that names the quarter too.
+    let figs = figures_of_fourth_quarter(&[
+        "For the full year, revenue was $8.1 billion.",
+        "Adjusted earnings per share was $1.69 and GAAP earnings per share was $2.40 for the quarter.",
+    ]);
+    assert_eq!(period_of(&figs, "$1.69"), "2024-Q4");
+    // `annual` describing a rate frames nothing.
+    let figs = figures_of_fourth_quarter(&[
+        "Results benefited from performance relative to our targeted annual return of 10%, adding $73 million.",
+        "Net income totaled $143 million.",
+    ]);
+    assert_eq!(period_of(&figs, "$143 million"), "2024-Q4");
+    // Only a year-end call has a year of its own to talk about.
+    let figs = figures_of(&[
+        "Fiscal 2024 revenue increased 10% to $3.3 billion.",
+        "Adjusted EPS was $1.21.",
+    ]);
+    assert_eq!(period_of(&figs, "$1.21"), "2024-Q3");
+}
+
+#[test]
+fn respectively_pairs_periods_and_figures_in_order() {
+    let figs = figures_of_fourth_quarter(&[
+        "Fourth quarter and full year 2024 EBITDA was approximately $600 million and $2 billion, respectively.",
+        "As a result, our adjusted earnings per share were $2.22 and $0.51 for full year 2024 and the fourth quarter respectively.",
+    ]);
+    assert_eq!(period_of(&figs, "$600 million"), "2024-Q4");
+    assert_eq!(period_of(&figs, "$2 billion"), "2024");
+    assert_eq!(period_of(&figs, "$2.22"), "2024");
+    assert_eq!(period_of(&figs, "$0.51"), "2024-Q4");
+    // The periods of the bases compared with are not the figures'.
+    let figs = figures_of(&[
+        "RevPAR declined 4.4% and 18.7% as compared to the same quarters of both 2023 and 2022 respectively.",
+    ]);
+    assert_eq!(period_of(&figs, "4.4%"), "2024-Q3");
+    assert_eq!(period_of(&figs, "18.7%"), "2024-Q3");
+    let figs = figures_of(&["Our third quarter ADR exceeds comparable 2023 and 2022 by 7% and 15%, respectively."]);
+    assert_eq!(period_of(&figs, "7%"), "2024-Q3");
+}
