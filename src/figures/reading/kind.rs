@@ -132,6 +132,7 @@ impl<'a> Sentence<'a> {
             (None, Kind::Prior, _) => Period::Earlier,
             (None, Kind::Guidance, _) => self
                 .target_year_after(ctx, end, clause_end)
+                .or_else(|| self.future_year_before(ctx, clause_start))
                 .unwrap_or_else(|| self.guidance_period(ctx, discourse)),
             // A balance at a date (`$193 million of cash at September 30, 2022`) is the
             // call's own, whatever period the paragraph talks about.
@@ -802,7 +803,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .filter(|p| p.start >= clause_start && p.end <= start && start - p.end <= 90)
             .rfind(usable);
-        after.or(before)
+        after.or(before).map(|p| self.year_for_annual(p).unwrap_or(p))
     }
 
     /// The period a list of periods gives the figure by its place in a list of figures
@@ -869,6 +870,33 @@ impl<'a> Sentence<'a> {
             .filter(|c| c.len() > 1);
         let list = lists.next()?;
         lists.next().is_none().then(|| list.to_vec())
+    }
+
+    /// For `annual` (`annual revenue of approximately $9 billion`), the year the sentence
+    /// names (`in fiscal 2025, we envision …`, `2018's record annual earnings`): `annual`
+    /// says how long, the year says which: the last named before it. (Not one named after
+    /// it: `FNF's $500 million annual common dividend; … notes, which are due in September
+    /// of 2022` is no forecast.)
+    fn year_for_annual(&self, p: &PeriodPhrase) -> Option<&PeriodPhrase> {
+        if &self.lower[p.start..p.end] != "annual" {
+            return None;
+        }
+        self.periods
+            .iter()
+            .filter(|q| q.says_year() && !self.is_comparison_period(q))
+            .rfind(|q| q.end <= p.start)
+    }
+
+    /// A year still to come that an earlier clause of the sentence names (`at the
+    /// conclusion of Elevate in fiscal 2025, we envision ABM will generate annual revenue
+    /// of approximately $9 billion`): the period of a forecast its own clause leaves
+    /// undated.
+    fn future_year_before(&self, ctx: &Context<'_>, clause_start: usize) -> Option<Period> {
+        self.periods
+            .iter()
+            .filter(|p| p.end <= clause_start && p.says_year() && !self.is_comparison_period(p))
+            .map(|p| p.resolve(ctx.call, true))
+            .rfind(|p| matches!(p, Period::Year { .. }) && ctx.call.is_future(p))
     }
 
     /// The year a target is set for, later in the forecast's clause: `our plan to reach

@@ -2345,3 +2345,27 @@ fn respectively_pairs_periods_and_figures_in_order() {
     let figs = figures_of(&["Our third quarter ADR exceeds comparable 2023 and 2022 by 7% and 15%, respectively."]);
     assert_eq!(period_of(&figs, "7%"), "2024-Q3");
 }
+
+#[test]
+fn annual_takes_the_year_the_sentence_names_before_it() {
+    let figs = figures_of(&[
+        "To put this in perspective, at the conclusion of our plan in fiscal 2027, we envision we will generate annual revenue of approximately $9 billion.",
+        "Year-to-date earnings of $15.34 per diluted share are more than double 2018's record annual earnings of $7.42 per diluted share.",
+    ]);
+    let target = figure(&figs, "$9 billion");
+    assert_eq!(
+        (target.kind, target.period.key()),
+        (Kind::Guidance, "FY2027".to_string())
+    );
+    let record = figure(&figs, "$7.42");
+    assert_ne!(record.kind, Kind::Guidance);
+    assert_eq!(record.period.key(), "2018");
+    let figs = figures_of(&[
+        "Our cash generation supports our $500 million annual common dividend and our $400 million senior notes, which are due in September of 2025.",
+    ]);
+    assert_ne!(
+        figure(&figs, "$500 million").kind,
+        Kind::Guidance,
+        "a year named after `annual` is another's"
+    );
+}
