@@ -351,7 +351,31 @@ impl<'a> Sentence<'a> {
             let gap = self.text[self.past_per_share(self.figs[i - 1].1)..self.figs[i].0].to_ascii_lowercase();
             let gap = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
             let gap = strip_approximations(gap);
-            gap == "or" || gap == "or about" || gap == "equivalent to" || gap == "or an"
+            // `$24 million on a pre-tax basis or $0.79 per share`, `$12 million after tax or`.
+            let tax_words = |head: &str| {
+                !head.is_empty()
+                    && head.split_whitespace().all(|w| {
+                        matches!(
+                            w.trim_end_matches(','),
+                            "on" | "a"
+                                | "an"
+                                | "pre-tax"
+                                | "pretax"
+                                | "after-tax"
+                                | "aftertax"
+                                | "after"
+                                | "tax"
+                                | "basis"
+                                | "net"
+                                | "of"
+                        )
+                    })
+            };
+            gap == "or"
+                || gap == "or about"
+                || gap == "equivalent to"
+                || gap == "or an"
+                || gap.strip_suffix(" or").is_some_and(tax_words)
         }
     }
 
@@ -589,6 +613,8 @@ impl<'a> Sentence<'a> {
         // `ATI lost $0.39 per share`: the company's loss, not a part lost.
         let part = earned.is_none() && self.part_verb_before(start);
         if part
+            || mention.is_some_and(|x| self.excluded_from(x, start))
+            || self.excluded_by_verb(start)
             || self.tolerance_before(start)
             || self.is_impact(i)
             || self.hypothetical(start)

@@ -839,6 +839,66 @@ impl<'a> Sentence<'a> {
             || self.moved_by_agent(clause_start, start)
     }
 
+    /// `Purchase intangible amortization is excluded from adjusted earnings per share and
+    /// is estimated at $24 million … or $0.79 per share`: the metric a thing is left out
+    /// of is not what the figures after it state (`This gain was excluded from the
+    /// adjusted earnings per share of $0.51` still states it).
+    pub(super) fn excluded_from(&self, x: &Mention, start: usize) -> bool {
+        if start < x.tail {
+            return false;
+        }
+        let words = self.words_of(0, x.lead);
+        let Some(from) = words.iter().rposition(|w| *w == "from") else {
+            return false;
+        };
+        let close = words.len() - from <= 4;
+        let excluded = from > 0 && matches!(words[from - 1], "excluded" | "exclude" | "excludes");
+        let gap: Vec<&str> = self
+            .words_of(x.tail, start)
+            .into_iter()
+            .filter(|w| !APPROXIMATIONS.contains(w))
+            .collect();
+        let stated = matches!(gap.as_slice(), [] | ["was" | "were" | "is" | "are" | "of" | "at"]);
+        close && excluded && !stated
+    }
+
+    /// `Third quarter adjusted results exclude charges of $28 million after-tax or $0.31
+    /// per share … and an unrealized loss of $2 million`, `… and excludes $4.7 million net
+    /// of tax`: what a verb of leaving out has as its object is a part left out, until a
+    /// verb states a figure (`Adjusted EPS, which excludes these charges, was $1.20`).
+    pub(super) fn excluded_by_verb(&self, start: usize) -> bool {
+        let words = self.words_at(0, start);
+        let Some(verb) = words
+            .iter()
+            .rposition(|(_, w)| matches!(*w, "exclude" | "excludes" | "excluded"))
+        else {
+            return false;
+        };
+        // `is excluded from adjusted EPS` is [`Self::excluded_from`]'s; a clause mark
+        // ends what is left out (`On an adjusted basis, which excludes items …, we had
+        // net income of $86 million`).
+        let passive = words.get(verb + 1).is_some_and(|(_, w)| *w == "from");
+        let at = words[verb].0;
+        let object = &self.lower[at..start];
+        // A verb that reports or compares after it is the main clause's (`Organic
+        // revenue, which excludes the net impact of M&A activity increased by 4.3%`).
+        let main_verb = self.cues_in(at, start).any(|(_, _, c)| {
+            matches!(
+                c,
+                Cue::Past | Cue::Up { past: true } | Cue::Down { past: true } | Cue::Compare
+            )
+        });
+        !passive
+            && !main_verb
+            && !object.contains([',', ';', ':', '('])
+            && !words[verb + 1..].iter().any(|(_, w)| {
+                matches!(
+                    *w,
+                    "was" | "were" | "is" | "are" | "totaled" | "came" | "reached" | "would" | "be" | "because"
+                )
+            })
+    }
+
     /// `<agent> <verb> <metric …> by <figure>`: the text before the figure ends in `by`,
     /// and a verb of [`AGENT_VERBS`] whose subject is not the company has a metric after
     /// it (`the transaction lowered diluted EPS by $0.04`; not `gross margin increased by

@@ -2369,3 +2369,23 @@ fn annual_takes_the_year_the_sentence_names_before_it() {
         "a year named after `annual` is another's"
     );
 }
+
+#[test]
+fn what_is_left_out_of_a_metric_is_a_part() {
+    let figs = figures_of(&[
+        "Purchase intangible amortization is excluded from adjusted earnings per share and is estimated at $24 million on a pre-tax basis or $0.79 per share in 2025.",
+        "Third quarter adjusted results exclude charges of $28 million after-tax or $0.31 per share associated with the exit of our collision parts business and an unrealized loss of $2 million after-tax or $0.02 per share.",
+    ]);
+    for text in ["$24 million", "$0.79", "$28 million", "$0.31", "$2 million", "$0.02"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Item, "{text}");
+    }
+    // What states the metric itself, or a main verb after a clause of what it leaves out.
+    let figs = figures_of(&[
+        "Adjusted earnings per share, which excludes the impact of the sale, was $1.20.",
+        "Organic revenue, which excludes the net impact of M&A activity increased by 4.3%.",
+        "On an adjusted basis, which excludes items affecting comparability, we had net income of $86 million.",
+    ]);
+    for text in ["$1.20", "4.3%", "$86 million"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Total, "{text}");
+    }
+}
