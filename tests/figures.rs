@@ -393,3 +393,32 @@ fn a_fourth_quarter_call_shows_the_years_results_after_its_forecasts() {
         "what the call says of the coming year comes before the year just ended"
     );
 }
+
+#[test]
+fn an_answer_alone_never_gives_the_companys_eps_or_revenue() {
+    let figs = figures_of(
+        "Operator: Welcome.\n\nAva Roe: Adjusted funds from operations were $0.26 per share, and occupancy was 92.8%.\n\n\
+         Operator: We will now begin the question-and-answer session. Our first question comes from Bo Lin.\n\n\
+         Bo Lin: How do you think about the housing market?\n\n\
+         Ava Roe: I serve on the board of a homebuilder, and our sales are down 50% from June. We earned $0.26 per share. \
+         At $9,000 in revenue on a mortgage, that's a $50 billion market.\n",
+    );
+    let section = |text: &str| {
+        figs.figures
+            .iter()
+            .find(|f| f.text == text)
+            .map(|f| f.section)
+            .unwrap_or_else(|| panic!("no figure {text}"))
+    };
+    assert_eq!(
+        section("$9,000"),
+        callpress::transcript::Section::Qa,
+        "the answer is read as one"
+    );
+    let rows: Vec<&str> = figs.headline.iter().map(|r| r.label.as_str()).collect();
+    assert!(
+        !rows.contains(&"Revenue") && !rows.contains(&"EPS"),
+        "what only answers state heads no EPS or revenue row: {rows:?}"
+    );
+    assert!(rows.contains(&"AFFO per share"), "{rows:?}");
+}

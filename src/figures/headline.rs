@@ -520,6 +520,9 @@ fn candidate_row<'a>(
     vocabulary: &'a Vocabulary,
 ) -> Option<Candidate<'a>> {
     let def = vocabulary.def(key.metric);
+    if key.segment.is_none() && matches!(def.tier, Tier::Earnings | Tier::Revenue) && only_answers(list) {
+        return None;
+    }
     let mut levels: Vec<&Figure> = list.iter().copied().filter(|f| !f.change).collect();
     if !key.guidance && matches!(key.period, Period::Quarter { quarter: 4, .. }) && flows(def) {
         drop_year_sized(&mut levels);
@@ -587,6 +590,16 @@ impl Candidate<'_> {
             change_anchor: change.map(|c| c.paragraph.clone()).unwrap_or_default(),
         }
     }
+}
+
+/// True when only the Q&A states a row's figures. A company's EPS or revenue that its
+/// prepared remarks never state is seldom what an answer is about: read on the 73
+/// Refinitiv calls, every such row was another thing's (`We earned $0.26 per share` of
+/// AFFO, `our sales are down 50%` of a homebuilder whose board the CEO sits on, `$9,000
+/// in revenue on mortgage, that's a $50 billion annual TAM`, a prepayment rate, a
+/// customer's churn), so those rows are not shown.
+fn only_answers(list: &[&Figure]) -> bool {
+    list.iter().all(|f| f.section != Section::Prepared)
 }
 
 /// True for what a period earns or sells (EPS, revenue, profit), which a year has about
