@@ -259,7 +259,7 @@ fn english_tokens(text: &str) -> Vec<Token> {
             continue;
         }
         if unit.is_none() {
-            if glued_after || is_year_like(num) {
+            if glued_after || is_year_like(num) || is_street_address(&text[parts.num.end..]) {
                 continue;
             }
             if counted(text, whole.start, parts.num.end, number, decimals) {
@@ -278,6 +278,42 @@ fn english_tokens(text: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// True when the words after a bare number name a street (`2100 Pennsylvania Avenue`,
+/// `300 Binney Street`): an address, not a count of anything.
+fn is_street_address(after: &str) -> bool {
+    const STREET: [&str; 16] = [
+        "Street",
+        "St",
+        "Avenue",
+        "Ave",
+        "Road",
+        "Rd",
+        "Boulevard",
+        "Blvd",
+        "Drive",
+        "Lane",
+        "Way",
+        "Place",
+        "Plaza",
+        "Parkway",
+        "Square",
+        "Highway",
+    ];
+    let words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .take(4);
+    for w in words {
+        if STREET.contains(&w) {
+            return true;
+        }
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A bare 1900–2099 without separators is a year, never a figure or a range end

@@ -452,3 +452,11 @@ fn a_tolerance_said_after_a_figure_makes_a_band_around_it() {
     assert_eq!(english("$4 plus or minus $5").len(), 2);
     assert_eq!(english("$4 million, plus or minus 5%").len(), 2);
 }
+
+#[test]
+fn a_street_address_is_no_count() {
+    let text = "We will see a full year from our 2022 deliveries, including 2100 Pennsylvania Avenue and 300 Binney Street, \
+                and 1,330 apartment units in 12 buildings.";
+    let found: Vec<String> = english(text).iter().map(|m| text[m.start..m.end].to_string()).collect();
+    assert_eq!(found, ["1,330", "12"], "{found:?}");
+}

@@ -754,11 +754,18 @@ impl<'a> Sentence<'a> {
             .to_ascii_lowercase()
             .replace("earnings call", "")
             .replace("earnings release", "");
-        [
-            "earned", "earn ", "earning", "diluted", "loss", "income", "results", "profit", "guidance", "outlook",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+        // `we expect growth from our acquisitions and development of $0.62 per share,
+        // offset by higher interest expense of $0.69`: a driver of a per-share result,
+        // not the result.
+        let near = &lower[lower.len().saturating_sub(60)..];
+        let driver =
+            lower.contains("offset by") || ["growth from", "contribution from"].iter().any(|w| near.contains(w));
+        !driver
+            && [
+                "earned", "earn ", "earning", "diluted", "loss", "income", "results", "profit", "guidance", "outlook",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
     }
 }
 

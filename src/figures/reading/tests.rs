@@ -2389,3 +2389,19 @@ fn what_is_left_out_of_a_metric_is_a_part() {
         assert_eq!(figure(&figs, text).scope, Scope::Total, "{text}");
     }
 }
+
+#[test]
+fn a_driver_of_a_per_share_result_is_not_the_result() {
+    let figs = figures_of(&[
+        "At the midpoint of our guidance, we expect growth from our acquisitions and development of $0.62 per share, offset by higher interest expense of $0.69.",
+        "The diluted per share increase was partially offset by a decrease in customer usage of $0.08 per share.",
+    ]);
+    for text in ["$0.62", "$0.08"] {
+        assert_ne!(label(&figs, text).as_deref(), Some("EPS"), "{text}");
+    }
+    // A contribution named far before the figure is the reason, not the figure.
+    let figs = figures_of(&[
+        "The contribution from Energy Services enabled us to increase our guidance for fiscal 2025 for the second time this year to a range of $2.05 to $2.15 per share.",
+    ]);
+    assert_eq!(label(&figs, "$2.05 to $2.15").as_deref(), Some("EPS"));
+}
