@@ -19,7 +19,7 @@ use crate::figures::grammar::{APPROXIMATIONS, Match, Unit, before_broken_number}
 use crate::figures::lexicon::{self, Cue, Hit, Lex, ends_with_word};
 use crate::figures::period::{self, CallPeriod, Period, PeriodPhrase, Relative};
 use crate::figures::scope::{self, After, Scope};
-use crate::figures::vocabulary::{Basis, Measure, MetricId, PhraseMeaning, Tier, Vocabulary};
+use crate::figures::vocabulary::{Basis, Measure, MetricDef, MetricId, PhraseMeaning, Tier, Vocabulary};
 
 mod attach;
 mod clauses;
@@ -615,6 +615,7 @@ impl<'a> Sentence<'a> {
         if part
             || mention.is_some_and(|x| self.excluded_from(x, start))
             || self.excluded_by_verb(start)
+            || (self.of_a_month(start) && r.metric.is_some_and(|m| measured_over_time(ctx.vocabulary.def(m))))
             || self.tolerance_before(start)
             || self.is_impact(i)
             || self.hypothetical(start)
@@ -658,6 +659,21 @@ impl<'a> Sentence<'a> {
         }
         Some(r)
     }
+}
+
+/// True for a metric a period's performance is measured by (sales, RevPAR, occupancy,
+/// orders), whose figure for one month is not the quarter's; not a balance, nor what a
+/// board decides in a month (`In March, we distributed a $0.38 per share cash dividend`
+/// is the quarter's dividend).
+fn measured_over_time(def: &MetricDef) -> bool {
+    def.tier != Tier::Other
+        && ![
+            "dividends",
+            "dividend per share",
+            "share repurchases",
+            "repurchase authorization",
+        ]
+        .contains(&def.name.as_str())
 }
 
 /// A metric a figure can state, as a level or a change, and the basis the fit implies.

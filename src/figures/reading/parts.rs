@@ -899,6 +899,50 @@ impl<'a> Sentence<'a> {
             })
     }
 
+    /// `Preliminary October RevPAR of $130`, `In October, same-store sales rose 5%`: a
+    /// month's figure (the month after the quarter, or one month of it) is not the
+    /// quarter's, and no row shows it as the quarter's. Two forms only: the month right
+    /// before the metric, or the sentence opening with the month (`In October,`, `For
+    /// the month of July`); a month with a year or a day is a date of an event (`In
+    /// August 2020, our Board approved a 4% increase`), and a period phrase between the
+    /// month and the figure dates the figure anew.
+    pub(super) fn of_a_month(&self, start: usize) -> bool {
+        let words = self.words_at(0, start);
+        let is_month_at = |k: usize| {
+            let (at, w) = words[k];
+            w != "may" && period::is_month(w) && self.text[at..].starts_with(|c: char| c.is_ascii_uppercase())
+        };
+        let opening = words
+            .iter()
+            .take(5)
+            .position(|(_, w)| {
+                !matches!(
+                    *w,
+                    "in" | "for" | "during" | "through" | "and" | "so" | "the" | "month" | "of" | "preliminary"
+                )
+            })
+            .filter(|&k| is_month_at(k));
+        let before_metric = (0..words.len()).rev().find(|&k| {
+            is_month_at(k)
+                && self.mentions.iter().any(|x| {
+                    let (at, w) = words[k];
+                    x.metric.is_some() && (x.lead == at + w.len() + 1 || (x.lead..x.start).contains(&at))
+                })
+        });
+        let Some(k) = before_metric.or(opening) else {
+            return false;
+        };
+        let month_end = words[k].0 + words[k].1.len();
+        let dated = self.lower[month_end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        let quarter = words
+            .get(k + 1)
+            .is_some_and(|(_, w)| matches!(*w, "quarter" | "quarters"));
+        let dated_after = self.periods.iter().any(|p| p.start >= month_end && p.end <= start);
+        !dated && !quarter && !dated_after
+    }
+
     /// `<agent> <verb> <metric …> by <figure>`: the text before the figure ends in `by`,
     /// and a verb of [`AGENT_VERBS`] whose subject is not the company has a metric after
     /// it (`the transaction lowered diluted EPS by $0.04`; not `gross margin increased by

@@ -2405,3 +2405,24 @@ fn a_driver_of_a_per_share_result_is_not_the_result() {
     ]);
     assert_eq!(label(&figs, "$2.05 to $2.15").as_deref(), Some("EPS"));
 }
+
+#[test]
+fn a_months_performance_is_not_the_quarters() {
+    let figs = figures_of(&[
+        "Preliminary October RevPAR of $130 for our comparable portfolio is another new high.",
+        "In September, our total portfolio generated occupancy of approximately 75% and ADR of $196.",
+    ]);
+    for text in ["$130", "75%", "$196"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Item, "{text}");
+    }
+    // What a board decides in a month, a dated event, and a quarter named by its month
+    // are the quarter's.
+    let figs = figures_of(&[
+        "In March, we distributed a $0.38 per share cash dividend to our shareholders.",
+        "In August 2024, our Board approved a 4% increase in our quarterly cash dividend.",
+        "In the September quarter, revenue was $5.1 billion.",
+    ]);
+    for text in ["$0.38", "4%", "$5.1 billion"] {
+        assert_ne!(figure(&figs, text).scope, Scope::Item, "{text}");
+    }
+}
