@@ -615,6 +615,7 @@ impl<'a> Sentence<'a> {
         if part
             || mention.is_some_and(|x| self.excluded_from(x, start))
             || self.excluded_by_verb(start)
+            || self.about_one_property()
             || (self.of_a_month(start) && r.metric.is_some_and(|m| measured_over_time(ctx.vocabulary.def(m))))
             || self.tolerance_before(start)
             || self.is_impact(i)

@@ -943,6 +943,43 @@ impl<'a> Sentence<'a> {
         !dated && !quarter && !dated_after
     }
 
+    /// `The property is expected to generate EBITDA margins of over 55% in our first year
+    /// of ownership`, `The building is fully leased … at a development yield of 9.6%`: a
+    /// sentence whose subject is one property, hotel, building or project tells its
+    /// figures, not the company's.
+    pub(super) fn about_one_property(&self) -> bool {
+        let mut words = self.words_of(0, self.lower.len()).into_iter();
+        let (Some(article), Some(noun), Some(next)) = (words.next(), words.next(), words.next()) else {
+            return false;
+        };
+        matches!(article, "the" | "this")
+            && matches!(
+                noun,
+                "property" | "property's" | "hotel" | "hotel's" | "resort" | "building" | "project" | "asset"
+            )
+            && (noun.ends_with("'s")
+                || matches!(
+                    next,
+                    "is" | "was"
+                        | "will"
+                        | "has"
+                        | "had"
+                        | "generated"
+                        | "achieved"
+                        | "produced"
+                        | "delivered"
+                        | "should"
+                        | "would"
+                        | "ran"
+                        | "posted"
+                        | "reported"
+                        | "saw"
+                        | "ended"
+                        | "continues"
+                        | "continued"
+                ))
+    }
+
     /// `<agent> <verb> <metric …> by <figure>`: the text before the figure ends in `by`,
     /// and a verb of [`AGENT_VERBS`] whose subject is not the company has a metric after
     /// it (`the transaction lowered diluted EPS by $0.04`; not `gross margin increased by

@@ -2426,3 +2426,19 @@ fn a_months_performance_is_not_the_quarters() {
         assert_ne!(figure(&figs, text).scope, Scope::Item, "{text}");
     }
 }
+
+#[test]
+fn a_sentence_about_one_property_tells_its_figures() {
+    let figs = figures_of(&[
+        "The property is expected to generate EBITDA margins of over 55% in our first year of ownership.",
+        "The hotel's occupancy was approximately 90% in the quarter.",
+        "The property management segment's revenue was $12 million.",
+    ]);
+    assert_eq!(figure(&figs, "55%").scope, Scope::Item);
+    assert_eq!(figure(&figs, "90%").scope, Scope::Item);
+    assert_ne!(
+        figure(&figs, "$12 million").scope,
+        Scope::Item,
+        "a segment named after `property`"
+    );
+}
