@@ -689,6 +689,7 @@ impl<'a> Sentence<'a> {
         // `$1.62 per share of adjusted net income`, `$2.46 per share in earnings`, or the
         // metric right after the phrase (`a $0.26 per share dividend`, `$0.80 per share
         // quarterly dividend`).
+        let of_phrase = rest.trim_start().starts_with("of ");
         let of = if ["of ", "in "].iter().any(|w| rest.trim_start().starts_with(w)) {
             self.mentions
                 .iter()
@@ -705,7 +706,10 @@ impl<'a> Sentence<'a> {
                     })
             })
         };
-        Some(PerShare { of })
+        Some(PerShare {
+            of,
+            of_other: of_phrase && of.is_none(),
+        })
     }
 
     /// The company earning or losing the figure (`Capital One earned $3.3 billion`, `ATI

@@ -481,7 +481,7 @@ impl<'a> Sentence<'a> {
             // `finish the quarter at $1.77 per share in FFO and raise annual guidance to
             // $6.93 per share`: the per-share earnings measure the sentence named before
             // (not a balance such as book value per share), else EPS.
-            None if per_share.is_some() && self.earned_before(start) => out[..i]
+            None if per_share.is_some_and(|p| !p.of_other) && self.earned_before(start) => out[..i]
                 .iter()
                 .rev()
                 .flatten()
@@ -699,6 +699,9 @@ enum Attachment {
 #[derive(Debug, Clone, Copy)]
 struct PerShare {
     of: Option<usize>,
+    /// `of` and words naming no metric follow (`$0.01 per share of property expenses
+    /// associated with Hurricane Ian`): the figure is per share of that thing.
+    of_other: bool,
 }
 
 /// What a comparison base is compared as.

@@ -2442,3 +2442,16 @@ fn a_sentence_about_one_property_tells_its_figures() {
         "a segment named after `property`"
     );
 }
+
+#[test]
+fn a_per_share_figure_of_a_named_thing_is_that_things() {
+    let figs = figures_of(&[
+        "Included in our results are approximately $1 million or $0.01 per share of property expenses associated with the hurricane.",
+        "Our non-GAAP earnings include $4 million or $0.10 per share of COVID related costs.",
+    ]);
+    for text in ["$0.01", "$0.10"] {
+        assert_eq!(label(&figs, text), None, "{text}");
+    }
+    let figs = figures_of(&["We earned $1.62 per share of adjusted net income in the quarter."]);
+    assert!(label(&figs, "$1.62").is_some(), "a metric after `of` still names it");
+}
