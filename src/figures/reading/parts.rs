@@ -844,7 +844,9 @@ impl<'a> Sentence<'a> {
     /// of is not what the figures after it state (`This gain was excluded from the
     /// adjusted earnings per share of $0.51` still states it).
     pub(super) fn excluded_from(&self, x: &Mention, start: usize) -> bool {
-        if start < x.tail {
+        // Most sentences leave nothing out: one search rules them out before any words
+        // are collected.
+        if start < x.tail || !self.lower[..x.lead].contains("exclude") {
             return false;
         }
         let words = self.words_of(0, x.lead);
@@ -867,6 +869,9 @@ impl<'a> Sentence<'a> {
     /// of tax`: what a verb of leaving out has as its object is a part left out, until a
     /// verb states a figure (`Adjusted EPS, which excludes these charges, was $1.20`).
     pub(super) fn excluded_by_verb(&self, start: usize) -> bool {
+        if !self.lower[..start].contains("exclude") {
+            return false;
+        }
         let words = self.words_at(0, start);
         let Some(verb) = words
             .iter()
@@ -907,6 +912,10 @@ impl<'a> Sentence<'a> {
     /// August 2020, our Board approved a 4% increase`), and a period phrase between the
     /// month and the figure dates the figure anew.
     pub(super) fn of_a_month(&self, start: usize) -> bool {
+        let head = &self.lower[..start];
+        if !crate::content::frontmatter::MONTHS.iter().any(|m| head.contains(m)) {
+            return false;
+        }
         let words = self.words_at(0, start);
         let is_month_at = |k: usize| {
             let (at, w) = words[k];
@@ -948,7 +957,7 @@ impl<'a> Sentence<'a> {
     /// sentence whose subject is one property, hotel, building or project tells its
     /// figures, not the company's.
     pub(super) fn about_one_property(&self) -> bool {
-        let mut words = self.words_of(0, self.lower.len()).into_iter();
+        let mut words = self.words_iter(0, self.lower.len());
         let (Some(article), Some(noun), Some(next)) = (words.next(), words.next(), words.next()) else {
             return false;
         };
