@@ -605,8 +605,9 @@ pub fn outlook(sentence: &str, call: &CallPeriod) -> Option<Topic> {
 /// without a period (`… combined to deliver outstanding results in 2021.`, then `We more
 /// than doubled adjusted operating income per share to $6.32 per share.`):
 /// `Some(Some(year))` for the call's own year, `Some(None)` for its own quarter (back
-/// from a passage about the year), `None` when it frames no period of its own. Only a
-/// sentence about results (`results`, `performance`, `highlights`) naming one period.
+/// from a passage about the year), `None` when it frames no period of its own. A
+/// sentence about results (`results`, `performance`, `highlights`) frames the one period
+/// it names; any other sentence naming the quarter ends a passage about the year.
 pub fn results_frame(sentence: &str, call: &CallPeriod) -> Option<Option<Period>> {
     if call.quarter != Some(4) {
         return None;

@@ -761,7 +761,11 @@ impl<'a> Sentence<'a> {
         // `we expect growth from our acquisitions and development of $0.62 per share,
         // offset by higher interest expense of $0.69`: a driver of a per-share result,
         // not the result.
-        let near = &lower[lower.len().saturating_sub(60)..];
+        // The last 60 bytes, cut at a character (a transcript may hold any script).
+        let cut = (lower.len().saturating_sub(60)..lower.len())
+            .find(|&at| lower.is_char_boundary(at))
+            .unwrap_or(lower.len());
+        let near = &lower[cut..];
         let driver =
             lower.contains("offset by") || ["growth from", "contribution from"].iter().any(|w| near.contains(w));
         !driver

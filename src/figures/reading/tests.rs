@@ -2455,3 +2455,14 @@ fn a_per_share_figure_of_a_named_thing_is_that_things() {
     let figs = figures_of(&["We earned $1.62 per share of adjusted net income in the quarter."]);
     assert!(label(&figs, "$1.62").is_some(), "a metric after `of` still names it");
 }
+
+#[test]
+fn a_driver_test_never_cuts_a_character() {
+    // 60 bytes before the figure fall inside a two-byte character.
+    let text = format!(
+        "{}é results were offset by growth from Japan of $0.62 per share.",
+        "é".repeat(40)
+    );
+    let figs = figures_of(&[&text]);
+    assert_ne!(label(&figs, "$0.62").as_deref(), Some("EPS"));
+}
