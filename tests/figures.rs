@@ -422,3 +422,19 @@ fn an_answer_alone_never_gives_the_companys_eps_or_revenue() {
     );
     assert!(rows.contains(&"AFFO per share"), "{rows:?}");
 }
+
+#[test]
+fn a_segments_quarter_leaves_the_companys_year_to_date_in_its_place() {
+    let figs = figures_of_quarter(
+        "Operator: Welcome.\n\nAva Roe: So, year-to-date, about $16 million in operating revenues, and net income of about $6.1 million. \
+         Our tap fee revenue in the third quarter was $3.8 million.\n",
+        3,
+    );
+    let at = |label: &str| {
+        figs.headline
+            .iter()
+            .position(|r| r.label == label)
+            .unwrap_or_else(|| panic!("no row {label}: {:#?}", figs.headline))
+    };
+    assert!(at("Revenue") < at("Tap fee revenue"), "{:#?}", figs.headline);
+}

@@ -232,14 +232,16 @@ fn results_beside_their_forecasts(rows: &mut [(Rank, f64, Candidate)]) {
 /// the quarter and the coming year. (A metric given only for the year keeps its place.)
 fn years_after_forecasts(rows: &mut [(Rank, f64, Candidate)], period: &CallPeriod) {
     let current = period.current();
-    let quarterly: Vec<MetricId> = rows
+    // The same metric of the same segment: a segment's quarter (`Tap fee revenue`) says
+    // nothing of the company's year to date.
+    let quarterly: Vec<(MetricId, Option<&str>)> = rows
         .iter()
         .filter(|r| !r.2.key.guidance && r.2.key.period == current)
-        .map(|r| r.2.key.metric)
+        .map(|r| (r.2.key.metric, r.2.key.segment.as_deref()))
         .collect();
     for row in rows.iter_mut() {
         let key = row.2.key;
-        if !key.guidance && key.period != current && quarterly.contains(&key.metric) {
+        if !key.guidance && key.period != current && quarterly.contains(&(key.metric, key.segment.as_deref())) {
             row.0.group = row.0.group.max(MEASURE_GROUP);
         }
     }
