@@ -913,7 +913,11 @@ impl<'a> Sentence<'a> {
     /// month and the figure dates the figure anew.
     pub(super) fn of_a_month(&self, start: usize) -> bool {
         let head = &self.lower[..start];
-        if !crate::content::frontmatter::MONTHS.iter().any(|m| head.contains(m)) {
+        // `may` is read as the verb (see below): it opens no search.
+        if !crate::content::frontmatter::MONTHS
+            .iter()
+            .any(|m| *m != "may" && head.contains(m))
+        {
             return false;
         }
         let words = self.words_at(0, start);
