@@ -621,13 +621,13 @@ pub fn results_frame(sentence: &str, call: &CallPeriod) -> Option<Option<Period>
     if period == call.current() {
         Some(None)
     } else {
-        (matches!(period, Period::Year { .. }) && call.is_own(&period)).then_some(Some(period))
+        call.is_own_year(&period).then_some(Some(period))
     }
 }
 
 /// True when a sentence names the call's own quarter (`Now let's discuss the fourth
 /// quarter.`): a passage about the whole year has ended.
-pub fn names_own_quarter(sentence: &str, call: &CallPeriod) -> bool {
+fn names_own_quarter(sentence: &str, call: &CallPeriod) -> bool {
     let quarter = call.current();
     period::phrases(sentence)
         .iter()

@@ -260,6 +260,12 @@ impl CallPeriod {
         }
     }
 
+    /// True for the year a fourth-quarter call ends: the period of a passage about the
+    /// whole year.
+    pub fn is_own_year(&self, p: &Period) -> bool {
+        matches!(p, Period::Year { .. }) && self.is_own(p)
+    }
+
     /// True for periods a headline reports as results of this call: its quarter, its
     /// trailing twelve months and, on a fourth-quarter call, its year. (Year-to-date and
     /// half-year totals are the call's too, but readers do not lead with them.)

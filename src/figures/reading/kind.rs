@@ -508,9 +508,9 @@ impl<'a> Sentence<'a> {
         (after_forecast || before_metric) && !after_subject || forecast_subject
     }
 
-    /// True when the sentence names the call's own quarter before the figure (`Our Q1
-    /// results included revenue of $1.8 billion`): in an outlook passage, a sentence about
-    /// the quarter just reported states a result, whatever verb it uses.
+    /// True when the sentence names the call's own quarter before `start` (`Our Q1
+    /// results included revenue of $1.8 billion`), not as a base: in an outlook passage, a
+    /// sentence about the quarter just reported states a result, whatever verb it uses.
     pub(super) fn names_own_quarter(&self, ctx: &Context<'_>, start: usize) -> bool {
         self.periods.iter().take_while(|p| p.end <= start).any(|p| {
             !self.is_comparison_period(p)
@@ -812,6 +812,10 @@ impl<'a> Sentence<'a> {
     /// quarter respectively`): as many periods joined by `and` as figures joined by `and`,
     /// and `respectively` after the figures.
     fn respective_period(&self, i: usize) -> Option<&PeriodPhrase> {
+        // Most sentences say no `respectively`: one search before any list is built.
+        if !self.lower.contains("respectively") {
+            return None;
+        }
         let (first, last) = self.figure_list(i);
         let list_end = self.figs[last].1;
         if first == last || !self.lower[list_end..].contains("respectively") {
@@ -1168,7 +1172,7 @@ impl<'a> Sentence<'a> {
         if !results {
             return;
         }
-        if matches!(p, Period::Year { .. }) && ctx.call.is_own(&p) {
+        if ctx.call.is_own_year(&p) {
             discourse.period = Some(p);
         }
     }
@@ -1177,16 +1181,8 @@ impl<'a> Sentence<'a> {
     /// share was $1.69 … for the quarter`) ends a passage about the year before it is
     /// read.
     pub(super) fn end_year_passage(&self, ctx: &Context<'_>, discourse: &mut Discourse) {
-        let in_year = discourse
-            .period
-            .is_some_and(|d| matches!(d, Period::Year { .. }) && ctx.call.is_own(&d));
-        let quarter = ctx.call.current();
-        if in_year
-            && self
-                .periods
-                .iter()
-                .any(|p| !self.is_comparison_period(p) && p.resolve(ctx.call, false) == quarter)
-        {
+        let in_year = discourse.period.is_some_and(|d| ctx.call.is_own_year(&d));
+        if in_year && self.names_own_quarter(ctx, self.text.len()) {
             discourse.period = None;
         }
     }
