@@ -63,6 +63,7 @@ static TOPIC_RE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:a\s+few|some)\s+(?:words|comments|thoughts)\s+(?:on|about)
           | (?:i'm\s+going\s+to\s+|i'll\s+|let\s+me\s+)?(?:start|begin)\s+with\s+(?:this\s+one|the\s+(?:first\s+)?(?:one|question|part))\s+(?:on|about)
           | (?:talk|speak)\s+(?:about|to)
+          | (?:discuss|review|cover|address)
           | (?:start(?:ing)?|begin(?:ning)?|kick(?:ing)?\s+off|open(?:ing)?)\s+with
         )
         \s*(?P<topic>[^.;:!?,]*)",
@@ -184,6 +185,10 @@ static NOT_SEGMENTS: WordSet = WordSet::new(&[
     "pro-forma",
     "net",
     "gross",
+    // `revenue growth by segment`: no name before the word.
+    "by",
+    "per",
+    "across",
 ]);
 
 /// The segments the call names (`our North America segment`, `the Intelligent Cloud
@@ -196,7 +201,9 @@ pub fn segments_named<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<Stri
                 continue;
             };
             let seg = trim_name(&seg);
-            if is_name(&seg) && !found.iter().any(|f| f.eq_ignore_ascii_case(&seg)) {
+            // `the business segments`: a word of kind, no name.
+            let generic = matches!(seg.as_str(), "business" | "businesses");
+            if !generic && is_name(&seg) && !found.iter().any(|f| f.eq_ignore_ascii_case(&seg)) {
                 found.push(seg);
             }
         }
@@ -505,13 +512,27 @@ pub fn topic(sentence: &str, call: &CallPeriod, known: &[String]) -> Option<Topi
     }
     let cleaned = clean_topic(raw);
     let lower_words: Vec<&str> = lower.split_whitespace().collect();
-    if let Some(k) = known.iter().find(|k| {
-        cleaned.eq_ignore_ascii_case(k)
-            || lower_words
-                .windows(k.split_whitespace().count())
-                .any(|w| w.join(" ").eq_ignore_ascii_case(k))
-    }) {
-        return Some(Topic::Segment(k.clone()));
+    let named: Vec<&String> = known
+        .iter()
+        .filter(|k| {
+            cleaned.eq_ignore_ascii_case(k)
+                || lower_words
+                    .windows(k.split_whitespace().count())
+                    .any(|w| w.join(" ").eq_ignore_ascii_case(k))
+        })
+        .collect();
+    // A name inside a longer one the topic names is that one (`Clean Energy and
+    // Infrastructure` holds `clean energy`).
+    let mut whole = named
+        .iter()
+        .filter(|k| !named.iter().any(|o| o.len() > k.len() && holds_words(o, k)));
+    if let Some(k) = whole.next() {
+        // `our group reinsurance and insurance results`: two segments together are the
+        // company's.
+        if whole.next().is_some() {
+            return Some(Topic::Company(period));
+        }
+        return Some(Topic::Segment((*k).clone()));
     }
     let lower_clean = cleaned.to_ascii_lowercase();
     let capitalised = cleaned
@@ -525,8 +546,26 @@ pub fn topic(sentence: &str, call: &CallPeriod, known: &[String]) -> Option<Topi
     {
         return Some(Topic::Segment(cleaned));
     }
+    // `I'll discuss our commercial banking business.`: a name in any case that the
+    // speaker calls a business, segment or division.
+    let called_one = ["business", "segment", "division"]
+        .iter()
+        .any(|w| lower.strip_suffix(w).is_some_and(|head| head.ends_with(' ')));
+    if called_one && lower.starts_with("our ") && is_name(&cleaned) && !is_generic_topic(&lower_clean) {
+        return Some(Topic::Segment(cleaned));
+    }
     // Short topics only: a long clause is a sentence, not a heading.
     (raw.split_whitespace().count() <= 8).then_some(Topic::Company(period))
+}
+
+/// True when the words of `name` hold those of `part` in a row, in any case (`Clean
+/// Energy and Infrastructure` holds `clean energy`; `Reinsurance` holds no `Insurance`).
+fn holds_words(name: &str, part: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let part: Vec<&str> = part.split_whitespace().collect();
+    words
+        .windows(part.len().max(1))
+        .any(|w| w.iter().zip(&part).all(|(a, b)| a.eq_ignore_ascii_case(b)))
 }
 
 /// `the results of More Personal Computing` → `More Personal Computing`.

@@ -26,14 +26,15 @@ use serde::Serialize;
 
 use crate::diagnostic::{Warning, WarningKind};
 use crate::transcript::{Call, Section, Turn};
-use discourse::Discourse;
+use discourse::{Discourse, Topic};
 use grammar::{Match, Quantity, Unit};
 use headline::HeadlineRow;
-use lexicon::{Hit, Lexicon};
+use lexicon::{Hit, Lex, Lexicon};
 use period::{CallPeriod, Period};
 pub use reading::{Comparison, Direction, Kind};
 use reading::{Context, Reading};
 use scope::Scope;
+use vocabulary::PhraseMeaning;
 use vocabulary::{Basis, MetricId, Vocabulary};
 
 /// One figure stated on the call, tied to where it was said.
@@ -437,6 +438,20 @@ struct TurnState<'a, 'b> {
 }
 
 impl TurnState<'_, '_> {
+    /// A topic whose name is a metric's (`Now let me discuss SG&A.`) is the company's:
+    /// a metric is no line of business.
+    fn metric_is_no_segment(&self, topic: Topic) -> Topic {
+        let Topic::Segment(name) = &topic else {
+            return topic;
+        };
+        let lower = name.to_ascii_lowercase();
+        let whole_metric =
+            self.lexicon.hits(name, &lower).iter().any(|h| {
+                h.start == 0 && h.end == name.len() && matches!(h.lex, Lex::Phrase(PhraseMeaning::Metric { .. }))
+            });
+        if whole_metric { Topic::Company(None) } else { topic }
+    }
+
     /// Reads every figure of one paragraph, sentence by sentence; returns each figure's
     /// reading and the call-wide index of its sentence.
     fn read_paragraph(&mut self, text: &str, matches: &[Match]) -> Vec<(Option<Reading>, usize)> {
@@ -471,6 +486,7 @@ impl TurnState<'_, '_> {
                         .flatten()
                 });
             if let Some(t) = topic {
+                let t = self.metric_is_no_segment(t);
                 self.discourse.open(t);
             }
             if figs.is_empty() {

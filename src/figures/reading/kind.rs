@@ -315,6 +315,18 @@ impl<'a> Sentence<'a> {
         GIVEN.iter().any(|w| rest.starts_with(w))
     }
 
+    /// `We also continue to generate strong cash flow, generating $300 million … in the
+    /// first quarter`: `to generate` (or `to deliver`, `to achieve`) after `continue`
+    /// says what the company keeps doing, not what it will do, unless a forecast word
+    /// comes before it in the sentence (`we expect to continue to generate`).
+    fn habitual(&self, at: usize) -> bool {
+        let before = self.lower[..at].trim_end();
+        let continued = ["continue", "continues", "continued"]
+            .iter()
+            .any(|w| before.ends_with(w) && before[..before.len() - w.len()].ends_with([' ', ',']));
+        continued && !self.cues.iter().any(|(s, _, c)| *s < at && *c == Cue::Forward)
+    }
+
     /// The direction of a verb of revision in the clause when the figure at `start` is
     /// what it moved something by (`raised our … guidance by $0.12`).
     fn revised_by(&self, clause_start: usize, start: usize) -> Option<Direction> {
@@ -393,7 +405,8 @@ impl<'a> Sentence<'a> {
             .find(|(k, (_, _, c))| matches!(c, Cue::Forward | Cue::NotForward) || is_past(c) && !adjective(*k))
             .map(|(_, cue)| cue);
         match last_before {
-            Some((_, _, Cue::Forward)) => return true,
+            Some((s, _, Cue::Forward)) if !self.habitual(*s) => return true,
+            Some((_, _, Cue::Forward)) => {}
             _ if not_forward_after => return false,
             Some((_, _, Cue::NotForward)) => return false,
             Some((s, _, _)) if *s >= clause_start => return false,

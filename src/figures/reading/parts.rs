@@ -65,6 +65,23 @@ fn compares_with(after: &str, word: &str) -> bool {
     })
 }
 
+/// Words right after a figure that make it a change (`a $5 million increase`, `$0.02
+/// per share higher`).
+const MOVE_NOUNS: [&str; 12] = [
+    "increase",
+    "decrease",
+    "decline",
+    "higher",
+    "lower",
+    "improvement",
+    "growth",
+    "reduction",
+    "drop",
+    "gain",
+    "more than",
+    "less than",
+];
+
 impl<'a> Sentence<'a> {
     /// True when a direction word stands right before the figure without `to` (`up $4.1
     /// billion`, `an increase of $13 million`, `declined 3%`) or right after it (`a $5
@@ -101,24 +118,22 @@ impl<'a> Sentence<'a> {
         let after = self.lower[after_at..].trim_start();
         // `The $0.73 of improvement in adjusted EPS`.
         let after = after.strip_prefix("of ").unwrap_or(after);
+        // `a $71.4 million revenue decrease`: the direction word after the metric the
+        // figure is stated in.
+        let after_metric = self
+            .mentions
+            .iter()
+            .find(|x| x.metric.is_some() && x.start >= end && x.start <= end + 1)
+            .map(|x| self.lower[x.end..].trim_start());
+        let says_move = |after: &str| {
+            MOVE_NOUNS
+                .iter()
+                .any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        };
         before
             || by
-            || [
-                "increase",
-                "decrease",
-                "decline",
-                "higher",
-                "lower",
-                "improvement",
-                "growth",
-                "reduction",
-                "drop",
-                "gain",
-                "more than",
-                "less than",
-            ]
-            .iter()
-            .any(|w| after.starts_with(w) && after[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            || says_move(after)
+            || after_metric.is_some_and(|a| says_move(a) && !a.starts_with("more") && !a.starts_with("less"))
             || ["more", "less"].iter().any(|w| compares_with(after, w))
     }
 
@@ -176,7 +191,43 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .take(2)
                 .any(|w| matches!(*w, "business" | "company" | "brand" | "acquisition"));
-        before_hit || after_hit || sized || self.impact_after_metric(end, next) || self.subject_is_impact(start)
+        before_hit
+            || after_hit
+            || sized
+            || self.impact_after_metric(end, next)
+            || self.subject_is_impact(start)
+            || self.given_to_metric(end, next)
+    }
+
+    /// `a $75 million impact to revenue and $75 million to operating profit`, `added
+    /// $0.89 to earnings per share`: an amount given `to` a metric, in a clause that
+    /// names an effect, is what something did to it, not its level. Without one it is
+    /// what went to it (`allocated $250 million to share repurchases`, `leverage at 0.7
+    /// times to adjusted EBITDA`); and a metric that a figure follows states its own
+    /// level (`grew 5% to revenues of $2 billion`).
+    fn given_to_metric(&self, end: usize, next: usize) -> bool {
+        let (clause_start, _) = self.clause(end);
+        let effect = self
+            .words_iter(clause_start, end)
+            .any(|w| IMPACT_WORDS.contains(&w) || ADDING_WORDS.contains(&w));
+        if !effect {
+            return false;
+        }
+        let rest = self.lower[end..].trim_start();
+        let Some(rest) = rest.strip_prefix("to ") else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        let rest = ["the ", "our "]
+            .iter()
+            .find_map(|d| rest.strip_prefix(d))
+            .unwrap_or(rest)
+            .trim_start();
+        let at = self.lower.len() - rest.len();
+        self.mentions
+            .iter()
+            .find(|x| x.metric.is_some() && x.lead == at)
+            .is_some_and(|x| next > x.tail + 4 || next == self.clause(at).1)
     }
 
     /// The direction a clause's subject names when it is a change of a metric (`The

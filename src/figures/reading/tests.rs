@@ -2466,3 +2466,100 @@ fn a_driver_test_never_cuts_a_character() {
     let figs = figures_of(&[&text]);
     assert_ne!(label(&figs, "$0.62").as_deref(), Some("EPS"));
 }
+
+#[test]
+fn a_segment_discussed_is_the_passages_segment() {
+    // `discuss` opens a passage as `turning to` does (COF: the commercial bank's revenue
+    // growth had been shown as the company's).
+    let figs = figures_of(&[
+        "Our consumer banking business and our commercial banking business both grew.",
+        "Total revenue was $7.1 billion, down 3% from the prior-year quarter.",
+        "I'll discuss our commercial banking business.",
+        "Third-quarter revenue was up 4% from the prior-year quarter.",
+    ]);
+    assert_eq!(label(&figs, "$7.1 billion").as_deref(), Some("Revenue"));
+    assert_eq!(label(&figs, "4%").as_deref(), Some("Commercial banking revenue"));
+}
+
+#[test]
+fn a_topic_that_names_a_metric_or_no_name_is_no_segment() {
+    let figs = figures_of(&[
+        "Now let me discuss SG&A.",
+        "Revenue grew 6% to $2.1 billion.",
+        "Now let's review the business segments.",
+        "Operating income was $310 million.",
+        "Now let's discuss the revenue growth by segment for the quarter.",
+        "Net income was $201 million.",
+    ]);
+    assert_eq!(label(&figs, "$2.1 billion").as_deref(), Some("Revenue"));
+    assert_eq!(label(&figs, "$310 million").as_deref(), Some("Operating income"));
+    assert_eq!(label(&figs, "$201 million").as_deref(), Some("Net income"));
+}
+
+#[test]
+fn a_topic_naming_two_segments_is_the_companys() {
+    // RE: `our group reinsurance and insurance results` had opened a reinsurance passage.
+    let figs = figures_of(&[
+        "Our Reinsurance segment and our Insurance segment both had a strong quarter.",
+        "I will now discuss our group reinsurance and insurance third quarter results.",
+        "We grew gross written premiums by 35%.",
+        "Moving to our Clean Energy segment.",
+        "Revenue was $518 million for the third quarter.",
+    ]);
+    assert_eq!(label(&figs, "35%").as_deref(), Some("Premiums written"));
+    assert_eq!(label(&figs, "$518 million").as_deref(), Some("Clean Energy revenue"));
+}
+
+#[test]
+fn a_longer_segment_name_holds_a_shorter_one() {
+    let figs = figures_of(&[
+        "Our Clean Energy business and our Clean Energy and Infrastructure segment grew.",
+        "Moving to our Clean Energy and Infrastructure segment.",
+        "Revenue was $518 million for the third quarter.",
+    ]);
+    assert_eq!(
+        label(&figs, "$518 million").as_deref(),
+        Some("Clean Energy and Infrastructure revenue")
+    );
+}
+
+#[test]
+fn an_amount_given_to_a_metric_is_an_effect_on_it() {
+    let figs = figures_of(&[
+        "Supply chain disruptions negatively impacted our financial results; approximately a $75 million impact to revenue and $35 million to operating profit in the quarter.",
+        "Company revenue was up slightly to a third quarter record of $1.06 billion.",
+        "Favorable items added 4.1 percentage points to operating margins and $0.89 to earnings per share.",
+        "In the third quarter, we paid $242 million in dividends and allocated $250 million to share repurchases.",
+        "Net debt to EBITDA was 2.1 times, and leverage at 0.7 times to adjusted EBITDA.",
+    ]);
+    assert_eq!(figure(&figs, "$35 million").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$0.89").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$1.06 billion").scope, Scope::Total);
+    // What went to a use of cash is no effect on it.
+    assert_eq!(figure(&figs, "$250 million").scope, Scope::Total);
+    assert_eq!(figure(&figs, "0.7 times").scope, Scope::Total);
+}
+
+#[test]
+fn what_the_company_continues_to_generate_is_a_result() {
+    let figs = figures_of(&[
+        "We also continue to generate strong cash flow, generating $300 million in cash from operations in the third quarter, which is up from $28 million in the third quarter last year.",
+        "We expect to continue to generate free cash flow of $900 million this year.",
+    ]);
+    let result = figure(&figs, "$300 million");
+    assert_eq!(result.kind, Kind::Actual);
+    assert_eq!(result.period.key(), "2024-Q3");
+    assert_eq!(figure(&figs, "$900 million").kind, Kind::Guidance);
+}
+
+#[test]
+fn an_amount_before_a_metric_and_a_direction_is_a_change() {
+    let figs = figures_of(&[
+        "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
+        "Our $9.9 million revenue increase was due to higher customer usage.",
+        "Revenue was $924 million.",
+    ]);
+    assert!(figure(&figs, "$71.4 million").change);
+    assert!(figure(&figs, "$9.9 million").change);
+    assert!(!figure(&figs, "$924 million").change);
+}

@@ -410,6 +410,27 @@ pub(super) const IMPACT_WORDS: &[&str] = &[
     "shortfall",
 ];
 
+/// Verbs and nouns of an effect that an amount has on a metric it is given `to` (`added
+/// $0.89 to earnings per share`, `a net increase of $31 million to net income`).
+pub(super) const ADDING_WORDS: &[&str] = &[
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "contribute",
+    "contributes",
+    "accretive",
+    "dilutive",
+    "increase",
+    "decrease",
+    "reduction",
+    "reduce",
+    "reduced",
+    "lift",
+    "boost",
+    "tailwind",
+];
+
 /// Words that make a `gain` a growth rate (`a sequential gain of 1%`), not a one-off.
 pub(super) const GROWTH_QUALIFIERS: &[&str] = &[
     "sequential",
