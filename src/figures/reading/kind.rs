@@ -973,7 +973,7 @@ impl<'a> Sentence<'a> {
     /// The period phrase right after a figure (`$14 billion in Q2`), and with
     /// `comparison`, also one after a comparison word (`versus $2.07 in Q3 2019`).
     pub(super) fn period_after(&self, end: usize, clause_end: usize, comparison: bool) -> Option<&PeriodPhrase> {
-        let end = self.past_per_share(end);
+        let end = self.past_own_metric(self.past_per_share(end));
         self.periods
             .iter()
             .find(|p| p.start >= end && p.start < clause_end)
@@ -989,6 +989,31 @@ impl<'a> Sentence<'a> {
             })
             .filter(|p| comparison || !(self.is_comparison_period(p) || self.compared_with(p, true)))
             .filter(|p| !p.is_bare_year() || self.bare_year_is_period(p))
+    }
+
+    /// Where the metric a figure is stated in ends when it follows the figure (`$2.4
+    /// billion of capital expenditures this fiscal year`, `$250 million on capital
+    /// expenditures in the year`): the period after it is the figure's. `end` otherwise.
+    fn past_own_metric(&self, end: usize) -> usize {
+        let rest = self.lower[end..].trim_start();
+        let rest = ["of ", "in ", "on "]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest);
+        let at = self.lower.len() - rest.len();
+        // Not past a metric that says its own span (`$1 billion in annual revenue`,
+        // `$1.5 billion of quarterly revenue for the first half`).
+        let spanned = |x: &Mention| {
+            let words = &self.lower[x.lead..x.tail];
+            self.periods.iter().any(|p| p.start >= x.lead && p.start < x.tail)
+                || words
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| matches!(w, "quarterly" | "annual" | "annualized"))
+        };
+        self.mentions
+            .iter()
+            .find(|x| x.metric.is_some() && x.lead == at && !spanned(x))
+            .map_or(end, |x| x.tail)
     }
 
     /// A date right after a figure (`… at September 30, 2022`).

@@ -2563,3 +2563,19 @@ fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     assert!(figure(&figs, "$9.9 million").change);
     assert!(!figure(&figs, "$924 million").change);
 }
+
+#[test]
+fn a_period_after_the_figures_own_metric_is_the_figures() {
+    let figs = figures_of(&[
+        "We remain on track to spend $2.4 billion to $2.5 billion of capital expenditures this fiscal year.",
+        "CapEx spend during the third quarter was approximately $25 million, and we currently anticipate deploying approximately $100 million to $110 million in capital expenditures in 2025.",
+        "We anticipate spending $250 million to $270 million on capital expenditures in the year to support growth.",
+        "Total revenue increased 8%, as we eclipsed $1.5 billion of quarterly revenue for the first half.",
+    ]);
+    assert_eq!(figure(&figs, "$2.4 billion to $2.5 billion").period.key(), "FY2024");
+    assert_eq!(figure(&figs, "$25 million").period.key(), "2024-Q3");
+    assert_eq!(figure(&figs, "$100 million to $110 million").period.key(), "2025");
+    assert_eq!(figure(&figs, "$250 million to $270 million").period.key(), "2024");
+    // A metric that says its own span keeps the figure's period.
+    assert_eq!(figure(&figs, "$1.5 billion").period.key(), "2024-Q3");
+}
