@@ -379,6 +379,31 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// True when the figure at `j` is the value `of` words that name no metric (`LIFO
+    /// income of $12.5 million`, `storm-related net expenses of`); not a figure the
+    /// company earned (`we earned $12.5 million`), its bottom line (`a net loss of`, `an
+    /// income of`) or a change (`an increase of $309 million or 19%`).
+    fn no_metric_named_before(&self, j: usize) -> bool {
+        let head = strip_approximations(self.lower[..self.figs[j].0].trim_end());
+        let Some(head) = head.strip_suffix(" of") else {
+            return false;
+        };
+        let Some(noun) = head.split_whitespace().next_back() else {
+            return false;
+        };
+        if !noun.chars().all(|c| c.is_ascii_alphabetic() || c == '-') || CHANGE_NOUNS.contains(&noun) {
+            return false;
+        }
+        // The bottom line anywhere before it in its clause (`net income attributed to
+        // the company's stockholders of`, `a GAAP loss in the fourth quarter of`).
+        let (clause_start, _) = self.clause(self.figs[j].0);
+        let clause = self.words_of(clause_start, self.figs[j].0);
+        !clause.windows(2).any(|w| {
+            matches!(w[0], "net" | "gaap" | "a" | "an" | "our")
+                && matches!(w[1], "income" | "loss" | "earnings" | "profit")
+        })
+    }
+
     /// `earnings of $4.27 per diluted share, up 43.3%`: a percentage change right after
     /// the per-share figure of its own metric continues that figure (EPS), not the metric
     /// the word names (net income), when no metric is named between them or after it in
@@ -627,11 +652,13 @@ impl<'a> Sentence<'a> {
         }
         // `charges of $54 million or $0.06 per diluted share`: a restatement of a part
         // is that part.
+        // So is the per-share restatement of a thing the vocabulary does not count as a
+        // metric (`LIFO income of $12.5 million or $0.15 of earnings per diluted share`).
         if self.restates_previous(i)
             && out
                 .last()
                 .and_then(|o| o.as_ref())
-                .is_some_and(|p| p.scope == Scope::Item)
+                .is_some_and(|p| p.scope == Scope::Item || p.metric.is_none() && self.no_metric_named_before(i - 1))
         {
             r.scope = Scope::Item;
         }
@@ -661,6 +688,20 @@ impl<'a> Sentence<'a> {
         Some(r)
     }
 }
+
+/// Nouns of a change (`an increase of $309 million`).
+const CHANGE_NOUNS: [&str; 10] = [
+    "increase",
+    "decrease",
+    "decline",
+    "reduction",
+    "growth",
+    "improvement",
+    "rise",
+    "drop",
+    "change",
+    "gain",
+];
 
 /// True for a metric a period's performance is measured by (sales, RevPAR, occupancy,
 /// orders), whose figure for one month is not the quarter's; not a balance, nor what a

@@ -1070,11 +1070,26 @@ impl<'a> Sentence<'a> {
     pub(super) fn loss_before(&self, j: usize) -> bool {
         let (clause_start, _) = self.clause(self.figs[j].0);
         let words = self.words_of(clause_start, self.figs[j].0);
-        match words.as_slice() {
-            [.., "lost"] => true,
-            [.., article, "loss", "of"] => matches!(*article, "a" | "net" | "the"),
-            _ => false,
+        if words.last() == Some(&"lost") {
+            return true;
         }
+        // `a net loss of`, or with its period between (`a GAAP loss in the fourth quarter
+        // of`).
+        let Some(k) = words.iter().rposition(|w| *w == "loss") else {
+            return false;
+        };
+        let dated_words = |w: &&str| {
+            matches!(
+                *w,
+                "in" | "for" | "the" | "quarter" | "year" | "first" | "second" | "third" | "fourth" | "full" | "fiscal"
+            ) || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+        };
+        let after = &words[k + 1..];
+        k > 0
+            && matches!(words[k - 1], "a" | "net" | "the" | "gaap")
+            && after.last() == Some(&"of")
+            && after.len() <= 7
+            && after[..after.len() - 1].iter().all(dated_words)
     }
 
     pub(super) fn negative_before(&self, start: usize) -> bool {

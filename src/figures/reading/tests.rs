@@ -2579,3 +2579,21 @@ fn a_period_after_the_figures_own_metric_is_the_figures() {
     // A metric that says its own span keeps the figure's period.
     assert_eq!(figure(&figs, "$1.5 billion").period.key(), "2024-Q3");
 }
+
+#[test]
+fn the_per_share_value_of_a_thing_no_metric_names_is_a_part() {
+    let figs = figures_of(&[
+        "We recorded LIFO income of $12.5 million or $0.15 of earnings per diluted share in the third quarter.",
+        "These results include favorable discrete tax items of $135 million or $0.30 per share for the quarter.",
+        "This compares with a loss of $17 million or $0.19 per share for the third quarter of 2023.",
+        "The company had a GAAP loss in the third quarter of $28.8 million or $1.55 per share.",
+        "Rental revenue was $1.95 billion, that's an increase of $309 million or 19%.",
+    ]);
+    assert_eq!(figure(&figs, "$0.15").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$0.30").scope, Scope::Item);
+    // The bottom line and a change stay what they are.
+    assert_eq!(figure(&figs, "$0.19").scope, Scope::Total);
+    assert_eq!(figure(&figs, "$1.55").scope, Scope::Total);
+    assert_eq!(label(&figs, "$1.55").as_deref(), Some("Loss per share"));
+    assert_eq!(figure(&figs, "19%").scope, Scope::Total);
+}
