@@ -153,9 +153,23 @@ impl<'a> Sentence<'a> {
         self.settle_by_period(ctx, discourse, near, i, r);
         // `a difficult comparison to the prior year when sales increased 6%`: what the
         // earlier period did, never this one's result or forecast.
-        if let Some(p) = self.period_told_by_when(start) {
+        if let Some(p) = self
+            .period_told_by_when(start)
+            // `through 2019, where Engine is up 7% for the quarter`: the figure names its
+            // own (`versus last year when organic growth was 3.7% in the quarter` names
+            // that year's).
+            .filter(|p| {
+                !self.lower[p.end..start].contains(", where ")
+                    || !self
+                        .period_after(end, clause_end, false)
+                        .is_some_and(|a| ctx.call.is_own(&a.resolve(ctx.call, false)))
+            })
+        {
             let period = p.resolve(ctx.call, false);
-            if !ctx.call.is_own(&period) && !ctx.call.is_future(&period) && r.kind != Kind::Prior {
+            // `a great finish to our fiscal 2021 year, where revenue of $6.2 billion …`:
+            // a fourth-quarter call's own year, told the same way.
+            let own_year = ctx.call.is_own_year(&period);
+            if (own_year || !ctx.call.is_own(&period)) && !ctx.call.is_future(&period) && r.kind != Kind::Prior {
                 r.period = period;
                 r.dated = true;
                 r.kind = if r.change { Kind::Change } else { Kind::Actual };
@@ -947,11 +961,11 @@ impl<'a> Sentence<'a> {
     fn period_told_by_when(&self, start: usize) -> Option<&PeriodPhrase> {
         let p = self.periods.iter().rfind(|p| p.end <= start)?;
         let gap = &self.lower[p.end..start];
-        let gap = ["period", "quarter", "levels"]
+        let gap = ["period", "quarter", "levels", "year"]
             .iter()
             .find_map(|w| gap.trim_start().strip_prefix(w))
             .unwrap_or(gap);
-        let (opener, opens) = [" when ", ", when ", ", which "]
+        let (opener, opens) = [" when ", ", when ", ", which ", ", where "]
             .iter()
             .find_map(|w| gap.strip_prefix(w).map(|rest| (*w, rest)))?;
         // `, which` tells of the period only with a verb of change right after (`, which
@@ -967,7 +981,10 @@ impl<'a> Sentence<'a> {
             }) && words.count() <= 2
         };
         let clear = !opens.contains([',', ';', '(', ':', '—', '–']);
-        (clear && (opener != ", which " || which_moved())).then_some(p)
+        // `, where` tells what happened then, not what is expected (`the second quarter,
+        // where we anticipate revenue growth of approximately 50%`).
+        let told = opener != ", where " || !self.cues_in(p.end, start).any(|(_, _, c)| *c == Cue::Forward);
+        (clear && told && (opener != ", which " || which_moved())).then_some(p)
     }
 
     /// The period phrase right after a figure (`$14 billion in Q2`), and with

@@ -2597,3 +2597,18 @@ fn the_per_share_value_of_a_thing_no_metric_names_is_a_part() {
     assert_eq!(label(&figs, "$1.55").as_deref(), Some("Loss per share"));
     assert_eq!(figure(&figs, "19%").scope, Scope::Total);
 }
+
+#[test]
+fn a_period_told_with_where_dates_what_follows() {
+    let figs = figures_of_fourth_quarter(&[
+        "Fourth quarter revenue grew over 14% to $1.7 billion, representing a great finish to our 2024 year, where revenue of $6.2 billion was accompanied by an adjusted earnings per share increase of 47% to $3.58.",
+        "Cash flow from operations for the full year was $344 million, slightly up from fiscal 2023, where cash flow from operations was $328 million.",
+        "We're also providing directional guidance regarding the first quarter, where we anticipate revenue growth of approximately 50%.",
+    ]);
+    assert_eq!(figure(&figs, "$1.7 billion").period.key(), "2024-Q4");
+    assert_eq!(figure(&figs, "$3.58").period.key(), "2024");
+    assert_eq!(figure(&figs, "$328 million").period.key(), "FY2023");
+    let forecast = figure(&figs, "50%");
+    assert_eq!(forecast.kind, Kind::Guidance);
+    assert_eq!(forecast.period.key(), "2025-Q1");
+}
