@@ -247,9 +247,12 @@ fn name_before_keyword(head: &str, keyword: &str) -> Option<String> {
     let capitalised = name
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "&"));
-    // `business` and `division` name a segment after a capitalised name only.
+    // `business` and `division` name a segment after a capitalised name, or after a
+    // word of geography (`our international business`); other lowercase words before
+    // them are as often the whole company (`our tax business`, `our steel business`).
     let segment_word = keyword.eq_ignore_ascii_case("segment") || keyword.eq_ignore_ascii_case("segments");
-    (!name.is_empty() && (capitalised || determined && segment_word)).then(|| name.join(" "))
+    let geographic = matches!(name.as_slice(), ["international" | "domestic"]);
+    (!name.is_empty() && (capitalised || determined && (segment_word || geographic))).then(|| name.join(" "))
 }
 
 fn trim_name(name: &str) -> String {

@@ -2612,3 +2612,16 @@ fn a_period_told_with_where_dates_what_follows() {
     assert_eq!(forecast.kind, Kind::Guidance);
     assert_eq!(forecast.period.key(), "2025-Q1");
 }
+
+#[test]
+fn our_international_business_is_a_segment() {
+    let figs = figures_of(&[
+        "And our international business was also strong, with sales increasing 59% as countries began to reopen.",
+        "Third-quarter sales were up 39% versus the prior year.",
+        "Our tax business had a strong quarter, with revenue up 12%.",
+    ]);
+    assert_eq!(label(&figs, "59%").as_deref(), Some("International revenue"));
+    assert_eq!(label(&figs, "39%").as_deref(), Some("Revenue"));
+    // A lowercase word of another kind is as often the company itself.
+    assert_eq!(label(&figs, "12%").as_deref(), Some("Revenue"));
+}
