@@ -494,6 +494,16 @@ pub fn topic(sentence: &str, call: &CallPeriod, known: &[String]) -> Option<Topi
     let whole = c.get(0)?.as_str().to_ascii_lowercase();
     let raw = c.name("topic").map_or("", |m| m.as_str()).trim();
     let lower = raw.to_ascii_lowercase();
+    // `Moving to Slide 13, I'll discuss our commercial banking business.`: a slide is
+    // where the topic is shown; the clause after it names the topic.
+    if is_slide(&lower)
+        && let Some(rest) = sentence
+            .get(c.get(0)?.end()..)
+            .and_then(|r| r.trim_start().strip_prefix(','))
+        && let Some(t) = topic(rest, call, known)
+    {
+        return Some(t);
+    }
     let phrases = period::phrases(raw);
     if OUTLOOK_WORDS.iter().any(|w| whole.contains(w)) {
         return Some(Topic::Outlook(phrases.first().map(|p| p.resolve(call, true))));
@@ -569,6 +579,18 @@ fn holds_words(name: &str, part: &str) -> bool {
     words
         .windows(part.len().max(1))
         .any(|w| w.iter().zip(&part).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+}
+
+/// `slide 13`, `page 5`, `the next slide`: a place in the presentation.
+fn is_slide(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        [first, rest @ ..] if matches!(*first, "slide" | "slides" | "page" | "pages") => rest
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit() || c == '-') || *w == "and"),
+        ["the", "next", "slide" | "page"] => true,
+        _ => false,
+    }
 }
 
 /// `the results of More Personal Computing` → `More Personal Computing`.

@@ -2625,3 +2625,18 @@ fn our_international_business_is_a_segment() {
     // A lowercase word of another kind is as often the company itself.
     assert_eq!(label(&figs, "12%").as_deref(), Some("Revenue"));
 }
+
+#[test]
+fn a_slide_named_first_leaves_the_topic_to_the_clause_after_it() {
+    let figs = figures_of(&[
+        "Our consumer banking business and our Commercial Banking business both grew.",
+        "Total revenue was up 6% from the linked quarter.",
+        "Moving to Slide 13, I'll discuss our Commercial Banking business.",
+        "Third-quarter revenue was up 17 percent from the prior-year quarter.",
+    ]);
+    assert_eq!(label(&figs, "6%").as_deref(), Some("Revenue"));
+    assert_eq!(
+        label(&figs, "17 percent").as_deref(),
+        Some("Commercial Banking revenue")
+    );
+}
