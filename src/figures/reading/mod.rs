@@ -647,6 +647,7 @@ impl<'a> Sentence<'a> {
             || self.hypothetical(start)
             || self.cumulative(start)
             || self.moved_between_periods(end)
+            || m.low.unit.is_percentage() && mention.is_some_and(|x| self.change_of_a_rate(i, x))
         {
             r.scope = Scope::Item;
         }

@@ -230,6 +230,31 @@ impl<'a> Sentence<'a> {
             .is_some_and(|x| next > x.tail + 4 || next == self.clause(at).1)
     }
 
+    /// `accelerate our organic revenue growth rate to the mid-single digit range, up
+    /// approximately 50% versus our previous growth rate`, `organic growth rates, almost
+    /// 50% higher than`: how much a growth rate itself moved, not the metric's growth.
+    /// A percentage with a direction of its own, said of a metric named as a rate or
+    /// set against a rate.
+    pub(super) fn change_of_a_rate(&self, i: usize, x: &Mention) -> bool {
+        let (_, end, _) = self.figs[i];
+        let after = self.lower[end..].trim_start();
+        let against_rate = ["versus ", "vs. ", "compared to ", "compared with ", "than "]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .is_some_and(|rest| {
+                let rest = rest.trim_start_matches("our ").trim_start_matches("the ");
+                let rest = ["previous ", "prior ", "historical ", "historic ", "past ", "former "]
+                    .iter()
+                    .find_map(|w| rest.strip_prefix(w))
+                    .unwrap_or(rest);
+                rest.starts_with("growth rate") || rest.starts_with("rate of growth")
+            });
+        let words = &self.lower[x.start..x.tail.max(x.end)];
+        let named_rate = words.contains("growth rate")
+            || words.contains("growth") && self.lower[x.tail.max(x.end)..].trim_start().starts_with("rate");
+        against_rate || named_rate && self.moves(i)
+    }
+
     /// The direction a clause's subject names when it is a change of a metric (`The
     /// increase in revenue was $5 million`, `The decline in net sales of $12 million`).
     pub(super) fn subject_is_change(&self, start: usize) -> Option<Direction> {

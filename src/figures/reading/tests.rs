@@ -2640,3 +2640,17 @@ fn a_slide_named_first_leaves_the_topic_to_the_clause_after_it() {
         Some("Commercial Banking revenue")
     );
 }
+
+#[test]
+fn how_much_a_growth_rate_moved_is_no_growth_of_the_metric() {
+    let figs = figures_of(&[
+        "Our goal is to accelerate our organic revenue growth rate to the mid-single digit range, up approximately 50% versus our previous growth rate.",
+        "Our investments will drive organic growth rates, almost 40% higher than today.",
+        "We expect organic revenue growth of 4% to 5% in 2025.",
+        "The Board approved setting the annual dividend rate at $1.45 per share, a 6% increase.",
+    ]);
+    assert_eq!(figure(&figs, "50%").scope, Scope::Item);
+    assert_eq!(figure(&figs, "40%").scope, Scope::Item);
+    assert_eq!(figure(&figs, "4% to 5%").scope, Scope::Total);
+    assert_eq!(figure(&figs, "6%").scope, Scope::Total);
+}
