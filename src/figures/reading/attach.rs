@@ -250,6 +250,9 @@ impl<'a> Sentence<'a> {
         if let Some(subject) = self.subject_before_aside(clause_start, start) {
             return Some(Attachment::Mention(subject, true));
         }
+        if let Some(subject) = self.subject_of_bare_guidance(clause_start, start) {
+            return Some(Attachment::Mention(subject, false));
+        }
         // A clause that only continues the one before it (`, which was an increase of
         // 4.7%`): the figure or the metric of that clause.
         if clause_start == 0 || self.opened_hard(clause_start) || !self.continues(clause_start, start) {
@@ -266,6 +269,55 @@ impl<'a> Sentence<'a> {
             .iter()
             .rposition(|x| x.end <= clause_start && x.start >= previous_start && x.metric.is_some())
             .map(|m| Attachment::Mention(m, false))
+    }
+
+    /// `our revenues are expected to be negatively impacted by approximately $200
+    /// million, which has been reflected in our revised guidance range of $16.4 billion
+    /// to $16.6 billion`: a guidance that names no metric in its clause is a guidance of
+    /// the metric the sentence is about, when the sentence names only one before it.
+    fn subject_of_bare_guidance(&self, clause_start: usize, start: usize) -> Option<usize> {
+        let head = strip_approximations(self.lower[clause_start..start].trim_end());
+        let bare = [
+            "guidance range of",
+            "guidance of",
+            "guidance range to",
+            "guidance to",
+            "outlook range of",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w));
+        // Not a forecast the result is set against (`which was above our full year
+        // revised guidance range of`, `consistent with our guidance of`, `our previous
+        // guidance range of`): that one is a base.
+        let (sentence_head, clause) = (&self.lower[..start], &self.lower[clause_start..start]);
+        let compared = [
+            "above",
+            "below",
+            "within",
+            "exceed",
+            "beat",
+            "versus",
+            "compared",
+            "consistent",
+            "in line",
+            "previous",
+            "prior",
+            "initial",
+            "original",
+            "midpoint",
+            "high end",
+            "low end",
+            "top end",
+            "bottom end",
+        ]
+        .iter()
+        .any(|w| clause.contains(w));
+        if !bare || compared || !sentence_head[clause_start..].trim_start().starts_with("which ") {
+            return None;
+        }
+        let mut named = self.mentions.iter().enumerate().filter(|(_, x)| x.end <= start);
+        let (first, x) = named.next()?;
+        (x.metric.is_some() && !x.share && x.end <= clause_start && named.next().is_none()).then_some(first)
     }
 
     /// The metric that the figure at `start` is the value `of`, with at most a hedge

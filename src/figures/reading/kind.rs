@@ -86,7 +86,11 @@ impl<'a> Sentence<'a> {
         }
         // `$22 million above the high end of our guidance`: how far a result beat the
         // forecast, a difference and never the result itself.
-        if let Some(direction) = self.margin_over_forecast(end, clause_end).filter(|_| !r.change) {
+        if let Some(direction) = self
+            .margin_over_forecast(end, clause_end)
+            .or_else(|| self.beat_by(i))
+            .filter(|_| !r.change)
+        {
             r.change = true;
             r.comparison = Some(Comparison::Guidance);
             r.direction = Some(direction);
@@ -415,7 +419,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .enumerate()
             .rev()
-            .filter(|(_, (s, e, _))| *e <= start && !aside(*s))
+            .filter(|(_, (s, e, c))| *e <= start && !aside(*s) && !(*c == Cue::Forward && self.result_against(*s, *e)))
             .find(|(k, (_, _, c))| matches!(c, Cue::Forward | Cue::NotForward) || is_past(c) && !adjective(*k))
             .map(|(_, cue)| cue);
         match last_before {
@@ -561,6 +565,20 @@ impl<'a> Sentence<'a> {
             .then(|| call.this_year())
     }
 
+    /// `exceeded our outlook range of $0.47 to $0.49 by $0.26 at the midpoint`: the
+    /// amount `by` which a result passed the forecast right before it.
+    fn beat_by(&self, i: usize) -> Option<Direction> {
+        let previous = self.figs.get(i.checked_sub(1)?)?;
+        let gap = self.lower[self.past_per_share(previous.1)..self.figs[i].0].trim();
+        if strip_approximations(gap) != "by" || !self.set_against_forecast(previous.0) {
+            return None;
+        }
+        let (clause_start, _) = self.clause(previous.0);
+        let said = &self.lower[clause_start..previous.0];
+        let below = ["below", "missed", "short of"].iter().any(|w| said.contains(w));
+        Some(if below { Direction::Down } else { Direction::Up })
+    }
+
     /// Which way a figure missed or beat a forecast, when the words right after it say
     /// it is such a margin: `above the high end of our guidance range`, `ahead of
     /// consensus`, `better than our outlook`, `below the midpoint`.
@@ -645,7 +663,8 @@ impl<'a> Sentence<'a> {
                 Cue::Qoq if possessive(&self.text[*e..to]) => Some(PriorCue::Quarter),
                 _ => None,
             });
-        if self.opens_with_earlier_forecast(i) || self.forecast_given_before(start) {
+        if self.opens_with_earlier_forecast(i) || self.forecast_given_before(start) || self.set_against_forecast(start)
+        {
             return Some(PriorCue::Guidance);
         }
         let Some((s, e, c)) = governing else {
@@ -733,6 +752,70 @@ impl<'a> Sentence<'a> {
             at = f.1;
         }
         true
+    }
+
+    /// `which was above our full year revised guidance range of $116 million to $136
+    /// million`: a result said against a forecast, the forecast's words right before the
+    /// figure.
+    fn set_against_forecast(&self, start: usize) -> bool {
+        let head = strip_approximations(self.lower[..start].trim_end());
+        ["guidance range of", "guidance of", "outlook range of", "outlook of"]
+            .iter()
+            .find_map(|w| head.strip_suffix(w))
+            .is_some_and(|head| self.forecast_compared(head.len()))
+    }
+
+    /// True when the forecast cue from `s` to `e` is `guidance` or `outlook` that a result
+    /// is compared with (`well above our outlook of $1.30 to $1.40 per diluted share but
+    /// down 17.6%`: the change is the result's).
+    fn result_against(&self, s: usize, e: usize) -> bool {
+        matches!(&self.lower[s..e], "guidance" | "outlook") && self.forecast_compared(s)
+    }
+
+    /// True when the forecast noun at byte `at` (`guidance`, `outlook`) is one a result
+    /// is compared with: a word of comparison a few words before it, with only the
+    /// forecast's own words between (`above our full year revised guidance`). Not `we
+    /// expect G&A to be within our guidance range`: a forecast saying where the guidance
+    /// lands.
+    fn forecast_compared(&self, at: usize) -> bool {
+        let words: Vec<&str> = self.lower[..at].split_whitespace().rev().take(6).collect();
+        let compared = |w: &&str| {
+            matches!(
+                *w,
+                "above" | "below" | "within" | "exceeded" | "exceeding" | "beat" | "beating"
+            )
+        };
+        let Some(k) = words.iter().position(compared) else {
+            return false;
+        };
+        let own_words = words[..k].iter().all(|w| {
+            matches!(
+                *w,
+                "our"
+                    | "the"
+                    | "full"
+                    | "year"
+                    | "full-year"
+                    | "revised"
+                    | "updated"
+                    | "raised"
+                    | "quarterly"
+                    | "annual"
+                    | "fiscal"
+                    | "original"
+                    | "initial"
+                    | "prior"
+                    | "previous"
+                    | "latest"
+            )
+        });
+        let (clause_start, _) = self.clause(at);
+        let forecast_within = words[k] == "within"
+            && self.lower[clause_start..at].rfind("within").is_some_and(|w| {
+                self.cues_in(clause_start, clause_start + w)
+                    .any(|(_, _, c)| *c == Cue::Forward)
+            });
+        own_words && !forecast_within
     }
 
     /// A forecast the company gave in an earlier period: `Last quarter, I provided a Q2

@@ -2654,3 +2654,35 @@ fn how_much_a_growth_rate_moved_is_no_growth_of_the_metric() {
     assert_eq!(figure(&figs, "4% to 5%").scope, Scope::Total);
     assert_eq!(figure(&figs, "6%").scope, Scope::Total);
 }
+
+#[test]
+fn a_bare_guidance_in_a_relative_clause_is_the_subjects() {
+    let figs = figures_of(&[
+        "With the stronger dollar, our revenues are expected to be negatively impacted by approximately $200 million, which has been reflected in our revised guidance range of $16.4 billion to $16.6 billion.",
+        "We generated operating cash flow of approximately $158 million in the year, which was above our full year revised guidance range of $116 million to $136 million.",
+    ]);
+    let forecast = figure(&figs, "$16.4 billion to $16.6 billion");
+    assert_eq!(forecast.label.as_deref(), Some("Revenue"));
+    assert_eq!(forecast.kind, Kind::Guidance);
+    // A forecast the result is set against is a base, never this call's forecast.
+    assert_ne!(figure(&figs, "$116 million to $136 million").kind, Kind::Guidance);
+}
+
+#[test]
+fn a_forecast_a_result_is_set_against_is_a_base() {
+    let figs = figures_of(&[
+        "We generated operating cash flow of approximately $158 million, which was above our full year revised guidance range of $116 million to $136 million.",
+        "Third quarter earnings per share of $0.74 exceeded our outlook range of $0.47 to $0.49 by $0.26 at the midpoint.",
+        "Earnings were $2.01 per diluted share, well above our outlook of $1.30 to $1.40 per diluted share but down 17.6% from $2.44 in the third quarter of 2023.",
+        "We expect G&A to be within our guidance range of $80 million to $85 million in 2025.",
+    ]);
+    assert_eq!(figure(&figs, "$116 million to $136 million").kind, Kind::Prior);
+    assert_eq!(figure(&figs, "$0.47 to $0.49").kind, Kind::Prior);
+    let beat = figure(&figs, "$0.26");
+    assert!(beat.change);
+    assert_eq!(beat.comparison, Some(Comparison::Guidance));
+    assert_eq!(figure(&figs, "$1.30 to $1.40").kind, Kind::Prior);
+    assert_eq!(figure(&figs, "17.6%").kind, Kind::Change);
+    // A forecast saying where the guidance lands stays a forecast.
+    assert_eq!(figure(&figs, "$80 million to $85 million").kind, Kind::Guidance);
+}
