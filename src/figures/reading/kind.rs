@@ -1094,7 +1094,7 @@ impl<'a> Sentence<'a> {
     /// Where the metric a figure is stated in ends when it follows the figure (`$2.4
     /// billion of capital expenditures this fiscal year`, `$250 million on capital
     /// expenditures in the year`): the period after it is the figure's. `end` otherwise.
-    fn past_own_metric(&self, end: usize) -> usize {
+    pub(super) fn past_own_metric(&self, end: usize) -> usize {
         let rest = self.lower[end..].trim_start();
         let rest = ["of ", "in ", "on "]
             .iter()

@@ -664,6 +664,11 @@ impl<'a> Sentence<'a> {
             r.scope = Scope::Item;
         }
         let constant_currency_level = !r.change && self.in_constant_currency(start);
+        // A dividend said per year is its annual rate, the news itself.
+        let dividend = r
+            .metric
+            .is_some_and(|id| ctx.vocabulary.def(id).name.to_ascii_lowercase().contains("dividend"));
+        let annual_rate = !dividend && self.per_year(end);
         // `a loss of $2.66 per share from net realized losses`: a part of EPS.
         if mention.is_none() && continued.is_none() && per_share.is_some() && self.followed_by_from(i) {
             r.scope = Scope::Item;
@@ -679,7 +684,7 @@ impl<'a> Sentence<'a> {
         self.decide_kind(ctx, discourse, i, &mut r, out);
         // A result restated at constant currency is a what-if; a forecast at constant
         // rates (`assuming … constant exchange rates, we expect`) is the forecast.
-        if constant_currency_level && r.kind != Kind::Guidance {
+        if (constant_currency_level || annual_rate) && r.kind != Kind::Guidance {
             r.scope = Scope::Item;
         }
         if r.change && r.comparison.is_none() {

@@ -761,7 +761,32 @@ impl<'a> Sentence<'a> {
             || lower.contains("would be") && !self.restated_forecast(lower, start);
         // `Excluding special items, we would have reported $0.70 per share`: the figure
         // without the items, an adjusted result, not a hypothesis.
-        would && !self.excluding_before(start) || conditional(lower)
+        // `The NOI would grow by, let's say, 20% or 25%`: an example, not a figure.
+        let example = lower.contains("let's say") || lower.contains("let us say");
+        would && !self.excluding_before(start) || conditional(lower) || example
+    }
+
+    /// `we have about $190 million of free cash flow annually`: a rate per year, said
+    /// after the figure or its metric; never the quarter's result (not `a year ago`).
+    pub(super) fn per_year(&self, end: usize) -> bool {
+        let after = self.lower[self.past_own_metric(self.past_per_share(end))..].trim_start();
+        [
+            "annually",
+            "per year",
+            "per annum",
+            "on an annual basis",
+            "each year",
+            "every year",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            || after.strip_prefix("a year").is_some_and(|rest| {
+                let rest = rest.trim_start();
+                !["ago", "earlier", "before", "prior"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+                    && !rest.starts_with(char::is_alphanumeric)
+            })
     }
 
     /// `this adjusted diluted earnings per share guidance would be $0.45 to $0.47` (on a

@@ -2686,3 +2686,17 @@ fn a_forecast_a_result_is_set_against_is_a_base() {
     // A forecast saying where the guidance lands stays a forecast.
     assert_eq!(figure(&figs, "$80 million to $85 million").kind, Kind::Guidance);
 }
+
+#[test]
+fn a_rate_per_year_or_an_example_is_no_result() {
+    let figs = figures_of(&[
+        "Like I said, we have about $190 million of free cash flow annually.",
+        "The NOI would grow by, let's say, 20% or 25%.",
+        "Free cash flow was $60 million, compared with $45 million a year ago.",
+        "We decreased our dividend by 9.8% to $1.85 per share annually.",
+    ]);
+    assert_eq!(figure(&figs, "$190 million").scope, Scope::Item);
+    assert_eq!(figure(&figs, "20%").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$60 million").scope, Scope::Total);
+    assert_eq!(figure(&figs, "$1.85").scope, Scope::Total);
+}
