@@ -1812,6 +1812,8 @@ pub fn after(text: &str, metric_end: usize) -> (After, usize) {
                         "to" | "common"
                             | "shareholders"
                             | "stockholders"
+                            | "shares"
+                            | "share"
                             | "the"
                             | "company"
                             | "parent"

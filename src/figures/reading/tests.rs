@@ -2700,3 +2700,12 @@ fn a_rate_per_year_or_an_example_is_no_result() {
     assert_eq!(figure(&figs, "$60 million").scope, Scope::Total);
     assert_eq!(figure(&figs, "$1.85").scope, Scope::Total);
 }
+
+#[test]
+fn a_net_loss_attributable_to_common_shares_is_the_companys() {
+    let figs = figures_of(&[
+        "Net loss attributable to common shares for the quarter was approximately $156 million or $0.66 per diluted share.",
+    ]);
+    assert_eq!(label(&figs, "$156 million").as_deref(), Some("Net loss"));
+    assert_eq!(label(&figs, "$0.66").as_deref(), Some("Loss per share"));
+}
