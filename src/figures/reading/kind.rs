@@ -353,7 +353,14 @@ impl<'a> Sentence<'a> {
             .rsplit_once(' ')
             .filter(|(_, w)| APPROXIMATIONS.contains(w))
             .map_or(before, |(head, _)| head.trim_end());
-        if !ends_with_word(before, "by") {
+        // `raising annual earnings guidance $0.12 at the midpoint`: the move, said of the
+        // range's middle.
+        let at_midpoint = self.figs.iter().find(|f| f.0 == start).is_some_and(|f| {
+            self.lower[self.past_per_share(f.1)..]
+                .trim_start()
+                .starts_with("at the midpoint")
+        });
+        if !ends_with_word(before, "by") && !at_midpoint {
             return None;
         }
         let verb = self

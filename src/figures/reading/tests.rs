@@ -2709,3 +2709,13 @@ fn a_net_loss_attributable_to_common_shares_is_the_companys() {
     assert_eq!(label(&figs, "$156 million").as_deref(), Some("Net loss"));
     assert_eq!(label(&figs, "$0.66").as_deref(), Some("Loss per share"));
 }
+
+#[test]
+fn a_guidance_raised_by_an_amount_at_the_midpoint_is_a_change() {
+    let figs = figures_of(&[
+        "That is one of the reasons we are again raising annual earnings guidance $0.12 at the midpoint.",
+    ]);
+    let moved = figure(&figs, "$0.12");
+    assert!(moved.change);
+    assert_eq!(moved.kind, Kind::Guidance);
+}
