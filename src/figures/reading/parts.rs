@@ -206,6 +206,10 @@ impl<'a> Sentence<'a> {
     /// times to adjusted EBITDA`); and a metric that a figure follows states its own
     /// level (`grew 5% to revenues of $2 billion`).
     fn given_to_metric(&self, end: usize, next: usize) -> bool {
+        // Most figures have no `to` after them: that test first, the clause's words after.
+        let Some(rest) = self.lower[end..].trim_start().strip_prefix("to ") else {
+            return false;
+        };
         let (clause_start, _) = self.clause(end);
         let effect = self
             .words_iter(clause_start, end)
@@ -213,10 +217,6 @@ impl<'a> Sentence<'a> {
         if !effect {
             return false;
         }
-        let rest = self.lower[end..].trim_start();
-        let Some(rest) = rest.strip_prefix("to ") else {
-            return false;
-        };
         let rest = rest.trim_start();
         let rest = ["the ", "our "]
             .iter()
