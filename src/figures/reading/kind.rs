@@ -576,7 +576,8 @@ impl<'a> Sentence<'a> {
     /// amount `by` which a result passed the forecast right before it.
     fn beat_by(&self, i: usize) -> Option<Direction> {
         let previous = self.figs.get(i.checked_sub(1)?)?;
-        let gap = self.lower[self.past_per_share(previous.1)..self.figs[i].0].trim();
+        let from = self.past_per_share(previous.1).min(self.figs[i].0);
+        let gap = self.lower[from..self.figs[i].0].trim();
         if strip_approximations(gap) != "by" || !self.set_against_forecast(previous.0) {
             return None;
         }

@@ -695,20 +695,6 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// Nouns of a change (`an increase of $309 million`).
-const CHANGE_NOUNS: [&str; 10] = [
-    "increase",
-    "decrease",
-    "decline",
-    "reduction",
-    "growth",
-    "improvement",
-    "rise",
-    "drop",
-    "change",
-    "gain",
-];
-
 /// True for a metric a period's performance is measured by (sales, RevPAR, occupancy,
 /// orders), whose figure for one month is not the quarter's; not a balance, nor what a
 /// board decides in a month (`In March, we distributed a $0.38 per share cash dividend`

@@ -65,23 +65,6 @@ fn compares_with(after: &str, word: &str) -> bool {
     })
 }
 
-/// Words right after a figure that make it a change (`a $5 million increase`, `$0.02
-/// per share higher`).
-const MOVE_NOUNS: [&str; 12] = [
-    "increase",
-    "decrease",
-    "decline",
-    "higher",
-    "lower",
-    "improvement",
-    "growth",
-    "reduction",
-    "drop",
-    "gain",
-    "more than",
-    "less than",
-];
-
 impl<'a> Sentence<'a> {
     /// True when a direction word stands right before the figure without `to` (`up $4.1
     /// billion`, `an increase of $13 million`, `declined 3%`) or right after it (`a $5

@@ -410,6 +410,37 @@ pub(super) const IMPACT_WORDS: &[&str] = &[
     "shortfall",
 ];
 
+/// Nouns of a change (`an increase of $309 million`).
+pub(super) const CHANGE_NOUNS: [&str; 10] = [
+    "increase",
+    "decrease",
+    "decline",
+    "reduction",
+    "growth",
+    "improvement",
+    "rise",
+    "drop",
+    "change",
+    "gain",
+];
+
+/// Words right after a figure that make it a change (`a $5 million increase`, `$0.02
+/// per share higher`).
+pub(super) const MOVE_NOUNS: [&str; 12] = [
+    "increase",
+    "decrease",
+    "decline",
+    "higher",
+    "lower",
+    "improvement",
+    "growth",
+    "reduction",
+    "drop",
+    "gain",
+    "more than",
+    "less than",
+];
+
 /// Verbs and nouns of an effect that an amount has on a metric it is given `to` (`added
 /// $0.89 to earnings per share`, `a net increase of $31 million to net income`).
 pub(super) const ADDING_WORDS: &[&str] = &[
