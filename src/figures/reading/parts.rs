@@ -180,6 +180,39 @@ impl<'a> Sentence<'a> {
             || self.impact_after_metric(end, next)
             || self.subject_is_impact(start)
             || self.given_to_metric(end, next)
+            || self.impact_on_metric(start)
+    }
+
+    /// `a total annualized impact on our earnings per share of approximately $0.01`, `a
+    /// negative effect on operating profits of approximately $5 million`: the figure is
+    /// `of` a metric that an impact word is `on` (`to`; `of` after `impact`) right before.
+    fn impact_on_metric(&self, start: usize) -> bool {
+        let Some(x) = self.mentions.iter().rfind(|x| x.metric.is_some() && x.tail <= start) else {
+            return false;
+        };
+        if strip_approximations(self.lower[x.tail..start].trim()) != "of" {
+            return false;
+        }
+        let mut head = self.lower[..x.lead].trim_end();
+        for det in ["our", "the", "its", "noncash", "non-cash"] {
+            if let Some(h) = head.strip_suffix(det).filter(|h| h.ends_with(' ')) {
+                head = h.trim_end();
+            }
+        }
+        let Some((head, of)) = ["on", "to", "of"].iter().find_map(|w| {
+            head.strip_suffix(w)
+                .filter(|h| h.ends_with(' '))
+                .map(|h| (h, *w == "of"))
+        }) else {
+            return false;
+        };
+        // `the net effects of share repurchases of $1 billion`: what had the effect, not
+        // what it fell on; `of` follows only `impact`.
+        head.split_whitespace().next_back().is_some_and(|w| match w {
+            "impact" | "impacts" => true,
+            "effect" | "effects" | "benefit" | "headwind" | "tailwind" => !of,
+            _ => false,
+        })
     }
 
     /// `a $75 million impact to revenue and $75 million to operating profit`, `added

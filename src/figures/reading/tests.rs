@@ -2719,3 +2719,18 @@ fn a_guidance_raised_by_an_amount_at_the_midpoint_is_a_change() {
     assert!(moved.change);
     assert_eq!(moved.kind, Kind::Guidance);
 }
+
+#[test]
+fn an_amount_of_a_metric_an_impact_falls_on_is_a_part() {
+    let figs = figures_of(&[
+        "We estimate that the sale will have a total annualized impact on our earnings per share of approximately $0.01.",
+        "Currency will have a negative impact on revenues of 2% to 3%.",
+        "Higher resin costs had a negative effect on operating profits of approximately $5 million.",
+        "The decrease in cash includes the net effects of share repurchases of $1 billion.",
+    ]);
+    assert_eq!(figure(&figs, "$0.01").scope, Scope::Item);
+    assert_eq!(figure(&figs, "2% to 3%").scope, Scope::Item);
+    assert_eq!(figure(&figs, "$5 million").scope, Scope::Item);
+    // What had the effect is no part of it.
+    assert_eq!(figure(&figs, "$1 billion").scope, Scope::Total);
+}
