@@ -664,10 +664,12 @@ impl<'a> Sentence<'a> {
             r.scope = Scope::Item;
         }
         let constant_currency_level = !r.change && self.in_constant_currency(start);
-        // A dividend said per year is its annual rate, the news itself.
+        // A dividend said per year (`our dividend … to $1.85 per share annually`) is its
+        // annual rate, the news itself; buybacks that `have averaged approximately $55
+        // million annually` are history.
         let dividend = r
             .metric
-            .is_some_and(|id| ctx.vocabulary.def(id).name.to_ascii_lowercase().contains("dividend"));
+            .is_some_and(|id| DIVIDENDS.contains(&ctx.vocabulary.def(id).name.as_str()));
         let annual_rate = !dividend && self.per_year(end);
         // `a loss of $2.66 per share from net realized losses`: a part of EPS.
         if mention.is_none() && continued.is_none() && per_share.is_some() && self.followed_by_from(i) {

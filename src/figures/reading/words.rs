@@ -295,6 +295,9 @@ pub(super) const SPENDING: &[&str] = &[
     "allocated",
 ];
 
+/// The dividend metrics: said per year, their annual rate.
+pub(super) const DIVIDENDS: [&str; 2] = ["dividends", "dividend per share"];
+
 /// Metrics a board decides rather than a period earns (`In March, we distributed a $0.38
 /// per share cash dividend` is the quarter's dividend, whatever month it was paid in).
 pub(super) const DECIDED: &[&str] = &[
