@@ -112,7 +112,9 @@ impl<'a> Sentence<'a> {
         }
         let prior = if r.change { None } else { self.prior_cue(i, m) }
             .or_else(|| self.forecast_given_earlier_after(end).then_some(PriorCue::Guidance));
-        let forward = act.is_none() && self.is_forward(ctx, discourse, start, clause_start, clause_end);
+        let forward = act.is_none()
+            && (self.is_forward(ctx, discourse, start, clause_start, clause_end)
+                || r.change && self.forecast_moved(start));
         r.kind = match (prior, forward, r.change) {
             (Some(_), _, _) => Kind::Prior,
             (None, true, _) => Kind::Guidance,
@@ -369,6 +371,27 @@ impl<'a> Sentence<'a> {
             .map(|(s, e, _)| &self.lower[*s..*e])
             .rfind(|verb| REVISION_VERBS.contains(verb))?;
         Some(revision_direction(verb))
+    }
+
+    /// `The guidance midpoints for both the core FFO and AFFO were increased by $0.035`,
+    /// `Meanwhile, our outlook for adjusted EBITDA is lowered by $5 million`: a sentence
+    /// whose subject is a forecast, moved by a verb before the figure, says how far the
+    /// forecast moved.
+    fn forecast_moved(&self, start: usize) -> bool {
+        let mut words = self
+            .words_iter(0, start)
+            .skip_while(|w| {
+                matches!(
+                    *w,
+                    "meanwhile" | "so" | "and" | "also" | "now" | "finally" | "additionally"
+                )
+            })
+            .skip_while(|w| matches!(*w, "the" | "our"));
+        let subject = words.next().is_some_and(|w| matches!(w, "guidance" | "outlook"));
+        let verb = self
+            .cues_in(0, start)
+            .find(|(_, _, c)| matches!(c, Cue::Up { .. } | Cue::Down { .. }));
+        subject && matches!(verb, Some((_, _, Cue::Up { past: true } | Cue::Down { past: true })))
     }
 
     /// True when the sentence raises, lowers, narrows or reaffirms a forecast (`we raised

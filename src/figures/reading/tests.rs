@@ -2734,3 +2734,19 @@ fn an_amount_of_a_metric_an_impact_falls_on_is_a_part() {
     // What had the effect is no part of it.
     assert_eq!(figure(&figs, "$1 billion").scope, Scope::Total);
 }
+
+#[test]
+fn a_forecast_moved_by_a_verb_is_a_change_of_the_forecast() {
+    let figs = figures_of(&[
+        "We increased the AFFO guidance to a range of $3.18 to $3.22 per share.",
+        "The guidance midpoints for both the core FFO and AFFO were increased by $0.035.",
+        "Meanwhile, our outlook for adjusted EBITDA is lowered by $5 million at the midpoint.",
+        "Consistent with the guidance we provided last quarter, the NIM increased by 1 basis point this quarter to 2.33%.",
+    ]);
+    for moved in ["$0.035", "$5 million"] {
+        let f = figure(&figs, moved);
+        assert!(f.change, "{moved}");
+        assert_eq!(f.kind, Kind::Guidance, "{moved}");
+    }
+    assert_eq!(figure(&figs, "1 basis point").kind, Kind::Change);
+}
