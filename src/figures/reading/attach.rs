@@ -276,7 +276,11 @@ impl<'a> Sentence<'a> {
     /// to $16.6 billion`: a guidance that names no metric in its clause is a guidance of
     /// the metric the sentence is about, when the sentence names only one before it.
     fn subject_of_bare_guidance(&self, clause_start: usize, start: usize) -> Option<usize> {
-        let head = strip_approximations(self.lower[clause_start..start].trim_end());
+        let clause = &self.lower[clause_start..start];
+        if !clause.trim_start().starts_with("which ") {
+            return None;
+        }
+        let head = strip_approximations(clause.trim_end());
         let bare = [
             "guidance range of",
             "guidance of",
@@ -286,10 +290,12 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| head.ends_with(w));
+        if !bare {
+            return None;
+        }
         // Not a forecast the result is set against (`which was above our full year
         // revised guidance range of`, `consistent with our guidance of`, `our previous
         // guidance range of`): that one is a base.
-        let (sentence_head, clause) = (&self.lower[..start], &self.lower[clause_start..start]);
         let compared = [
             "above",
             "below",
@@ -312,7 +318,7 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| clause.contains(w));
-        if !bare || compared || !sentence_head[clause_start..].trim_start().starts_with("which ") {
+        if compared {
             return None;
         }
         let mut named = self.mentions.iter().enumerate().filter(|(_, x)| x.end <= start);

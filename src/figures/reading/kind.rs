@@ -97,7 +97,7 @@ impl<'a> Sentence<'a> {
         }
         // `we raised our adjusted EPS guidance by $0.12`: how far a forecast moved.
         if !r.change
-            && let Some(direction) = self.revised_by(clause_start, start)
+            && let Some(direction) = self.revised_by(clause_start, start, end)
         {
             r.change = true;
             r.direction = Some(direction);
@@ -159,13 +159,13 @@ impl<'a> Sentence<'a> {
         self.settle_by_period(ctx, discourse, near, i, r);
         // `a difficult comparison to the prior year when sales increased 6%`: what the
         // earlier period did, never this one's result or forecast.
-        if let Some(p) = self
+        if let Some((p, _)) = self
             .period_told_by_when(start)
             // `through 2019, where Engine is up 7% for the quarter`: the figure names its
             // own (`versus last year when organic growth was 3.7% in the quarter` names
             // that year's).
-            .filter(|p| {
-                !self.lower[p.end..start].contains(", where ")
+            .filter(|(_, opener)| {
+                *opener != ", where "
                     || !self
                         .period_after(end, clause_end, false)
                         .is_some_and(|a| ctx.call.is_own(&a.resolve(ctx.call, false)))
@@ -349,7 +349,7 @@ impl<'a> Sentence<'a> {
 
     /// The direction of a verb of revision in the clause when the figure at `start` is
     /// what it moved something by (`raised our … guidance by $0.12`).
-    fn revised_by(&self, clause_start: usize, start: usize) -> Option<Direction> {
+    fn revised_by(&self, clause_start: usize, start: usize, end: usize) -> Option<Direction> {
         let before = self.lower[..start].trim_end();
         let before = before
             .rsplit_once(' ')
@@ -357,12 +357,12 @@ impl<'a> Sentence<'a> {
             .map_or(before, |(head, _)| head.trim_end());
         // `raising annual earnings guidance $0.12 at the midpoint`: the move, said of the
         // range's middle.
-        let at_midpoint = self.figs.iter().find(|f| f.0 == start).is_some_and(|f| {
-            self.lower[self.past_per_share(f.1)..]
+        let at_midpoint = || {
+            self.lower[self.past_per_share(end)..]
                 .trim_start()
                 .starts_with("at the midpoint")
-        });
-        if !ends_with_word(before, "by") && !at_midpoint {
+        };
+        if !ends_with_word(before, "by") && !at_midpoint() {
             return None;
         }
         let verb = self
@@ -601,13 +601,15 @@ impl<'a> Sentence<'a> {
         let previous = self.figs.get(i.checked_sub(1)?)?;
         let from = self.past_per_share(previous.1).min(self.figs[i].0);
         let gap = self.lower[from..self.figs[i].0].trim();
-        if strip_approximations(gap) != "by" || !self.set_against_forecast(previous.0) {
+        if strip_approximations(gap) != "by" {
             return None;
         }
-        let (clause_start, _) = self.clause(previous.0);
-        let said = &self.lower[clause_start..previous.0];
-        let below = ["below", "missed", "short of"].iter().any(|w| said.contains(w));
-        Some(if below { Direction::Down } else { Direction::Up })
+        let compared = self.set_against_forecast(previous.0)?;
+        Some(if compared == "below" {
+            Direction::Down
+        } else {
+            Direction::Up
+        })
     }
 
     /// Which way a figure missed or beat a forecast, when the words right after it say
@@ -694,7 +696,9 @@ impl<'a> Sentence<'a> {
                 Cue::Qoq if possessive(&self.text[*e..to]) => Some(PriorCue::Quarter),
                 _ => None,
             });
-        if self.opens_with_earlier_forecast(i) || self.forecast_given_before(start) || self.set_against_forecast(start)
+        if self.opens_with_earlier_forecast(i)
+            || self.forecast_given_before(start)
+            || self.set_against_forecast(start).is_some()
         {
             return Some(PriorCue::Guidance);
         }
@@ -787,38 +791,36 @@ impl<'a> Sentence<'a> {
 
     /// `which was above our full year revised guidance range of $116 million to $136
     /// million`: a result said against a forecast, the forecast's words right before the
-    /// figure.
-    fn set_against_forecast(&self, start: usize) -> bool {
+    /// figure. Returns the word of comparison (`above`, `below`, `exceeded` …).
+    fn set_against_forecast(&self, start: usize) -> Option<&'a str> {
         let head = strip_approximations(self.lower[..start].trim_end());
         ["guidance range of", "guidance of", "outlook range of", "outlook of"]
             .iter()
             .find_map(|w| head.strip_suffix(w))
-            .is_some_and(|head| self.forecast_compared(head.len()))
+            .and_then(|head| self.forecast_compared(head.len()))
     }
 
     /// True when the forecast cue from `s` to `e` is `guidance` or `outlook` that a result
     /// is compared with (`well above our outlook of $1.30 to $1.40 per diluted share but
     /// down 17.6%`: the change is the result's).
     fn result_against(&self, s: usize, e: usize) -> bool {
-        matches!(&self.lower[s..e], "guidance" | "outlook") && self.forecast_compared(s)
+        matches!(&self.lower[s..e], "guidance" | "outlook") && self.forecast_compared(s).is_some()
     }
 
     /// True when the forecast noun at byte `at` (`guidance`, `outlook`) is one a result
     /// is compared with: a word of comparison a few words before it, with only the
     /// forecast's own words between (`above our full year revised guidance`). Not `we
     /// expect G&A to be within our guidance range`: a forecast saying where the guidance
-    /// lands.
-    fn forecast_compared(&self, at: usize) -> bool {
-        let words: Vec<&str> = self.lower[..at].split_whitespace().rev().take(6).collect();
+    /// lands. Returns the word of comparison.
+    fn forecast_compared(&self, at: usize) -> Option<&'a str> {
+        let words: Vec<&'a str> = self.lower[..at].split_whitespace().rev().take(6).collect();
         let compared = |w: &&str| {
             matches!(
                 *w,
                 "above" | "below" | "within" | "exceeded" | "exceeding" | "beat" | "beating"
             )
         };
-        let Some(k) = words.iter().position(compared) else {
-            return false;
-        };
+        let k = words.iter().position(compared)?;
         let own_words = words[..k].iter().all(|w| {
             matches!(
                 *w,
@@ -846,7 +848,7 @@ impl<'a> Sentence<'a> {
                 self.cues_in(clause_start, clause_start + w)
                     .any(|(_, _, c)| *c == Cue::Forward)
             });
-        own_words && !forecast_within
+        (own_words && !forecast_within).then_some(words[k])
     }
 
     /// A forecast the company gave in an earlier period: `Last quarter, I provided a Q2
@@ -1069,10 +1071,11 @@ impl<'a> Sentence<'a> {
 
     /// A period the figure's words describe in a clause of their own: `the prior-year
     /// period when sales increased on an organic basis by 34%`, `a strong fiscal 2021
-    /// first quarter, which grew 9.1%`. The period, then (`period`, `quarter`) `when` or
-    /// `, which`, and no clause mark before the figure (`… increased 6% and adjusted EBIT
-    /// increased nearly 30%` are both the prior year's).
-    fn period_told_by_when(&self, start: usize) -> Option<&PeriodPhrase> {
+    /// first quarter, which grew 9.1%`, `our fiscal 2021 year, where revenue of …`. The
+    /// period, then (`period`, `quarter`, `year`) `when`, `, which` or `, where`, and no
+    /// clause mark before the figure (`… increased 6% and adjusted EBIT increased nearly
+    /// 30%` are both the prior year's). Returns the period and the word that told it.
+    fn period_told_by_when(&self, start: usize) -> Option<(&PeriodPhrase, &'static str)> {
         let p = self.periods.iter().rfind(|p| p.end <= start)?;
         let gap = &self.lower[p.end..start];
         let gap = ["period", "quarter", "levels", "year"]
@@ -1098,7 +1101,7 @@ impl<'a> Sentence<'a> {
         // `, where` tells what happened then, not what is expected (`the second quarter,
         // where we anticipate revenue growth of approximately 50%`).
         let told = opener != ", where " || !self.cues_in(p.end, start).any(|(_, _, c)| *c == Cue::Forward);
-        (clear && told && (opener != ", which " || which_moved())).then_some(p)
+        (clear && told && (opener != ", which " || which_moved())).then_some((p, opener))
     }
 
     /// The period phrase right after a figure (`$14 billion in Q2`), and with

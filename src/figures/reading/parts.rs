@@ -796,13 +796,10 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| after.starts_with(w))
-            || after.strip_prefix("a year").is_some_and(|rest| {
-                let rest = rest.trim_start();
-                !["ago", "earlier", "before", "prior"]
-                    .iter()
-                    .any(|w| rest.starts_with(w))
-                    && !rest.starts_with(char::is_alphanumeric)
-            })
+            // `a year` ending its clause or sentence (not `a year ago`, `a year earlier`).
+            || after
+                .strip_prefix("a year")
+                .is_some_and(|rest| !rest.trim_start().starts_with(char::is_alphanumeric))
     }
 
     /// `this adjusted diluted earnings per share guidance would be $0.45 to $0.47` (on a
