@@ -337,14 +337,28 @@ impl<'a> Sentence<'a> {
 
     /// `We also continue to generate strong cash flow, generating $300 million … in the
     /// first quarter`: `to generate` (or `to deliver`, `to achieve`) after `continue`
-    /// says what the company keeps doing, not what it will do, unless a forecast word
-    /// comes before it in the sentence (`we expect to continue to generate`).
+    /// says what the company keeps doing, not what it will do; after `were able` or
+    /// `enabled us` (`we were able to generate $210 million in free cash flow`,
+    /// `enabling us to achieve … a record 32.4%`) what it managed to do. Unless a
+    /// forecast word comes before it in the sentence (`we expect to continue to
+    /// generate`, `we will be able to deliver`).
     fn habitual(&self, at: usize) -> bool {
         let before = self.lower[..at].trim_end();
         let continued = ["continue", "continues", "continued"]
             .iter()
-            .any(|w| before.ends_with(w) && before[..before.len() - w.len()].ends_with([' ', ',']));
-        continued && !self.cues.iter().any(|(s, _, c)| *s < at && *c == Cue::Forward)
+            .any(|w| ends_with_word(before, w));
+        // `were able`, or `enabled` with its object between (`allowed Tennant to`,
+        // `helped the team to`).
+        let able = ["was able", "were able", "been able"]
+            .iter()
+            .any(|w| ends_with_word(before, w));
+        let enabled = before.rsplit(' ').take(3).any(|w| {
+            matches!(
+                w,
+                "enabled" | "enabling" | "allowed" | "allowing" | "helped" | "helping"
+            )
+        });
+        (continued || able || enabled) && !self.cues.iter().any(|(s, _, c)| *s < at && *c == Cue::Forward)
     }
 
     /// The direction of a verb of revision in the clause when the figure at `start` is

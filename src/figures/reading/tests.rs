@@ -2553,6 +2553,20 @@ fn what_the_company_continues_to_generate_is_a_result() {
 }
 
 #[test]
+fn what_the_company_was_able_or_enabled_to_generate_is_a_result() {
+    let figs = figures_of(&[
+        "As a result, we were able to generate $210 million in free cash flow during the quarter.",
+        "Strong execution enabled us to deliver an adjusted EBITDA of $119.4 million.",
+        "These actions also allowed Tennant to generate cash flow from operations of $133.8 million.",
+        "We will be able to generate $900 million of free cash flow next year.",
+    ]);
+    for text in ["$210 million", "$119.4 million", "$133.8 million"] {
+        assert_eq!(figure(&figs, text).kind, Kind::Actual, "{text}");
+    }
+    assert_eq!(figure(&figs, "$900 million").kind, Kind::Guidance);
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
