@@ -438,3 +438,23 @@ fn a_segments_quarter_leaves_the_companys_year_to_date_in_its_place() {
     };
     assert!(at("Revenue") < at("Tap fee revenue"), "{:#?}", figs.headline);
 }
+
+#[test]
+fn a_dividend_declared_for_the_next_quarter_is_a_row_of_this_call() {
+    let figs = figures_of_quarter(
+        "Operator: Welcome.\n\nAva Roe: Fourth quarter revenue was $2.1 billion. \
+         Yesterday, the Board of Directors declared a first quarter dividend of $0.25 per share. \
+         Our annual dividend of $0.50 per share in 2026 is a commitment.\n",
+        4,
+    );
+    let row = figs
+        .headline
+        .iter()
+        .find(|r| r.value == "$0.25")
+        .unwrap_or_else(|| panic!("no dividend row: {:#?}", figs.headline));
+    assert_eq!(
+        (row.label.as_str(), row.period_label.as_str()),
+        ("Dividend per share", "Q1 2026")
+    );
+    assert_eq!(row.kind, Kind::Actual, "the board's decision is taken, not forecast");
+}

@@ -106,7 +106,7 @@ pub fn choose(figures: &[Figure], call: &Call, period: &CallPeriod, vocabulary: 
         })
         .map(|f| f.id.as_str())
         .collect();
-    let eligible = |f: &Figure| candidate(f, period, call) && !contradicted.contains(&f.id.as_str());
+    let eligible = |f: &Figure| candidate(f, period, call, vocabulary) && !contradicted.contains(&f.id.as_str());
     let with_quarter: Vec<(Option<MetricId>, Option<&str>)> = figures
         .iter()
         .filter(|f| eligible(f))
@@ -269,14 +269,16 @@ fn lead_with_largest_segments(rows: &mut [(Rank, f64, Candidate)]) {
 
 /// A figure that may stand in the table: a metric of the company or a segment, for the
 /// call's own period (or a forecast for a later one).
-fn candidate(f: &Figure, period: &CallPeriod, call: &Call) -> bool {
+fn candidate(f: &Figure, period: &CallPeriod, call: &Call, vocabulary: &Vocabulary) -> bool {
     f.metric_id().is_some()
         && f.scope != Scope::Item
         && !garbled(f)
         // Analysts repeat and round management's figures; the table quotes management.
         && call.speaker(&f.speaker).is_none_or(|s| s.role != Role::Analyst)
         && match f.kind {
-            Kind::Actual | Kind::Change => period.is_own(&f.period),
+            // A dividend the board has declared for the quarter to come is news of
+            // this call.
+            Kind::Actual | Kind::Change => period.is_own(&f.period) || declared_ahead(f, period, vocabulary),
             // A forecast is of a period to come, never of the year so far (`at the beginning
             // of the year, we set medium-term targets of 4% to 6%` in a passage on the
             // year-to-date results).
@@ -287,6 +289,16 @@ fn candidate(f: &Figure, period: &CallPeriod, call: &Call) -> bool {
             }
             Kind::Prior => false,
         }
+}
+
+/// A decision of the board for the quarter to come (`declared a first quarter 2021
+/// dividend of $0.25` on a fourth-quarter call): reported as done, of a quarter not yet
+/// begun. (A year still to come is no board's quarterly decision: `an annual dividend of
+/// $0.50` dated by the year is a forecast or a slip.)
+fn declared_ahead(f: &Figure, period: &CallPeriod, vocabulary: &Vocabulary) -> bool {
+    f.metric_id()
+        .is_some_and(|id| vocabulary.def(id).measure_is_announced())
+        && f.period == period.next_quarter()
 }
 
 /// True when `level` moved the other way from `base` than its words say, by more than a

@@ -1375,8 +1375,10 @@ impl Vocabulary {
 }
 
 impl MetricDef {
-    /// True for metrics whose new amounts are themselves the news (`a new $900 million
-    /// repurchase program`, `an increased quarterly dividend`).
+    /// True for metrics a board decides rather than a period earns, whose new amounts
+    /// are themselves the news (`a new $900 million repurchase program`, `an increased
+    /// quarterly dividend`; `In March, we distributed a $0.38 per share cash dividend` is
+    /// the quarter's dividend, whatever month it was paid in).
     pub fn measure_is_announced(&self) -> bool {
         matches!(
             self.name.as_str(),

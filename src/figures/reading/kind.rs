@@ -19,6 +19,17 @@ pub(super) fn default_guidance_period(call: &CallPeriod) -> Period {
 /// (`raised our full-year EPS to`), an act when it is a dividend or a balance.
 const REVISION_VERBS: [&str; 5] = ["raising", "raise our", "raised our", "lowering our", "lowered our"];
 
+/// Verbs of a board's decision on a dividend or a buyback.
+const DECIDING_VERBS: [&str; 7] = [
+    "declared",
+    "approved",
+    "announced",
+    "authorized",
+    "increased",
+    "raised",
+    "reinstated",
+];
+
 /// The comparison a cue word says (`year-over-year`, `sequentially`, `in constant
 /// currency`).
 fn comparison_of(c: &Cue) -> Option<Comparison> {
@@ -112,7 +123,9 @@ impl<'a> Sentence<'a> {
         }
         let prior = if r.change { None } else { self.prior_cue(i, m) }
             .or_else(|| self.forecast_given_earlier_after(end).then_some(PriorCue::Guidance));
+        let declared = self.declared(ctx, r.metric, start);
         let forward = act.is_none()
+            && !declared
             && (self.is_forward(ctx, discourse, start, clause_start, clause_end)
                 || r.change && self.forecast_moved(start));
         r.kind = match (prior, forward, r.change) {
@@ -132,7 +145,12 @@ impl<'a> Sentence<'a> {
         r.dated = near.is_some() || self.sentence_period(ctx, r.kind == Kind::Guidance).is_some();
         r.period = match (near, r.kind, prior) {
             (_, Kind::Prior, Some(PriorCue::Guidance)) => self.guidance_period(ctx, discourse),
-            (Some(p), k, _) => p.resolve(ctx.call, k == Kind::Guidance),
+            // A dividend declared `for the first quarter` on a fourth-quarter call is
+            // the next one's.
+            (Some(p), k, _) => p.resolve(
+                ctx.call,
+                k == Kind::Guidance || declared && p.quarter_without_year().is_some(),
+            ),
             (None, Kind::Prior, Some(PriorCue::Year)) => ctx.call.year_ago_quarter(),
             (None, Kind::Prior, Some(PriorCue::Quarter)) => ctx.call.previous_quarter(),
             (None, Kind::Prior, _) => Period::Earlier,
@@ -269,6 +287,7 @@ impl<'a> Sentence<'a> {
         if matches!(r.kind, Kind::Actual | Kind::Change)
             && near.is_some_and(|p| p.says_year())
             && ctx.call.is_future(&r.period)
+            && !self.declared(ctx, r.metric, start)
         {
             match ctx.call.so_far(r.period) {
                 Some(so_far) if self.clause_reports_result(start) => r.period = so_far,
@@ -531,6 +550,31 @@ impl<'a> Sentence<'a> {
             .find(|w| !hedge(w))
             .is_none_or(|w| w == "by");
         Some((direction, moved))
+    }
+
+    /// True when a board's decision states the dividend or buyback figure at `start`:
+    /// a verb of deciding before it in its sentence (`the Board has approved a Q1
+    /// dividend of $0.12 per share`, `declared a first quarter 2021 dividend of $0.25`),
+    /// with no forecast word in the words from that verb's comma on (`we expect to
+    /// increase our dividend … to $0.52` is a forecast; `…outlook, which Scott will
+    /// discuss shortly, our board of directors declared a dividend of $0.25` is not).
+    /// The decision is taken: the figure is the company's act, for the period it
+    /// names, whatever words of payment follow (`payable on March 17th`).
+    pub(super) fn declared(&self, ctx: &Context<'_>, metric: Option<MetricId>, start: usize) -> bool {
+        if !metric.is_some_and(|id| ctx.vocabulary.def(id).measure_is_announced()) {
+            return false;
+        }
+        let Some((at, _)) = self
+            .words_at(0, start)
+            .into_iter()
+            .rfind(|(_, w)| DECIDING_VERBS.contains(w))
+        else {
+            return false;
+        };
+        let from = self.lower[..at].rfind(',').map_or(0, |c| c + 1);
+        !self
+            .cues_in(from, start)
+            .any(|(s, e, c)| *c == Cue::Forward && !REVISION_VERBS.contains(&&self.lower[*s..*e]))
     }
 
     /// True when a result verb in the clause of byte `pos` reports (`were`, `increased`),

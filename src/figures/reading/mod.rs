@@ -702,7 +702,7 @@ impl<'a> Sentence<'a> {
 /// board decides in a month (`In March, we distributed a $0.38 per share cash dividend`
 /// is the quarter's dividend).
 fn measured_over_time(def: &MetricDef) -> bool {
-    def.tier != Tier::Other && !DECIDED.contains(&def.name.as_str())
+    def.tier != Tier::Other && !def.measure_is_announced()
 }
 
 /// A metric a figure can state, as a level or a change, and the basis the fit implies.

@@ -2567,6 +2567,23 @@ fn what_the_company_was_able_or_enabled_to_generate_is_a_result() {
 }
 
 #[test]
+fn a_dividend_the_board_declared_is_its_act_for_the_quarter_it_names() {
+    // The call is the third quarter of 2024.
+    let figs = figures_of(&[
+        "We expect to continue to grow our business next year. The Board has approved a Q1 dividend of $0.12 per share as we return cash to shareholders.",
+        "Yesterday, the Board of Directors declared a fourth quarter 2024 dividend of $0.25 per share, which is payable on December 17th.",
+        "Our Board declared a dividend of $0.61 and we will resume our normal annual reassessment of that dividend in April.",
+        "We expect to increase our dividend by around 20% to $0.52 in the first quarter.",
+    ]);
+    let q1 = figure(&figs, "$0.12");
+    assert_eq!((q1.kind, q1.period.key().as_str()), (Kind::Actual, "2025-Q1"));
+    let q4 = figure(&figs, "$0.25");
+    assert_eq!((q4.kind, q4.period.key().as_str()), (Kind::Actual, "2024-Q4"));
+    assert_eq!(figure(&figs, "$0.61").kind, Kind::Actual);
+    assert_eq!(figure(&figs, "$0.52").kind, Kind::Guidance);
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",

@@ -298,15 +298,6 @@ pub(super) const SPENDING: &[&str] = &[
 /// The dividend metrics: said per year, their annual rate.
 pub(super) const DIVIDENDS: [&str; 2] = ["dividends", "dividend per share"];
 
-/// Metrics a board decides rather than a period earns (`In March, we distributed a $0.38
-/// per share cash dividend` is the quarter's dividend, whatever month it was paid in).
-pub(super) const DECIDED: &[&str] = &[
-    "dividends",
-    "dividend per share",
-    "share repurchases",
-    "repurchase authorization",
-];
-
 /// Metrics of the company as a whole: its cash, capital, returns to shareholders and
 /// tax. A segment's passage does not make them the segment's.
 pub(super) const COMPANY_WIDE: &[&str] = &[
