@@ -656,9 +656,20 @@ static OUTLOOK_NOUNS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
 /// A sentence without figures that names an outlook noun (see [`outlook_nouns`]) and
 /// frames what follows as an outlook for a later period (`As we look to the end of FY
 /// '22, I would like to update our fiscal year guidance.`).
+///
+/// A period that names a call or a release (`Relative to guidance provided at the time
+/// of our Q2 earnings report`) dates when something was said, not the outlook.
 pub fn outlook(sentence: &str, call: &CallPeriod) -> Option<Topic> {
+    let names_an_event = |end: usize| {
+        let after = sentence[end..].trim_start().to_ascii_lowercase();
+        let after = after.strip_prefix("earnings ").unwrap_or(&after);
+        ["call", "report", "release", "conference", "results call"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    };
     let period = period::phrases(sentence)
         .iter()
+        .filter(|p| !names_an_event(p.end))
         .map(|p| p.resolve(call, true))
         .find(|p| call.is_future(p))?;
     Some(Topic::Outlook(Some(period)))

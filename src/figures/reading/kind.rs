@@ -140,7 +140,7 @@ impl<'a> Sentence<'a> {
             self.period_after(end, clause_end, true)
         } else {
             self.respective_period(i)
-                .or_else(|| self.period_near(start, end, clause_start, clause_end))
+                .or_else(|| self.period_near(start, end, (clause_start, clause_end), r.kind == Kind::Guidance))
         };
         r.dated = near.is_some() || self.sentence_period(ctx, r.kind == Kind::Guidance).is_some();
         r.period = match (near, r.kind, prior) {
@@ -432,18 +432,24 @@ impl<'a> Sentence<'a> {
     /// to $8.20`): what companies revise is the year's guidance, whatever quarter the
     /// passage spoke of before.
     fn revises_guidance(&self) -> bool {
-        const REVISING: [&str; 11] = [
+        const REVISING: [&str; 17] = [
             "raise our",
             "raised our",
-            "raising our",
+            "raising",
             "lowered our",
-            "lowering our",
+            "lowering",
             "narrowed our",
-            "narrowing our",
+            "narrowing",
             "reaffirm",
             "increase our",
             "increased our",
-            "increasing our",
+            "increasing",
+            "reduce our",
+            "reduced our",
+            "reducing",
+            "updated our",
+            "updating our",
+            "tightening",
         ];
         const FORECASTS: [&str; 3] = ["guidance", "outlook", "forecast"];
         REVISING.iter().any(|w| self.lower.contains(w)) && FORECASTS.iter().any(|w| self.lower.contains(w))
@@ -988,16 +994,16 @@ impl<'a> Sentence<'a> {
 
     /// The period phrase that belongs to a figure: right after it (`$14 billion in Q2`),
     /// or before it in its clause (`In the fourth quarter, revenue was …`), but not one
-    /// that follows a comparison word (it names the base).
+    /// that follows a comparison word (it names the base), nor, for a forecast, one of
+    /// the reason it is given for.
     pub(super) fn period_near(
         &self,
         start: usize,
         end: usize,
-        clause_start: usize,
-        clause_end: usize,
+        (clause_start, clause_end): (usize, usize),
+        forward: bool,
     ) -> Option<&PeriodPhrase> {
-        let usable =
-            |p: &&PeriodPhrase| !self.is_comparison_period(p) && (!p.is_bare_year() || self.bare_year_is_period(p));
+        let usable = |p: &&PeriodPhrase| self.dates_figures(p, forward);
         let after = self.period_after(end, clause_end, false);
         let before = self
             .periods
@@ -1336,18 +1342,42 @@ impl<'a> Sentence<'a> {
     /// in its first clause and before its first figure, for figures without one of their
     /// own.
     pub(super) fn sentence_period(&self, ctx: &Context<'_>, forward: bool) -> Option<Period> {
-        self.sentence_phrase().map(|p| p.resolve(ctx.call, forward))
+        self.sentence_phrase(forward).map(|p| p.resolve(ctx.call, forward))
     }
 
     /// The period phrase the sentence opens with, before its first figure and within its
-    /// first clause (see [`Self::sentence_period`]).
-    fn sentence_phrase(&self) -> Option<&PeriodPhrase> {
+    /// first clause (see [`Self::sentence_period`]); for a forecast, not one of the
+    /// reason it is given for.
+    fn sentence_phrase(&self, forward: bool) -> Option<&PeriodPhrase> {
         let first_figure = self.figs.first().map_or(self.text.len(), |f| f.0);
         let (_, first_clause_end) = self.clause(0);
         self.periods
             .iter()
             .take_while(|p| p.end <= first_figure.min(first_clause_end))
-            .find(|p| !self.is_comparison_period(p) && (!p.is_bare_year() || self.bare_year_is_period(p)))
+            .find(|p| self.dates_figures(p, forward))
+    }
+
+    /// True when the period phrase can date the sentence's figures (of a forecast when
+    /// `forward`): not a comparison's base, a bare year only where it is a period, and
+    /// not the period of a forecast's reason.
+    fn dates_figures(&self, p: &PeriodPhrase, forward: bool) -> bool {
+        let base = self.is_comparison_period(p);
+        let loose_year = p.is_bare_year() && !self.bare_year_is_period(p);
+        !(base || loose_year || forward && self.in_reason(p))
+    }
+
+    /// True when the period phrase lies in an opening clause that gives the reason for
+    /// what follows (`Given our year-to-date results and outlook for the fourth quarter,
+    /// we are reducing our revenue growth to a range of 8% to 9%`): the period of the
+    /// reason, not of a forecast after its comma. (A result after it may share it:
+    /// `Given our strong first half performance, cash flow from operations was $50
+    /// million`.)
+    fn in_reason(&self, p: &PeriodPhrase) -> bool {
+        const REASONS: [&str; 5] = ["given ", "based on ", "considering ", "in light of ", "in view of "];
+        let opener = self.lower.trim_start();
+        let lead = self.lower.len() - opener.len();
+        REASONS.iter().any(|r| opener.starts_with(r))
+            && self.lower[lead..].find(',').is_some_and(|comma| p.end <= lead + comma)
     }
 
     /// What the sentence leaves to the next: a forecast sentence (`For Q4, we expect
@@ -1389,7 +1419,7 @@ impl<'a> Sentence<'a> {
         // `relative to our targeted annual return of 10%`: a word of a rate, not the
         // period of what the sentence reports.
         let Some(phrase) = self
-            .sentence_phrase()
+            .sentence_phrase(false)
             .filter(|p| &self.lower[p.start..p.end] != "annual")
         else {
             return;

@@ -2584,6 +2584,29 @@ fn a_dividend_the_board_declared_is_its_act_for_the_quarter_it_names() {
 }
 
 #[test]
+fn the_period_of_a_reason_is_not_the_forecasts() {
+    let figs = figures_of(&[
+        "Given our year-to-date results and outlook for the fourth quarter, we are reducing our constant currency revenue growth to a range of 8% to 9% from 8.5% to 9.75% previously.",
+        "Based on results for the first nine months of the year, we now expect core net operating earnings in 2024 to be in the range of $10.10 to $10.70, up from our previous range of $8.40 to $9.20 per share.",
+        "Given our strong first half performance, cash flow from operations was $50 million.",
+    ]);
+    assert_eq!(figure(&figs, "8% to 9%").period.key(), "2024");
+    assert_eq!(figure(&figs, "8.5% to 9.75%").period.key(), "2024");
+    assert_eq!(figure(&figs, "$8.40 to $9.20").period.key(), "2024");
+    // A result shares the period of its reason.
+    assert_eq!(figure(&figs, "$50 million").period.key(), "2024-H1");
+}
+
+#[test]
+fn guidance_given_on_an_earlier_call_dates_no_outlook() {
+    let figs = figures_of(&[
+        "Relative to guidance provided at the time of our Q2 earnings report, we saw a greater pause in elective procedures.",
+        "We expect revenue growth of 8% to 9%.",
+    ]);
+    assert_eq!(figure(&figs, "8% to 9%").period.key(), "2024-Q4");
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
