@@ -2607,6 +2607,19 @@ fn guidance_given_on_an_earlier_call_dates_no_outlook() {
 }
 
 #[test]
+fn only_between_a_direction_and_its_figure_keeps_the_change() {
+    let figs = figures_of(&[
+        "Systemwide domestic RevPAR outperformed the industry by nearly 20 percentage points, declining only 28.8% from the third quarter of 2019.",
+        "On an adjusted basis, SG&A was $46.7 million, up only $0.2 million from the prior year quarter.",
+    ]);
+    let revpar = figure(&figs, "28.8%");
+    assert_eq!(revpar.metric.as_deref(), Some("RevPAR"));
+    assert!(revpar.change);
+    let sga = figure(&figs, "$0.2 million");
+    assert!(sga.change && sga.kind == Kind::Change);
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
