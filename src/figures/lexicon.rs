@@ -58,6 +58,9 @@ pub enum Cue {
     Basis(Basis),
     /// A quantifier (`more than`, `up to`): neither a comparison nor a direction.
     Quantifier,
+    /// Words that hold a cue but are none (`capital raising` is a business, not a
+    /// forecast being raised): matched only to shadow the cue inside them.
+    Inert,
 }
 
 /// Quantifiers that read like comparisons but only bound a figure (`more than $1 billion`).
@@ -75,6 +78,9 @@ const QUANTIFIERS: &[&str] = &[
     "upwards of",
     "up to",
 ];
+
+/// Nouns that hold a cue's words (see [`Cue::Inert`]).
+const INERT: &[&str] = &["capital raising", "fund raising"];
 
 /// What a lexicon hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +181,9 @@ const DOWN_PAST: &[&str] = &[
     "weighed on",
     "fallen",
     "shrunk",
+    // `net interest margin narrowed 12 basis points`, `loss narrowed to $7.6 million`
+    // (a range narrowed is a forecast revised: `narrowed our guidance`).
+    "narrowed",
 ];
 const DOWN: &[&str] = &[
     "down",
@@ -184,6 +193,7 @@ const DOWN: &[&str] = &[
     "decline",
     "declines",
     "declining",
+    "narrowing",
     "fall",
     "falling",
     "drop",
@@ -414,8 +424,14 @@ const FORWARD: &[&str] = &[
     "raising",
     "raise our",
     "raised our",
-    "narrowing",
-    "narrowed",
+    // Of a range (`we narrowed our guidance`), never of a margin that `narrowed 12
+    // basis points to 2.75%`.
+    "narrowing our",
+    "narrowed our",
+    "narrowing the range",
+    "narrowed the range",
+    "narrowing guidance",
+    "narrowed guidance",
     "lowering our",
     "lowered our",
     "updating our",
@@ -700,6 +716,7 @@ fn cue_phrases() -> Vec<(&'static str, Cue)> {
     add(NEGATIVE, Cue::Negative);
     add(TOTAL, Cue::Total);
     add(QUANTIFIERS, Cue::Quantifier);
+    add(INERT, Cue::Inert);
     out.extend(BASES.iter().map(|(p, b)| (*p, Cue::Basis(*b))));
     out
 }

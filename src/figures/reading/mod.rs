@@ -241,6 +241,7 @@ impl<'a> Sentence<'a> {
         let mut cues = Vec::new();
         for h in hits {
             match h.lex {
+                Lex::Cue(Cue::Inert) => {}
                 Lex::Cue(c) => cues.push((h.start, h.end, c)),
                 Lex::Phrase(PhraseMeaning::NotMetric) => mentions.push(Mention::blocker(h.start, h.end)),
                 Lex::Phrase(PhraseMeaning::Metric { id, basis, loss }) => {

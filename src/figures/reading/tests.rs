@@ -2620,6 +2620,28 @@ fn only_between_a_direction_and_its_figure_keeps_the_change() {
 }
 
 #[test]
+fn a_margin_that_narrowed_is_a_result_a_range_narrowed_a_forecast() {
+    let figs = figures_of(&[
+        "The reported net interest margin narrowed 12 basis points to 2.75% as higher average cash balances weighed on it.",
+        "We narrowed our adjusted EPS guidance to a range of $4.10 to $4.20.",
+    ]);
+    let margin = figure(&figs, "2.75%");
+    assert_eq!(
+        (margin.kind, margin.label.as_deref()),
+        (Kind::Actual, Some("GAAP net interest margin"))
+    );
+    let moved = figure(&figs, "12 basis points");
+    assert_eq!((moved.kind, moved.direction), (Kind::Change, Some(Direction::Down)));
+    assert_eq!(figure(&figs, "$4.10 to $4.20").kind, Kind::Guidance);
+}
+
+#[test]
+fn capital_raising_raises_no_forecast() {
+    let figs = figures_of(&["Capital raising posted revenue of $158 million, which was up 42%."]);
+    assert_eq!(figure(&figs, "$158 million").kind, Kind::Actual);
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
