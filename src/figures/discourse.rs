@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::figures::period::{self, CallPeriod, Period};
+use crate::figures::vocabulary::MetricId;
 use crate::figures::wordset::WordSet;
 
 /// The state carried from sentence to sentence within one turn.
@@ -35,6 +36,9 @@ pub struct Discourse {
     /// The segment the paragraph last named (`North America segment operating income
     /// was $5 billion. Operating margin was 5.8%.`), until a total word or the paragraph's end.
     pub paragraph_segment: Option<String>,
+    /// The per-share earnings measure the call last stated (`FFO per share as adjusted
+    /// of $0.58`): what a later `$2.35 per share` of results names, in any turn.
+    pub per_share_measure: Option<MetricId>,
 }
 
 /// What a sentence that opens a topic says.

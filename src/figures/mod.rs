@@ -220,12 +220,14 @@ impl FigureReader {
         // Segments opened so far are the call's, not one speaker's: the CFO's `Mac
         // generated revenue of $7.8 billion` is about the Mac the CEO turned to.
         let mut seen_segments = Vec::new();
+        let mut per_share_measure = None;
         for turn in &call.turns {
             let mut state = TurnState {
                 ctx: &ctx,
                 lexicon: &self.lexicon,
                 discourse: Discourse {
                     seen_segments: std::mem::take(&mut seen_segments),
+                    per_share_measure,
                     ..Discourse::default()
                 },
                 sentence: &mut sentence_count,
@@ -302,6 +304,7 @@ impl FigureReader {
             }
             out.marks.push(turn_marks);
             seen_segments = state.discourse.seen_segments;
+            per_share_measure = state.discourse.per_share_measure;
         }
         attribute_echoes(&mut out.figures);
         warnings.extend(conflicts::find(&out.figures, call, &self.vocabulary));

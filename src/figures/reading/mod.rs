@@ -213,6 +213,14 @@ pub fn read_sentence<'a>(
     let restatements: Vec<bool> = (0..out.len()).map(|i| s.restates_previous(i)).collect();
     link_changes_and_bases(&mut out, &restatements);
     s.carry_forward(ctx, discourse, &out);
+    if let Some(id) = out
+        .iter()
+        .flatten()
+        .filter_map(|r| r.metric)
+        .rfind(|id| per_share_earnings(ctx.vocabulary.def(*id)))
+    {
+        discourse.per_share_measure = Some(id);
+    }
     s.frame_results(ctx, discourse, &out);
     // A period the sentence names for its results holds for the rest of the paragraph
     // (`So, year-to-date, … earnings per share is $0.25. And then, our net income …`),
@@ -506,16 +514,19 @@ impl<'a> Sentence<'a> {
             Some(id) => self.fit(ctx, i, id, per_share),
             // `finish the quarter at $1.77 per share in FFO and raise annual guidance to
             // $6.93 per share`: the per-share earnings measure the sentence named before
-            // (not a balance such as book value per share), else EPS.
+            // (not a balance such as book value per share), else, when the sentence
+            // names no metric before it (`net income totaled 900,000 or $0.01 per
+            // diluted share` is EPS), the one the call last stated (a REIT's FFO per
+            // share), else EPS.
             None if per_share.is_some_and(|p| !p.of_other) && self.earned_before(start) => out[..i]
                 .iter()
                 .rev()
                 .flatten()
                 .filter_map(|r| r.metric)
-                .find(|id| {
-                    let def = ctx.vocabulary.def(*id);
-                    def.measure == Measure::PerShare && def.tier == Tier::Earnings
-                })
+                .find(|id| per_share_earnings(ctx.vocabulary.def(*id)))
+                .or(discourse
+                    .per_share_measure
+                    .filter(|_| !self.mentions.iter().any(|x| x.metric.is_some() && x.end <= start)))
                 .or_else(|| ctx.vocabulary.id("EPS"))
                 .and_then(|id| self.fit(ctx, i, id, per_share)),
             // `Capital One earned $3.3 billion`: the bottom line.
@@ -696,6 +707,11 @@ impl<'a> Sentence<'a> {
         }
         Some(r)
     }
+}
+
+/// True for a per-share measure of earnings (EPS, FFO per share), not of a balance.
+fn per_share_earnings(def: &MetricDef) -> bool {
+    def.measure == Measure::PerShare && def.tier == Tier::Earnings
 }
 
 /// True for a metric a period's performance is measured by (sales, RevPAR, occupancy,

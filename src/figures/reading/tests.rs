@@ -2642,6 +2642,17 @@ fn capital_raising_raises_no_forecast() {
 }
 
 #[test]
+fn a_bare_per_share_figure_is_the_calls_per_share_measure() {
+    let figs = figures_of(&[
+        "Core FFO per share was $0.58, at the midpoint of guidance.",
+        "We are increasing our guidance to a tightened range of $2.30 to $2.40 per share.",
+        "Our net income totaled $900,000 or $0.01 per diluted share.",
+    ]);
+    assert_eq!(figure(&figs, "$2.30 to $2.40").metric.as_deref(), Some("FFO per share"));
+    assert_eq!(figure(&figs, "$0.01").metric.as_deref(), Some("EPS"));
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
