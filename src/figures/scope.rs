@@ -524,6 +524,9 @@ static NEUTRAL: WordSet = WordSet::new(&[
     "regular",
     "stock",
     "midpoint",
+    // `$0.10 of positive adjusted FFO per share`, `positive overall comps of 15%`: the
+    // sign said aloud (`negative` stays a part: `negative revenue adjustments`).
+    "positive",
 ]);
 
 /// A word of [`NEUTRAL`] or a month's name (lower case).
@@ -571,7 +574,6 @@ const PART: &[&str] = &[
     "lower-margin",
     "higher-margin",
     "negative",
-    "positive",
     "better",
     "worse",
     "greater",

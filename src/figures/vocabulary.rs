@@ -1247,6 +1247,9 @@ const NOT_METRICS: &[&str] = &[
     "revenue per",
     "sales per",
     "earnings before",
+    // A bank's revenue growth less its expense growth (`5.9% positive operating
+    // leverage`), not debt over earnings.
+    "operating leverage",
 ];
 
 /// The metrics a call is read with: the builtin vocabulary and a site's own terms.

@@ -2653,6 +2653,20 @@ fn a_bare_per_share_figure_is_the_calls_per_share_measure() {
 }
 
 #[test]
+fn positive_says_the_sign_and_operating_leverage_is_no_debt_ratio() {
+    let figs = figures_of(&[
+        "This enabled DiamondRock to generate $0.10 of positive adjusted FFO per share.",
+        "We generated positive free cash flow of $90 million in the quarter.",
+        "We delivered positive operating leverage of 2% year-over-year.",
+    ]);
+    for text in ["$0.10", "$90 million"] {
+        let f = figure(&figs, text);
+        assert_eq!((f.scope, f.kind), (Scope::Total, Kind::Actual), "{text}");
+    }
+    assert_eq!(figure(&figs, "2%").metric, None);
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
