@@ -65,6 +65,26 @@ fn compares_with(after: &str, word: &str) -> bool {
     })
 }
 
+/// Words before `operations` that name no line of business (`from continuing
+/// operations`, `our ongoing operations`).
+const NOT_LINES: &[&str] = &[
+    "continuing",
+    "discontinued",
+    "ongoing",
+    "core",
+    "existing",
+    "own",
+    "global",
+    "combined",
+    "total",
+    "overall",
+    "consolidated",
+    "underlying",
+    "normal",
+    "day-to-day",
+    "other",
+];
+
 impl<'a> Sentence<'a> {
     /// True when a direction word stands right before the figure without `to` (`up $4.1
     /// billion`, `an increase of $13 million`, `declined 3%`) or right after it (`a $5
@@ -693,7 +713,28 @@ impl<'a> Sentence<'a> {
     /// `from` with `our` or `the`, one to four words, and `segment`.
     fn segment_named_after(&self, from: usize, to: usize) -> Option<String> {
         let window = &self.lower[from..to];
-        let at = window.find(" segment")?;
+        // `segment`, `division`, or `operations` of a named line (`core income of $26
+        // million from our life and group operations`; not `from continuing operations`).
+        let word_at = |w: &str| {
+            window.match_indices(w).map(|(at, _)| at).find(|&at| {
+                window[at + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        };
+        // `segment` or `segments` (`in our Brazil and Asia segments`).
+        let (at, head_word) = [(window.find(" segment"), " segment")]
+            .into_iter()
+            .chain([" division", " operations"].map(|w| (word_at(w), w)))
+            .filter_map(|(at, w)| Some((at?, w)))
+            .min()?;
+        // A division or operations named in the figure's own words, not after a comma
+        // (`… in sales, demonstrating solid execution … in our supply chain and
+        // operations`).
+        if head_word != " segment" && window[..at].contains(',') {
+            return None;
+        }
         // Only the metric's own figure between (`revenues were $652.6 million compared to
         // $547.8 million …, an increase of $125.7 million in the real estate segment`
         // names the segment of the last figure, not the first).
@@ -705,16 +746,28 @@ impl<'a> Sentence<'a> {
             .iter()
             .filter_map(|d| head.rfind(d).map(|i| i + d.len()))
             .max()?;
+        let before_det = &head[..det.saturating_sub(5)];
         let opens = ["for", "in", "at", "from"]
             .iter()
-            .any(|w| ends_with_word(&head[..det.saturating_sub(5)], w));
+            .any(|w| ends_with_word(before_det, w));
+        // A division or operations right after the figure's words (`premiums up 36.5% in
+        // our European division`), not the cause of a total (`revenue of $48.2 million
+        // was driven by very strong performance in our North America operations`).
+        if head_word != " segment" && before_det.split_whitespace().count() > 5 {
+            return None;
+        }
         // Offsets in `lower` are offsets in `text`: the copy is lowercased byte for byte.
         let name = self.text.get(from + det..from + at)?.trim();
         let words = name.split_whitespace().count();
         let plain = name
             .split_whitespace()
             .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '&'));
-        (opens && plain && (1..=4).contains(&words)).then(|| name.to_string())
+        let whole_company = head_word == " operations"
+            && name
+                .split_whitespace()
+                .any(|w| NOT_LINES.contains(&w.to_ascii_lowercase().as_str()));
+        let unfinished = ["and", "or", "&"].iter().any(|w| ends_with_word(name, w));
+        (opens && plain && !whole_company && !unfinished && (1..=4).contains(&words)).then(|| name.to_string())
     }
 
     /// True when the sentence itself names the segment of a mention (`In Intelligent

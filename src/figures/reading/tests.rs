@@ -2667,6 +2667,21 @@ fn positive_says_the_sign_and_operating_leverage_is_no_debt_ratio() {
 }
 
 #[test]
+fn a_division_or_operations_named_after_the_metric_is_its_segment() {
+    let figs = figures_of(&[
+        "Retail commercial growth varied by region, with premiums up 36.5% in our European division.",
+        "Pre-tax income from our homebuilding operations was $142.3 million.",
+        "Our revenue of $48.2 million was driven by very strong performance in our North America operations.",
+        "Net income from continuing operations was $12 million.",
+    ]);
+    assert_eq!(figure(&figs, "36.5%").segment.as_deref(), Some("European"));
+    assert_eq!(figure(&figs, "$142.3 million").segment.as_deref(), Some("homebuilding"));
+    for text in ["$48.2 million", "$12 million"] {
+        assert_eq!(figure(&figs, text).scope, Scope::Total, "{text}");
+    }
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
