@@ -537,10 +537,13 @@ fn is_neutral(lower: &str) -> bool {
 /// Words that make a mention a part of something, never the company's figure:
 /// comparatives, increments, impacts and run rates.
 const PART: &[&str] = &[
-    // A target over years (`our long-term adjusted EPS growth of 6% to 8%`), no result
-    // or forecast of a period.
+    // A target over years (`our long-term adjusted EPS growth of 6% to 8%`, `compound
+    // annual FFO growth of 4% or greater from 2023 to 2026`), no result or forecast of a
+    // period.
     "long-term",
     "longer-term",
+    "compound",
+    "compounded",
     "higher",
     "lower",
     "lost",

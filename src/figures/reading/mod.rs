@@ -524,6 +524,16 @@ impl<'a> Sentence<'a> {
                 .flatten()
                 .filter_map(|r| r.metric)
                 .find(|id| per_share_earnings(ctx.vocabulary.def(*id)))
+                // Or one named before it that no figure took (`FFO per share as
+                // adjusted for comparability of $0.58 … our expected annual results of
+                // $2.35 per share`).
+                .or_else(|| {
+                    self.mentions
+                        .iter()
+                        .filter(|x| x.end <= start)
+                        .filter_map(|x| x.metric)
+                        .rfind(|id| per_share_earnings(ctx.vocabulary.def(*id)))
+                })
                 .or(discourse
                     .per_share_measure
                     .filter(|_| !self.mentions.iter().any(|x| x.metric.is_some() && x.end <= start)))

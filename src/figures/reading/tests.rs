@@ -2650,6 +2650,18 @@ fn a_bare_per_share_figure_is_the_calls_per_share_measure() {
     ]);
     assert_eq!(figure(&figs, "$2.30 to $2.40").metric.as_deref(), Some("FFO per share"));
     assert_eq!(figure(&figs, "$0.01").metric.as_deref(), Some("EPS"));
+    // Named in the sentence but taken by no figure.
+    let figs = figures_of(&[
+        "FFO per share as adjusted for comparability of $0.58 keeps us on track to achieve the midpoint of our expected annual results of $2.35 per share.",
+    ]);
+    assert_eq!(figure(&figs, "$2.35").metric.as_deref(), Some("FFO per share"));
+}
+
+#[test]
+fn a_compound_annual_growth_names_no_segment() {
+    let figs = figures_of(&["We continue to expect compound annual FFO growth of 4% or greater from 2025 to 2028."]);
+    let f = figure(&figs, "4%");
+    assert_eq!((f.segment.as_deref(), f.scope), (None, Scope::Item));
 }
 
 #[test]
