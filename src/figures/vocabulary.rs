@@ -1247,6 +1247,14 @@ const NOT_METRICS: &[&str] = &[
     "revenue per",
     "sales per",
     "earnings before",
+    // Rents on a cash basis (`1.2% cash rent growth`, `cash leasing spreads of 5%`): a
+    // landlord's leasing measure, not its cash.
+    "cash rent",
+    "cash rents",
+    "cash rental",
+    "cash leasing",
+    "cash re-leasing",
+    "cash releasing",
     // A bank's revenue growth less its expense growth (`5.9% positive operating
     // leverage`), not debt over earnings.
     "operating leverage",

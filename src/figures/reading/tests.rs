@@ -2694,6 +2694,19 @@ fn a_division_or_operations_named_after_the_metric_is_its_segment() {
 }
 
 #[test]
+fn cash_rent_is_no_cash() {
+    let figs = figures_of(&[
+        "We generated $47.6 million of cash rental income in the third quarter.",
+        "We've averaged 12.7% GAAP rent growth and 1.2% cash rent growth.",
+        "At September 30, we held $37 million of cash.",
+    ]);
+    for text in ["$47.6 million", "1.2%"] {
+        assert_ne!(figure(&figs, text).metric.as_deref(), Some("cash"), "{text}");
+    }
+    assert_eq!(figure(&figs, "$37 million").metric.as_deref(), Some("cash"));
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
