@@ -637,6 +637,16 @@ impl<'a> Sentence<'a> {
         if per_share.is_none() && small_money && def.measure == Measure::Amount && self.restated_per_share(i) {
             return None;
         }
+        // `had 2.6 million shares under forward sales agreements`: a number of things the
+        // next word counts is no amount of money.
+        // (A buyback may be authorized in shares: `up to 4.7 million shares`.)
+        if q.unit == Unit::Number
+            && def.measure == Measure::Amount
+            && !def.measure_is_announced()
+            && self.counts_things(i)
+        {
+            return None;
+        }
         if per_share.is_some() || (def.measure == Measure::Amount && small_money) {
             let mut basis = None;
             if def.measure != Measure::PerShare {
@@ -679,6 +689,16 @@ impl<'a> Sentence<'a> {
             change,
             basis: None,
         })
+    }
+
+    /// True when the word right after figure `i` names what it counts (`2.6 million
+    /// shares`, `1 million square feet`, `30.6 million subscribers`).
+    fn counts_things(&self, i: usize) -> bool {
+        let next = self.lower[self.figs[i].1..]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        COUNTED_NOUNS.contains(&next)
     }
 
     /// A percentage with no direction of its own, set against another percentage
@@ -834,6 +854,34 @@ impl<'a> Sentence<'a> {
             .any(|w| lower.contains(w))
     }
 }
+
+/// Nouns a bare number counts (see [`Sentence::counts_things`]).
+const COUNTED_NOUNS: &[&str] = &[
+    // Not `share`: `a new 1.5 billion share buyback program` has lost its dollar sign.
+    "shares",
+    "square",
+    "sq",
+    "units",
+    "customers",
+    "subscribers",
+    "members",
+    "users",
+    "accounts",
+    "employees",
+    "people",
+    "visitors",
+    "guests",
+    "patients",
+    "policies",
+    "tons",
+    "tonnes",
+    "barrels",
+    "ounces",
+    "homes",
+    "vehicles",
+    "passengers",
+    "rooms",
+];
 
 /// Words of a comparison said between figures and `respectively`.
 fn is_comparison_word(w: &str) -> bool {

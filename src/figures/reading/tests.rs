@@ -2707,6 +2707,22 @@ fn cash_rent_is_no_cash() {
 }
 
 #[test]
+fn a_number_of_things_is_no_amount_of_money() {
+    let figs = figures_of(&[
+        "At September 30, we held $37 million of cash and had 2.6 million shares under forward sales agreements.",
+        "Last quarter, we generated adjusted EBITDA of $1.5 billion on 3.4 million tons of steel shipments.",
+        "Our board authorized a new 1.5 billion share buyback program.",
+    ]);
+    for text in ["2.6 million", "3.4 million"] {
+        assert_eq!(figure(&figs, text).metric, None, "{text}");
+    }
+    assert_eq!(
+        figure(&figs, "1.5 billion").metric.as_deref(),
+        Some("repurchase authorization")
+    );
+}
+
+#[test]
 fn an_amount_before_a_metric_and_a_direction_is_a_change() {
     let figs = figures_of(&[
         "Adjusted operating margin declined 60 basis points on a $71.4 million revenue decrease versus the third quarter of 2023.",
