@@ -566,7 +566,7 @@ impl<'a> Sentence<'a> {
     /// discuss shortly, our board of directors declared a dividend of $0.25` is not).
     /// The decision is taken: the figure is the company's act, for the period it
     /// names, whatever words of payment follow (`payable on March 17th`).
-    pub(super) fn declared(&self, ctx: &Context<'_>, metric: Option<MetricId>, start: usize) -> bool {
+    fn declared(&self, ctx: &Context<'_>, metric: Option<MetricId>, start: usize) -> bool {
         if !metric.is_some_and(|id| ctx.vocabulary.def(id).measure_is_announced()) {
             return false;
         }

@@ -455,6 +455,41 @@ impl<'a> Sentence<'a> {
         self.cues.iter().filter(move |(s, e, _)| *s >= start && *e <= end)
     }
 
+    /// The per-share earnings measure a per-share figure with no metric of its own
+    /// states (`finish the quarter at $1.77 per share in FFO and raise annual guidance to
+    /// $6.93 per share`): the one a figure of the sentence stated before it (not a
+    /// balance such as book value per share); else one the sentence named before it that
+    /// no figure took (`FFO per share as adjusted for comparability of $0.58 … our
+    /// expected annual results of $2.35 per share`); else, when the sentence names no
+    /// metric before it, the one the call last stated (a REIT's FFO per share; `net
+    /// income totaled 900,000 or $0.01 per diluted share` is EPS); else EPS.
+    fn per_share_measure(
+        &self,
+        ctx: &Context<'_>,
+        discourse: &Discourse,
+        i: usize,
+        out: &[Option<Reading>],
+    ) -> Option<MetricId> {
+        let start = self.figs[i].0;
+        let earnings = |id: &MetricId| per_share_earnings(ctx.vocabulary.def(*id));
+        let mut named_before = self
+            .mentions
+            .iter()
+            .filter(|x| x.end <= start)
+            .filter_map(|x| x.metric)
+            .peekable();
+        let names_none = named_before.peek().is_none();
+        out[..i]
+            .iter()
+            .rev()
+            .flatten()
+            .filter_map(|r| r.metric)
+            .find(earnings)
+            .or_else(|| named_before.rfind(earnings))
+            .or(discourse.per_share_measure.filter(|_| names_none))
+            .or_else(|| ctx.vocabulary.id("EPS"))
+    }
+
     fn read(
         &self,
         ctx: &Context<'_>,
@@ -512,32 +547,8 @@ impl<'a> Sentence<'a> {
         let fitted = match mention.and_then(|x| x.metric).or(continued.and_then(|c| c.metric)) {
             Some(_) if mention.is_some_and(|x| self.bare_percentage_before_amount(ctx, i, x)) => None,
             Some(id) => self.fit(ctx, i, id, per_share),
-            // `finish the quarter at $1.77 per share in FFO and raise annual guidance to
-            // $6.93 per share`: the per-share earnings measure the sentence named before
-            // (not a balance such as book value per share), else, when the sentence
-            // names no metric before it (`net income totaled 900,000 or $0.01 per
-            // diluted share` is EPS), the one the call last stated (a REIT's FFO per
-            // share), else EPS.
-            None if per_share.is_some_and(|p| !p.of_other) && self.earned_before(start) => out[..i]
-                .iter()
-                .rev()
-                .flatten()
-                .filter_map(|r| r.metric)
-                .find(|id| per_share_earnings(ctx.vocabulary.def(*id)))
-                // Or one named before it that no figure took (`FFO per share as
-                // adjusted for comparability of $0.58 … our expected annual results of
-                // $2.35 per share`).
-                .or_else(|| {
-                    self.mentions
-                        .iter()
-                        .filter(|x| x.end <= start)
-                        .filter_map(|x| x.metric)
-                        .rfind(|id| per_share_earnings(ctx.vocabulary.def(*id)))
-                })
-                .or(discourse
-                    .per_share_measure
-                    .filter(|_| !self.mentions.iter().any(|x| x.metric.is_some() && x.end <= start)))
-                .or_else(|| ctx.vocabulary.id("EPS"))
+            None if per_share.is_some_and(|p| !p.of_other) && self.earned_before(start) => self
+                .per_share_measure(ctx, discourse, i, out)
                 .and_then(|id| self.fit(ctx, i, id, per_share)),
             // `Capital One earned $3.3 billion`: the bottom line.
             None if earned.is_some() => ctx

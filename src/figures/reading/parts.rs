@@ -710,11 +710,12 @@ impl<'a> Sentence<'a> {
 
     /// A segment named in the words from `from` to `to` after a metric (`full year
     /// revenues … for our legacy electric segment operations`): `for`, `in`, `at` or
-    /// `from` with `our` or `the`, one to four words, and `segment`.
+    /// `from` with `our` or `the`, one to four words, and `segment`, `division` or
+    /// `operations`.
     fn segment_named_after(&self, from: usize, to: usize) -> Option<String> {
         let window = &self.lower[from..to];
-        // `segment`, `division`, or `operations` of a named line (`core income of $26
-        // million from our life and group operations`; not `from continuing operations`).
+        // `segment`, `division`, or `operations` of a named line (`pre-tax income from
+        // our homebuilding operations`; not `from continuing operations`).
         let word_at = |w: &str| {
             window.match_indices(w).map(|(at, _)| at).find(|&at| {
                 window[at + w.len()..]
