@@ -366,11 +366,14 @@ impl<'a> Sentence<'a> {
         let continued = ["continue", "continues", "continued"]
             .iter()
             .any(|w| ends_with_word(before, w));
-        // `were able`, or `enabled` with its object between (`allowed Tennant to`,
-        // `helped the team to`).
-        let able = ["was able", "were able", "been able"]
-            .iter()
-            .any(|w| ends_with_word(before, w));
+        // `were able` (`were still however able`), or `enabled` with its object between
+        // (`allowed Tennant to`, `helped the team to`).
+        let able = ends_with_word(before, "able")
+            && before
+                .rsplit(' ')
+                .skip(1)
+                .take(3)
+                .any(|w| matches!(w, "was" | "were" | "been"));
         let enabled = before.rsplit(' ').take(3).any(|w| {
             matches!(
                 w,

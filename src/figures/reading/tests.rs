@@ -2558,9 +2558,10 @@ fn what_the_company_was_able_or_enabled_to_generate_is_a_result() {
         "As a result, we were able to generate $210 million in free cash flow during the quarter.",
         "Strong execution enabled us to deliver an adjusted EBITDA of $119.4 million.",
         "These actions also allowed Tennant to generate cash flow from operations of $133.8 million.",
+        "We were still however able to generate $106 million in operating cash.",
         "We will be able to generate $900 million of free cash flow next year.",
     ]);
-    for text in ["$210 million", "$119.4 million", "$133.8 million"] {
+    for text in ["$210 million", "$119.4 million", "$133.8 million", "$106 million"] {
         assert_eq!(figure(&figs, text).kind, Kind::Actual, "{text}");
     }
     assert_eq!(figure(&figs, "$900 million").kind, Kind::Guidance);
