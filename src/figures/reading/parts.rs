@@ -724,11 +724,11 @@ impl<'a> Sentence<'a> {
                     .is_none_or(|c| !c.is_alphanumeric())
             })
         };
-        // `segment` or `segments` (`in our Brazil and Asia segments`).
-        let (at, head_word) = [(window.find(" segment"), " segment")]
+        // `segment` also as `segments` (`in our Brazil and Asia segments`); the others
+        // as whole words only.
+        let (at, head_word) = [" segment", " division", " operations"]
             .into_iter()
-            .chain([" division", " operations"].map(|w| (word_at(w), w)))
-            .filter_map(|(at, w)| Some((at?, w)))
+            .filter_map(|w| Some((if w == " segment" { window.find(w) } else { word_at(w) }?, w)))
             .min()?;
         // A division or operations named in the figure's own words, not after a comma
         // (`… in sales, demonstrating solid execution … in our supply chain and
